@@ -1,0 +1,53 @@
+# Counter: set-up and checks. `make run` launches the app, `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+# Debian packages: what Qt needs to open a window, and what the tests talk to.
+APT_RUN := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreetype6 libfontconfig1 \
+	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-dejavu-core
+APT_TEST := $(APT_RUN) postgresql postgresql-contrib sqlite3
+
+.PHONY: run test check lint typecheck pytest apt-run apt-test
+
+run: apt-run $(VENV)/.installed
+	$(VENV)/bin/counter-app
+
+test: apt-test $(VENV)/.installed-test check
+
+check: lint typecheck pytest
+
+lint:
+	$(VENV)/bin/ruff check .
+
+typecheck:
+	$(VENV)/bin/mypy
+
+pytest:
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+apt-run:
+	@$(call apt_ensure,$(APT_RUN))
+
+apt-test:
+	@$(call apt_ensure,$(APT_TEST))
+
+# Installs the listed Debian packages that are not installed yet (root, or sudo when available).
+define apt_ensure
+missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
+if [ -n "$$missing" ]; then \
+  echo "Installing Debian packages:$$missing"; \
+  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+fi
+endef

@@ -1,0 +1,317 @@
+"""The `counter-app` command: the GUI with no arguments, subcommands for everything else."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import enum
+import json
+import sys
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from counter_app import cccd, lifecycle, paths
+from counter_app.catalogue_import import import_file
+from counter_app.clock import local, now, parse_day, parse_local
+from counter_app.codes import SequenceBlock
+from counter_app.deadlines import due_at
+from counter_app.errors import CounterError, ValidationError
+from counter_app.model import (
+    Channel,
+    Delivery,
+    DocumentEntry,
+    Dossier,
+    DossierSummary,
+    Office,
+    Person,
+    Procedure,
+    Role,
+)
+from counter_app.services import audit as audit_service
+from counter_app.services import catalogue, intake, office, processing, queries
+from counter_app.services import users as user_service
+from counter_app.storage.database import Database
+
+Handler = Callable[[argparse.Namespace, Database], Any]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    lang = getattr(args, "lang", "vi")
+    if args.command is None:
+        return _launch_gui(args)
+    try:
+        database = Database.open(paths.data_dir(args.data_dir), args.database_url)
+        try:
+            result = args.handler(args, database)
+        finally:
+            database.dispose()
+    except CounterError as error:
+        print(error.message(lang), file=sys.stderr)
+        return 2
+    _output(result, args)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="data folder (default: COUNTER_DATA_DIR or the user data folder)")
+    common.add_argument("--database-url", help="PostgreSQL URL for offices with several counters")
+    common.add_argument("--json", action="store_true", help="print the result as JSON")
+    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    common.add_argument("--actor", default="cli", help="user name recorded in the history")
+    parser = argparse.ArgumentParser(prog="counter-app", parents=[common],
+                                     description="Counter: Bộ phận Một cửa cấp xã")
+    sub = parser.add_subparsers(dest="command")
+    _add_setup_commands(sub, common)
+    _add_dossier_commands(sub, common)
+    _add_transition_commands(sub, common)
+    return parser
+
+
+def _add_setup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    init = _command(sub, common, "init", _init, "create the database, the office and the catalogue")
+    init.add_argument("--office-code", required=True)
+    init.add_argument("--office-name", required=True)
+    init.add_argument("--province", default="")
+    init.add_argument("--place-name", default="", help="địa danh printed before the date")
+    init.add_argument("--address", default="")
+    init.add_argument("--sequence-block", help="this counter's daily numbers, e.g. 5000-9999")
+    cat = sub.add_parser("catalogue", help="procedure catalogue").add_subparsers(dest="action", required=True)
+    listing = _command(cat, common, "list", _catalogue_list, "procedures in force")
+    listing.add_argument("--on", help="date (default today)")
+    listing.add_argument("--search", default="")
+    _command(cat, common, "import", _catalogue_import, "import JSON or XLSX").add_argument("file", type=Path)
+    due = _command(sub, common, "due", _due, "due date-time of a procedure received at a given time")
+    due.add_argument("--procedure", required=True)
+    due.add_argument("--received", required=True, help='"YYYY-MM-DD HH:MM"')
+    _command(sub, common, "audit", _audit_verify, "verify the audit log's hash chain")
+    user = _command(sub, common, "user-add", _user_add, "create a user (password read from stdin)")
+    user.add_argument("username")
+    user.add_argument("--full-name", required=True)
+    user.add_argument("--role", choices=[r.value for r in Role], default="clerk")
+
+
+def _add_dossier_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    new = _command(sub, common, "intake", _intake, "receive a dossier and accept it (prints its code)")
+    new.add_argument("--procedure", required=True)
+    new.add_argument("--cccd-qr", help="the ID card's QR payload")
+    for name in ("--name", "--id-number", "--birth-date", "--sex", "--address", "--phone", "--email"):
+        new.add_argument(name, default="")
+    new.add_argument("--documents", help="positions in the procedure's list handed in, e.g. 1,2 (default: all"
+                                         " mandatory ones)")
+    new.add_argument("--channel", choices=[c.value for c in Channel], default="counter")
+    new.add_argument("--postal-item", default="", help="phiếu gửi number of a postal submission")
+    new.add_argument("--delivery", choices=[d.value for d in Delivery], default="counter")
+    new.add_argument("--delivery-address", default="")
+    new.add_argument("--copies", type=int, default=1)
+    outcome = new.add_mutually_exclusive_group()
+    outcome.add_argument("--request-supplement", metavar="REASON", help="send back to complete (Mẫu 02)")
+    outcome.add_argument("--refuse", metavar="REASON", help="refuse at the counter (Mẫu 03)")
+    accept = _command(sub, common, "accept", _accept, "accept a dossier sent back, now complete")
+    accept.add_argument("ref")
+    accept.add_argument("--documents")
+    show = sub.add_parser("dossier", help="dossiers").add_subparsers(dest="action", required=True)
+    _command(show, common, "show", _show, "one dossier in full").add_argument("ref")
+    _command(sub, common, "search", _search, "find by code, name, ID number or phone").add_argument("text")
+
+
+def _add_transition_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    simple: list[tuple[str, Handler, str, bool]] = [
+        ("transfer", lambda a, db: processing.transfer(db, a.ref, a.actor, a.to, a.note or ""),
+         "transfer to the processing office", False),
+        ("request-supplement", lambda a, db: processing.request_supplement(db, a.ref, a.actor, a.reason),
+         "ask for a supplement after appraisal", True),
+        ("supplement-received", lambda a, db: processing.supplement_received(db, a.ref, a.actor, a.note or ""),
+         "the supplement arrived: the deadline restarts", False),
+        ("refuse", lambda a, db: processing.refuse(db, a.ref, a.actor, a.reason), "refuse after appraisal", True),
+        ("stop", lambda a, db: processing.stop(db, a.ref, a.actor, a.reason), "stop processing", True),
+        ("result-ready", lambda a, db: processing.record_result(db, a.ref, a.actor, a.note or ""),
+         "record that the result is ready", False),
+        ("withdraw", lambda a, db: processing.withdraw(db, a.ref, a.actor, a.reason), "withdraw", True),
+    ]
+    for name, handler, help_text, needs_reason in simple:
+        command = _command(sub, common, name, handler, help_text)
+        command.add_argument("ref", help="dossier code")
+        command.add_argument("--reason", required=needs_reason, default="")
+        command.add_argument("--note", default="")
+        command.add_argument("--to", default="")
+    extend = _command(sub, common, "extend", _extend, "apologise and set a new due date (once)")
+    extend.add_argument("ref")
+    extend.add_argument("--new-due", required=True, help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
+    extend.add_argument("--reason", required=True)
+    give = _command(sub, common, "return", _return, "hand the result over (counter or post)")
+    give.add_argument("ref")
+    give.add_argument("--recipient-name", default="")
+    give.add_argument("--recipient-id", default="")
+    give.add_argument("--authorisation", default="", help="reference of the authorisation, if any")
+    give.add_argument("--postal-item", default="", help="tracking number when returned by post")
+
+
+def _command(sub: Any, common: argparse.ArgumentParser, name: str, handler: Handler,
+             help_text: str) -> argparse.ArgumentParser:
+    command: argparse.ArgumentParser = sub.add_parser(name, parents=[common], help=help_text)
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _init(args: argparse.Namespace, db: Database) -> Any:
+    block = SequenceBlock.parse(args.sequence_block) if args.sequence_block else None
+    details = Office(code=args.office_code, name=args.office_name, province=args.province,
+                     address=args.address, place_name=args.place_name)
+    return office.initialise(db, details, args.actor, block)
+
+
+def _catalogue_list(args: argparse.Namespace, db: Database) -> Any:
+    return catalogue.list_procedures(db, parse_day(args.on) if args.on else now().date(), args.search)
+
+
+def _catalogue_import(args: argparse.Namespace, db: Database) -> Any:
+    procedures = import_file(args.file)
+    with db.write() as session:
+        return {"imported": catalogue.store_procedures(session, procedures)}
+
+
+def _due(args: argparse.Namespace, db: Database) -> Any:
+    received = parse_local(args.received)
+    procedure = catalogue.procedure_in_force(db, args.procedure, received.date())
+    with db.read() as session:
+        calendar, hours = office.calendar_of(session), office.office_hours(session)
+    return due_at(calendar, hours, received, procedure.processing_days, procedure.cutoff_applies)
+
+
+def _intake(args: argparse.Namespace, db: Database) -> Any:
+    procedure = catalogue.procedure_in_force(db, args.procedure, now().date())
+    request = intake.IntakeRequest(
+        procedure_code=procedure.code, applicant=_applicant(args), documents=_documents(procedure, args.documents),
+        channel=Channel(args.channel), postal_item_in=args.postal_item, delivery=Delivery(args.delivery),
+        delivery_address=args.delivery_address, copies=args.copies,
+    )
+    outcome, reason = intake.Outcome.ACCEPT, ""
+    if args.request_supplement or args.refuse:
+        outcome = intake.Outcome.SUPPLEMENT if args.request_supplement else intake.Outcome.REFUSE
+        reason = args.request_supplement or args.refuse
+    return intake.intake(db, request, args.actor, outcome, reason)
+
+
+def _accept(args: argparse.Namespace, db: Database) -> Any:
+    found = queries.get_dossier(db, args.ref)
+    return intake.accept(db, args.ref, args.actor, _documents(found.procedure, args.documents))
+
+
+def _applicant(args: argparse.Namespace) -> Person:
+    contact = {"phone": args.phone, "email": args.email}
+    if args.cccd_qr:
+        card = cccd.parse_qr(args.cccd_qr)
+        return Person(card.full_name, card.id_number, card.date_of_birth, card.sex, card.address, **contact)
+    if not args.name or not args.id_number:
+        raise ValidationError("input.required", field="--cccd-qr | --name --id-number")
+    birth = parse_day(args.birth_date) if args.birth_date else None
+    return Person(args.name, args.id_number, birth, args.sex or None, args.address, **contact)
+
+
+def _documents(procedure: Any, positions: str | None) -> tuple[DocumentEntry, ...] | None:
+    if positions is None:
+        return None
+    by_position = {str(d.position): d for d in procedure.documents}
+    entries = []
+    for token in filter(None, (t.strip() for t in positions.split(","))):
+        if token not in by_position:
+            raise ValidationError("document.unknown", name=token)
+        required = by_position[token]
+        entries.append(DocumentEntry(required.name, required.kind, required.quantity))
+    return tuple(entries)
+
+
+def _show(args: argparse.Namespace, db: Database) -> Any:
+    return queries.get_dossier(db, args.ref)
+
+
+def _search(args: argparse.Namespace, db: Database) -> Any:
+    return queries.search(db, args.text)
+
+
+def _extend(args: argparse.Namespace, db: Database) -> Any:
+    text = args.new_due.strip()
+    new_due: dt.date | dt.datetime = parse_local(text) if len(text) > 10 else parse_day(text)
+    return processing.extend(db, args.ref, args.actor, new_due, args.reason)
+
+
+def _return(args: argparse.Namespace, db: Database) -> Any:
+    recipient = processing.Recipient(args.recipient_name, args.recipient_id, args.authorisation, args.postal_item)
+    return processing.return_result(db, args.ref, args.actor, recipient)
+
+
+def _audit_verify(_args: argparse.Namespace, db: Database) -> Any:
+    return audit_service.verify(db)
+
+
+def _user_add(args: argparse.Namespace, db: Database) -> Any:
+    password = sys.stdin.readline().rstrip("\n")
+    return user_service.create_user(db, args.username, args.full_name, args.role, password, args.actor)
+
+
+def _launch_gui(args: argparse.Namespace) -> int:
+    from ui.app import run  # noqa: PLC0415 (the GUI loads Qt only when it is asked for)
+
+    return run(paths.data_dir(args.data_dir), args.database_url)
+
+
+def _output(result: Any, args: argparse.Namespace) -> None:
+    if args.json:
+        print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+    else:
+        print(_human(result, args.lang))
+
+
+def to_json(value: Any) -> Any:
+    """Plain JSON for dataclasses, enums, dates (Vietnamese local time), UUIDs and collections."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return local(value).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    return value
+
+
+def _human(result: Any, lang: str) -> str:
+    if isinstance(result, dt.datetime):
+        return local(result).isoformat(timespec="minutes")
+    if isinstance(result, list):
+        return "\n".join(_human(item, lang) for item in result)
+    if isinstance(result, DossierSummary):
+        status = lifecycle.label(result.status, lang)
+        return f"{result.code or result.id}\t{result.applicant_name}\t{result.procedure_name}\t{status}"
+    if isinstance(result, Dossier):
+        return _human_dossier(result, lang)
+    if isinstance(result, Procedure):
+        return f"{result.code}\t{result.name}\t{result.processing_days}"
+    return json.dumps(to_json(result), ensure_ascii=False)
+
+
+def _human_dossier(dossier: Dossier, lang: str) -> str:
+    lines = [
+        f"{dossier.code or dossier.id}  {lifecycle.label(dossier.status, lang)}",
+        f"{dossier.procedure.code} {dossier.procedure.name}",
+        f"{dossier.applicant.full_name}  {dossier.applicant.id_number}",
+    ]
+    if dossier.due_at:
+        lines.append(f"{'Due' if lang == 'en' else 'Hẹn trả'}: {local(dossier.due_at):%H:%M %d/%m/%Y}")
+    lines += [f"  {local(e.at):%d/%m/%Y %H:%M}  {lifecycle.label(e.type, lang)}  ({e.actor})" for e in dossier.events]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

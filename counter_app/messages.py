@@ -1,0 +1,175 @@
+"""User-facing messages of the core, in Vietnamese (default) and English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+DEFAULT_LANG: Final = "vi"
+
+_MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    "cccd.empty": ("Chưa có số CCCD.", "The ID number is empty."),
+    "cccd.format": (
+        "Số CCCD phải gồm đúng 12 chữ số (nhận được: «{value}»).",
+        "An ID number must be exactly 12 digits (got «{value}»).",
+    ),
+    "cccd.province": (
+        "Mã tỉnh «{code}» ở đầu số CCCD không tồn tại.",
+        "Province code «{code}» at the start of the ID number does not exist.",
+    ),
+    "cccd.century": (
+        "Chữ số thứ tư của số CCCD ({digit}) không ứng với thế kỷ sinh hợp lệ.",
+        "The fourth digit of the ID number ({digit}) is not a valid century/sex code.",
+    ),
+    "cccd.birth_mismatch": (
+        "Số CCCD không khớp với năm sinh {year}.",
+        "The ID number does not match the birth year {year}.",
+    ),
+    "qr.empty": ("Mã QR trống.", "The QR payload is empty."),
+    "qr.not_cccd": (
+        "Đây không phải mã QR của thẻ CCCD/Căn cước (cần các trường ngăn cách bởi «|»).",
+        "This is not the QR code of an ID card (fields separated by «|» expected).",
+    ),
+    "qr.field_count": (
+        "Mã QR CCCD có {count} trường, cần 6 hoặc 7.",
+        "The ID card QR has {count} fields; 6 or 7 are expected.",
+    ),
+    "qr.name": ("Mã QR CCCD thiếu họ tên.", "The ID card QR has no name."),
+    "qr.sex": ("Giới tính trong mã QR không hợp lệ: «{value}».", "Invalid sex in the QR: «{value}»."),
+    "qr.date": (
+        "Ngày «{value}» trong mã QR không hợp lệ (cần dạng ddmmyyyy).",
+        "Date «{value}» in the QR is invalid (ddmmyyyy expected).",
+    ),
+    "s10.format": (
+        "Số hiệu bưu gửi «{value}» không đúng chuẩn S10 (ví dụ EB123456785VN).",
+        "Postal item number «{value}» is not a UPU S10 number (e.g. EB123456785VN).",
+    ),
+    "s10.check": (
+        "Số hiệu bưu gửi «{value}» sai chữ số kiểm tra (đúng phải là {expected}).",
+        "Postal item number «{value}» has a wrong check digit ({expected} expected).",
+    ),
+    "postal.item_empty": ("Chưa nhập số hiệu bưu gửi.", "The postal item number is empty."),
+    "lifecycle.illegal": (
+        "Không thể «{action}» khi hồ sơ đang ở trạng thái «{status}».",
+        "Cannot «{action}» a dossier whose status is «{status}».",
+    ),
+    "lifecycle.extended_once": (
+        "Hồ sơ đã được hẹn lại ngày trả kết quả một lần; pháp luật chỉ cho phép một lần.",
+        "The due date was already extended once; the law allows only one extension.",
+    ),
+    "lifecycle.new_due_not_later": (
+        "Ngày hẹn mới ({new_due}) phải sau ngày hẹn hiện tại ({due}).",
+        "The new due date ({new_due}) must be after the current one ({due}).",
+    ),
+    "lifecycle.new_due_not_working": (
+        "Ngày hẹn mới {new_due} không phải ngày làm việc.",
+        "The new due date {new_due} is not a working day.",
+    ),
+    "lifecycle.reason_required": ("Cần ghi rõ lý do.", "A reason is required."),
+    "lifecycle.missing_documents": (
+        "Hồ sơ còn thiếu giấy tờ bắt buộc: {names}. Chỉ có thể yêu cầu bổ sung hoặc từ chối.",
+        "Mandatory documents are missing: {names}. The dossier can only be sent back or refused.",
+    ),
+    "lifecycle.postal_not_allowed": (
+        "Thủ tục này không nhận/trả kết quả qua bưu chính.",
+        "This procedure cannot use the postal service.",
+    ),
+    "lifecycle.postal_address_required": (
+        "Trả kết quả qua bưu chính cần địa chỉ nhận.",
+        "Postal delivery needs an address.",
+    ),
+    "return.recipient_name": ("Chưa nhập họ tên người nhận kết quả.", "The recipient's name is empty."),
+    "return.recipient_mismatch": (
+        "Số giấy tờ của người nhận ({id_number}) không khớp người nộp hay người được ủy quyền; "
+        "cần ghi số văn bản ủy quyền.",
+        "The recipient's ID ({id_number}) matches neither the applicant nor the submitter; "
+        "an authorisation reference is required.",
+    ),
+    "return.delivery_mismatch": (
+        "Hồ sơ đăng ký nhận kết quả tại {expected}, không phải {given}.",
+        "The dossier is registered for delivery at {expected}, not {given}.",
+    ),
+    "dossier.not_found": ("Không tìm thấy hồ sơ «{ref}».", "No dossier «{ref}»."),
+    "procedure.not_found": (
+        "Không có thủ tục mã «{code}» hiệu lực ngày {on}.",
+        "No procedure with code «{code}» in force on {on}.",
+    ),
+    "document.unknown": (
+        "Thủ tục không có giấy tờ «{name}».",
+        "The procedure has no document «{name}».",
+    ),
+    "office.missing": (
+        "Chưa khởi tạo cơ quan; hãy chạy «counter-app init».",
+        "No office is set up; run «counter-app init».",
+    ),
+    "office.code": (
+        "Mã định danh cơ quan «{code}» không hợp lệ (chỉ gồm chữ hoa, số và dấu chấm, tối đa 35 ký tự).",
+        "Agency code «{code}» is invalid (capitals, digits and dots, at most 35 characters).",
+    ),
+    "codes.exhausted": (
+        "Đã dùng hết dải số thứ tự hồ sơ của quầy trong ngày {day} ({start}–{end}).",
+        "This counter's dossier number block is used up for {day} ({start}–{end}).",
+    ),
+    "codes.block": (
+        "Dải số thứ tự «{value}» không hợp lệ (ví dụ 1-4999).",
+        "Sequence block «{value}» is invalid (e.g. 1-4999).",
+    ),
+    "user.exists": ("Tên đăng nhập «{username}» đã có.", "Username «{username}» already exists."),
+    "user.bad_login": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."),
+    "user.password_short": (
+        "Mật khẩu cần ít nhất {min} ký tự.",
+        "The password needs at least {min} characters.",
+    ),
+    "user.role": ("Vai trò «{role}» không tồn tại.", "Role «{role}» does not exist."),
+    "import.errors": (
+        "Không nhập danh mục vì có {count} lỗi:\n{errors}",
+        "The catalogue was not imported: {count} errors:\n{errors}",
+    ),
+    "import.format": (
+        "Không đọc được tệp danh mục «{name}»: {detail}",
+        "Cannot read catalogue file «{name}»: {detail}",
+    ),
+    "import.row": ("{where}: {problem}", "{where}: {problem}"),
+    "input.date": (
+        "Ngày giờ «{value}» không hợp lệ (cần dạng YYYY-MM-DD hoặc «YYYY-MM-DD HH:MM»).",
+        "Date «{value}» is invalid (YYYY-MM-DD or «YYYY-MM-DD HH:MM» expected).",
+    ),
+    "input.required": ("Thiếu thông tin bắt buộc: {field}.", "Missing required field: {field}."),
+    "storage.locked": (
+        "Cơ sở dữ liệu đang bận; thao tác chưa được ghi, hãy thử lại.",
+        "The database is busy; nothing was written, please try again.",
+    ),
+    "storage.disk_full": (
+        "Ổ đĩa đã đầy; thao tác chưa được ghi. Hãy giải phóng dung lượng rồi thử lại.",
+        "The disk is full; nothing was written. Free some space and try again.",
+    ),
+    "blob.corrupt": (
+        "Tệp lưu trữ {digest} bị hỏng (nội dung không khớp mã băm).",
+        "Stored file {digest} is corrupt (its content does not match its hash).",
+    ),
+    "blob.missing": ("Không tìm thấy tệp lưu trữ {digest}.", "Stored file {digest} is missing."),
+}
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A message parameter that itself depends on the language (a status name, say)."""
+
+    vi: str
+    en: str
+
+    def pick(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+def render(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
+    """The message `key` in `lang` ('vi' or 'en'), with its placeholders filled."""
+    vi, en = _MESSAGES[key]
+    template = en if lang == "en" else vi
+    values = {k: v.pick(lang) if isinstance(v, Bilingual) else v for k, v in params.items()}
+    return template.format(**values)
+
+
+def known_keys() -> frozenset[str]:
+    """Every message key, for tests that check both languages are filled."""
+    return frozenset(_MESSAGES)

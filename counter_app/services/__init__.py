@@ -1,0 +1,1 @@
+"""Service functions: one unit of work per user action, frozen dataclasses out."""

@@ -1,0 +1,209 @@
+"""Receiving a dossier at the counter: accept it (code, due date), send it back, or refuse it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.orm import Session
+from uuid6 import uuid7
+
+from counter_app import codes
+from counter_app.cccd import validate_id_number
+from counter_app.clock import local, now
+from counter_app.deadlines import due_at
+from counter_app.errors import ValidationError
+from counter_app.fees import compute_fee
+from counter_app.lifecycle import Action
+from counter_app.model import Channel, Delivery, DocumentEntry, Dossier, Person, Procedure
+from counter_app.services.catalogue import procedure_row_in_force, to_procedure
+from counter_app.services.events import find_row, record
+from counter_app.services.office import calendar_of, office_hours, office_of, sequence_block
+from counter_app.services.queries import dossier_view
+from counter_app.storage.counters import next_value
+from counter_app.storage.database import Database
+from counter_app.storage.orm import DossierRow, ReceivedDocumentRow
+from counter_app.textfold import fold, nfc
+
+
+class Outcome(StrEnum):
+    ACCEPT = "accept"
+    SUPPLEMENT = "supplement"
+    REFUSE = "refuse"
+
+
+@dataclass(frozen=True)
+class IntakeRequest:
+    """What the clerk entered for one citizen; `documents` None means every required document."""
+
+    procedure_code: str
+    applicant: Person
+    documents: tuple[DocumentEntry, ...] | None = None
+    submitter: Person | None = None
+    channel: Channel = Channel.COUNTER
+    delivery: Delivery = Delivery.COUNTER
+    delivery_address: str = ""
+    postal_item_in: str = ""
+    copies: int = 1
+
+
+def intake(
+    db: Database,
+    request: IntakeRequest,
+    actor: str,
+    outcome: Outcome = Outcome.ACCEPT,
+    reason: str = "",
+    at: dt.datetime | None = None,
+) -> Dossier:
+    """Receive a dossier and end the counter check in one unit of work; nothing is written on error."""
+    moment = local(at or now())
+    with db.write() as session:
+        row = _receive(session, db, request, actor, moment)
+        if outcome is Outcome.ACCEPT:
+            _accept(session, db, row, actor, moment, request.copies)
+        else:
+            _send_back(session, db, row, outcome, actor, reason, moment)
+        session.flush()
+        return dossier_view(session, row, moment)
+
+
+def accept(
+    db: Database,
+    ref: str,
+    actor: str,
+    documents: tuple[DocumentEntry, ...] | None = None,
+    at: dt.datetime | None = None,
+) -> Dossier:
+    """Accept a dossier sent back earlier, once the citizen has brought `documents` (the full list)."""
+    moment = local(at or now())
+    with db.write() as session:
+        row = find_row(session, ref, lock=True)
+        if documents is not None:
+            procedure = to_procedure(procedure_row_in_force(session, row.procedure_code, moment.date()))
+            entries = _documents(procedure, documents)
+            row.documents = [ReceivedDocumentRow(id=uuid7(), **doc) for doc in entries]
+        _accept(session, db, row, actor, moment, 1)
+        return dossier_view(session, row, moment)
+
+
+def _receive(
+    session: Session, db: Database, request: IntakeRequest, actor: str, at: dt.datetime,
+) -> DossierRow:
+    procedure = to_procedure(procedure_row_in_force(session, request.procedure_code, at.date()))
+    applicant = _checked_person(request.applicant)
+    _check_channels(procedure, request)
+    row = DossierRow(id=uuid7(), seq_no=next_value(session, "dossier"), device_id=db.device_id, documents=[])
+    session.add(row)
+    payload: dict[str, Any] = {
+        "procedure_id": procedure.id, "procedure_code": procedure.code, "channel": request.channel.value,
+        "applicant_name": applicant.full_name, "applicant_id_number": applicant.id_number,
+        "applicant_birth_date": applicant.date_of_birth, "applicant_sex": applicant.sex,
+        "applicant_address": applicant.address, "applicant_phone": applicant.phone,
+        "applicant_email": applicant.email, "submitted_at": at,
+        "submitter": _person_json(_checked_person(request.submitter)) if request.submitter else None,
+        "delivery": request.delivery.value, "delivery_address": nfc(request.delivery_address).strip(),
+        "postal_item_in": request.postal_item_in.strip(),
+        "documents": _documents(procedure, request.documents),
+    }
+    record(session, db.device_id, row, Action.RECEIVE, actor, payload, at)
+    row.documents = [ReceivedDocumentRow(id=uuid7(), **doc) for doc in payload["documents"]]
+    return row
+
+
+def _accept(
+    session: Session, db: Database, row: DossierRow, actor: str, at: dt.datetime, copies: int,
+) -> None:
+    procedure = to_procedure(procedure_row_in_force(session, row.procedure_code, at.date()))
+    missing = missing_documents(procedure, [d.name for d in row.documents])
+    if missing:
+        raise ValidationError("lifecycle.missing_documents", names=", ".join(missing))
+    agency = office_of(session).code
+    nth = next_value(session, codes.counter_key(agency, at.date()))
+    block = sequence_block(session, db.device_id)
+    number = block.number(nth)
+    if number is None:
+        raise ValidationError("codes.exhausted", day=at.date().isoformat(), start=block.start, end=block.end)
+    pages = sum(d.pages for d in row.documents)
+    payload = {
+        "code": codes.format_code(agency, at.date(), number), "accepted_at": at,
+        "due_at": due_at(calendar_of(session), office_hours(session), at, procedure.processing_days,
+                         procedure.cutoff_applies),
+        "register_year": at.year, "register_number": next_value(session, f"register:{at.year}"),
+        "fee_amount": compute_fee(procedure.fee, pages=pages, copies=copies),
+    }
+    record(session, db.device_id, row, Action.ACCEPT, actor, payload, at)
+
+
+def _send_back(
+    session: Session, db: Database, row: DossierRow, outcome: Outcome, actor: str, reason: str,
+    at: dt.datetime,
+) -> None:
+    if not reason.strip():
+        raise ValidationError("lifecycle.reason_required")
+    procedure = to_procedure(procedure_row_in_force(session, row.procedure_code, at.date()))
+    payload = {"reason": nfc(reason).strip(),
+               "missing": missing_documents(procedure, [d.name for d in row.documents])}
+    action = Action.REQUEST_SUPPLEMENT_AT_COUNTER if outcome is Outcome.SUPPLEMENT else Action.REFUSE_AT_COUNTER
+    record(session, db.device_id, row, action, actor, payload, at)
+
+
+def missing_documents(procedure: Procedure, handed_in: list[str]) -> list[str]:
+    """The mandatory documents of `procedure` that are not among `handed_in`."""
+    have = {fold(name) for name in handed_in}
+    return [d.name for d in procedure.documents if d.mandatory and fold(d.name) not in have]
+
+
+def _documents(
+    procedure: Procedure, given: tuple[DocumentEntry, ...] | None,
+) -> list[dict[str, Any]]:
+    if given is None:
+        entries = [DocumentEntry(d.name, d.kind, d.quantity) for d in procedure.documents if d.mandatory]
+    else:
+        entries = list(given)
+    required = {fold(d.name): d for d in procedure.documents}
+    extra_position = len(procedure.documents)
+    result = []
+    for entry in entries:
+        requirement = required.get(fold(entry.name))
+        if requirement is None:
+            extra_position += 1
+        result.append({
+            "position": requirement.position if requirement else extra_position,
+            "name": requirement.name if requirement else nfc(entry.name).strip(),
+            "kind": entry.kind.value, "copies": entry.copies, "pages": entry.pages,
+            "mandatory": bool(requirement and requirement.mandatory),
+        })
+    return result
+
+
+def _checked_person(person: Person) -> Person:
+    name = " ".join(nfc(person.full_name).split())
+    if not name:
+        raise ValidationError("input.required", field="họ tên / name")
+    birth_year = person.date_of_birth.year if person.date_of_birth else None
+    return dataclasses.replace(
+        person, full_name=name, id_number=validate_id_number(person.id_number, birth_year),
+        address=" ".join(nfc(person.address).split()), phone="".join(person.phone.split()),
+        email=person.email.strip(),
+    )
+
+
+def _check_channels(procedure: Procedure, request: IntakeRequest) -> None:
+    by_post = request.channel is Channel.POSTAL
+    if by_post and (not procedure.postal_eligible or procedure.presence_required):
+        raise ValidationError("lifecycle.postal_not_allowed")
+    if request.delivery is Delivery.POSTAL:
+        if not procedure.postal_eligible:
+            raise ValidationError("lifecycle.postal_not_allowed")
+        if not request.delivery_address.strip():
+            raise ValidationError("lifecycle.postal_address_required")
+
+
+def _person_json(person: Person) -> dict[str, Any]:
+    data = dataclasses.asdict(person)
+    data["date_of_birth"] = person.date_of_birth.isoformat() if person.date_of_birth else None
+    return data
+

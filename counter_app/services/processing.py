@@ -1,0 +1,150 @@
+"""Lifecycle actions after acceptance: transfer, supplements, refusal, extension, stop, result, return."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from counter_app.cccd import validate_id_number
+from counter_app.clock import local, now
+from counter_app.deadlines import due_at
+from counter_app.errors import ValidationError
+from counter_app.lifecycle import Action, Status, next_status
+from counter_app.model import Delivery, Dossier
+from counter_app.s10 import validate_postal_item
+from counter_app.services.catalogue import procedure_row_in_force
+from counter_app.services.events import find_row, record
+from counter_app.services.office import calendar_of, office_hours
+from counter_app.services.queries import dossier_view
+from counter_app.storage.database import Database
+from counter_app.storage.orm import DossierRow
+from counter_app.textfold import nfc
+
+PayloadBuilder = Callable[[Session, DossierRow, dt.datetime], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who takes the result: checked against the applicant and the submitter."""
+
+    full_name: str = ""
+    id_number: str = ""
+    authorisation: str = ""
+    postal_item: str = ""
+
+
+def transfer(db: Database, ref: str, actor: str, to: str = "", note: str = "",
+             at: dt.datetime | None = None) -> Dossier:
+    return _act(db, ref, Action.TRANSFER, actor, at, lambda *_: {"to": to, "note": note})
+
+
+def request_supplement(db: Database, ref: str, actor: str, reason: str,
+                       at: dt.datetime | None = None) -> Dossier:
+    """Send the dossier back after appraisal; the deadline restarts when the supplement arrives."""
+    return _act(db, ref, Action.REQUEST_SUPPLEMENT, actor, at, lambda *_: {"reason": _reason(reason)})
+
+
+def supplement_received(db: Database, ref: str, actor: str, note: str = "",
+                        at: dt.datetime | None = None) -> Dossier:
+    def payload(session: Session, row: DossierRow, moment: dt.datetime) -> dict[str, Any]:
+        procedure = procedure_row_in_force(session, row.procedure_code, moment.date())
+        due = due_at(calendar_of(session), office_hours(session), moment, procedure.processing_days,
+                     procedure.cutoff_applies)
+        return {"note": note, "received_at": moment, "due_at": due}
+
+    return _act(db, ref, Action.SUPPLEMENT_RECEIVED, actor, at, payload)
+
+
+def refuse(db: Database, ref: str, actor: str, reason: str, at: dt.datetime | None = None) -> Dossier:
+    return _act(db, ref, Action.REFUSE, actor, at, lambda *_: {"reason": _reason(reason)})
+
+
+def extend(db: Database, ref: str, actor: str, new_due: dt.date | dt.datetime, reason: str,
+           at: dt.datetime | None = None) -> Dossier:
+    """Apologise and move the due date, once; the apology is flagged late if sent under a day ahead."""
+    def payload(session: Session, row: DossierRow, moment: dt.datetime) -> dict[str, Any]:
+        text = _reason(reason)
+        next_status(Status(row.status), Action.EXTEND)
+        if row.extension_count >= 1:
+            raise ValidationError("lifecycle.extended_once")
+        assert row.due_at is not None
+        due = local(row.due_at)
+        target = _new_due(new_due, due)
+        if target <= due:
+            raise ValidationError("lifecycle.new_due_not_later", new_due=target.date(), due=due.date())
+        if not calendar_of(session).is_working_day(target.date()):
+            raise ValidationError("lifecycle.new_due_not_working", new_due=target.date())
+        late = due - moment < dt.timedelta(days=1)
+        return {"reason": text, "previous_due_at": due, "due_at": target, "apology_late": late}
+
+    return _act(db, ref, Action.EXTEND, actor, at, payload)
+
+
+def stop(db: Database, ref: str, actor: str, reason: str, at: dt.datetime | None = None) -> Dossier:
+    return _act(db, ref, Action.STOP, actor, at, lambda *_: {"reason": _reason(reason)})
+
+
+def record_result(db: Database, ref: str, actor: str, note: str = "",
+                  at: dt.datetime | None = None) -> Dossier:
+    return _act(db, ref, Action.RECORD_RESULT, actor, at,
+                lambda _s, _r, moment: {"note": note, "result_ready_at": moment})
+
+
+def return_result(db: Database, ref: str, actor: str, recipient: Recipient,
+                  at: dt.datetime | None = None) -> Dossier:
+    """Hand the result over at the counter (recipient checked) or to the post (item number checked)."""
+    def payload(_session: Session, row: DossierRow, moment: dt.datetime) -> dict[str, Any]:
+        next_status(Status(row.status), Action.RETURN_RESULT)
+        if recipient.postal_item.strip():
+            if not row.delivery_address:
+                raise ValidationError("lifecycle.postal_address_required")
+            item = validate_postal_item(recipient.postal_item)
+            return {"returned_at": moment, "delivery": Delivery.POSTAL.value, "postal_item": item,
+                    "address": row.delivery_address,
+                           "recipient_name": nfc(recipient.full_name).strip() or row.applicant_name}
+        return {"returned_at": moment, "delivery": Delivery.COUNTER.value} | _counter_recipient(row, recipient)
+
+    return _act(db, ref, Action.RETURN_RESULT, actor, at, payload)
+
+
+def withdraw(db: Database, ref: str, actor: str, reason: str, at: dt.datetime | None = None) -> Dossier:
+    return _act(db, ref, Action.WITHDRAW, actor, at, lambda *_: {"reason": _reason(reason)})
+
+
+def _act(db: Database, ref: str, action: Action, actor: str, at: dt.datetime | None,
+         build: PayloadBuilder) -> Dossier:
+    moment = local(at or now())
+    with db.write() as session:
+        row = find_row(session, ref, lock=True)
+        next_status(Status(row.status), action)
+        record(session, db.device_id, row, action, actor, build(session, row, moment), moment)
+        return dossier_view(session, row, moment)
+
+
+def _counter_recipient(row: DossierRow, recipient: Recipient) -> dict[str, Any]:
+    name = " ".join(nfc(recipient.full_name).split())
+    if not name:
+        raise ValidationError("return.recipient_name")
+    id_number = validate_id_number(recipient.id_number)
+    known = {row.applicant_id_number, (row.submitter or {}).get("id_number")}
+    authorisation = recipient.authorisation.strip()
+    if id_number not in known and not authorisation:
+        raise ValidationError("return.recipient_mismatch", id_number=id_number)
+    return {"recipient_name": name, "recipient_id_number": id_number, "authorisation": authorisation}
+
+
+def _new_due(new_due: dt.date | dt.datetime, current: dt.datetime) -> dt.datetime:
+    if isinstance(new_due, dt.datetime):
+        return local(new_due)
+    return local(dt.datetime.combine(new_due, current.time().replace(tzinfo=None)))
+
+
+def _reason(text: str) -> str:
+    reason = nfc(text).strip()
+    if not reason:
+        raise ValidationError("lifecycle.reason_required")
+    return reason

@@ -1,0 +1,81 @@
+"""Users and roles: argon2-hashed passwords and screen-lock PINs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from uuid6 import uuid7
+
+from counter_app.clock import now
+from counter_app.errors import AuthError, ValidationError
+from counter_app.model import Role
+from counter_app.services import audit
+from counter_app.storage.database import Database
+from counter_app.storage.orm import UserRow
+from counter_app.textfold import nfc
+
+MIN_PASSWORD = 8
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+
+
+def create_user(db: Database, username: str, full_name: str, role: str, password: str,
+                actor: str = "system") -> User:
+    if role not in Role.__members__.values():
+        raise ValidationError("user.role", role=role)
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError("user.password_short", min=MIN_PASSWORD)
+    name = username.strip().lower()
+    with db.write() as session:
+        if session.scalars(select(UserRow).where(UserRow.username == name)).first():
+            raise ValidationError("user.exists", username=name)
+        row = UserRow(id=uuid7(), username=name, full_name=nfc(full_name).strip(), role=role,
+                      password_hash=_hasher.hash(password), pin_hash=None, active=True, created_at=now())
+        session.add(row)
+        audit.append(session, actor, "user.create", name, {"role": role}, now())
+        return _to_user(row)
+
+
+def authenticate(db: Database, username: str, password: str) -> User:
+    """The user, if the password is right; the same AuthError for an unknown name and a wrong password."""
+    with db.write() as session:
+        row = session.scalars(select(UserRow).where(UserRow.username == username.strip().lower())).first()
+        if row is None or not row.active or not _verify(row.password_hash, password):
+            raise AuthError("user.bad_login")
+        if _hasher.check_needs_rehash(row.password_hash):
+            row.password_hash = _hasher.hash(password)
+        audit.append(session, row.username, "user.login", row.username, {}, now())
+        return _to_user(row)
+
+
+def set_pin(db: Database, username: str, pin: str) -> None:
+    with db.write() as session:
+        row = session.scalars(select(UserRow).where(UserRow.username == username)).one()
+        row.pin_hash = _hasher.hash(pin)
+
+
+def check_pin(db: Database, username: str, pin: str) -> bool:
+    with db.read() as session:
+        row = session.scalars(select(UserRow).where(UserRow.username == username)).one()
+        return row.pin_hash is not None and _verify(row.pin_hash, pin)
+
+
+def _verify(stored: str, given: str) -> bool:
+    try:
+        return _hasher.verify(stored, given)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _to_user(row: UserRow) -> User:
+    return User(row.username, row.full_name, Role(row.role), row.active)

@@ -1,0 +1,82 @@
+"""Content-addressed file store: a file's name is the SHA-256 of its bytes; writes are atomic."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from counter_app.errors import NotFound, StorageError
+
+_CHUNK = 1 << 20
+
+
+class BlobStore:
+    """Scans and signed PDFs under `root/ab/abcdef…`; rows hold the hash, never the path."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, digest: str) -> Path:
+        return self.root / digest[:2] / digest
+
+    def exists(self, digest: str) -> bool:
+        return self.path(digest).is_file()
+
+    def put(self, data: bytes) -> str:
+        """Store `data` (once) and return its hash; a crash mid-write leaves no partial file behind."""
+        digest = hashlib.sha256(data).hexdigest()
+        if self.exists(digest) and _digest_of(self.path(digest)) == digest:
+            return digest
+        target = self.path(digest)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            _write_atomically(target, data)
+        except OSError as error:
+            raise StorageError("storage.disk_full") from error
+        return digest
+
+    def read(self, digest: str) -> bytes:
+        """The stored bytes, checked against their hash."""
+        path = self.path(digest)
+        if not path.is_file():
+            raise NotFound("blob.missing", digest=digest)
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise StorageError("blob.corrupt", digest=digest)
+        return data
+
+
+def _digest_of(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            sha.update(chunk)
+    return sha.hexdigest()
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    fd, temp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

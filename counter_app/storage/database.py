@@ -1,0 +1,138 @@
+"""The database of one installation: engine set-up, units of work, device identity and blob store."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter_app.clock import now
+from counter_app.errors import StorageError
+from counter_app.storage.blobs import BlobStore
+from counter_app.storage.migrate import upgrade
+from counter_app.storage.orm import DeviceRow
+
+CONFIG_FILE = "counter.json"
+SQLITE_FILE = "counter.sqlite3"
+
+
+class Database:
+    """Opens the engine, runs migrations, and hands out one session per unit of work."""
+
+    def __init__(self, url: str, data_dir: Path, device_id: uuid.UUID) -> None:
+        self.url = url
+        self.data_dir = data_dir
+        self.device_id = device_id
+        self.engine = _create_engine(url)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(self.engine.execution_options(counter_write=True), expire_on_commit=False)
+        self.blobs = BlobStore(data_dir / "blobs")
+
+    @classmethod
+    def open(cls, data_dir: Path, url: str | None = None) -> Database:
+        """The installation's database (created and migrated as needed), SQLite unless a URL is set."""
+        config = _load_config(data_dir)
+        if url:
+            config["database_url"] = url
+            _save_config(data_dir, config)
+        database_url = config.get("database_url") or f"sqlite:///{data_dir / SQLITE_FILE}"
+        database = cls(database_url, data_dir, uuid.UUID(config["device_id"]))
+        upgrade(database.engine)
+        database._ensure_device()
+        return database
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work that writes: committed when the block ends, rolled back on any error."""
+        session = self._write()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as error:
+            session.rollback()
+            known = _known_storage_error(error)
+            if known is None:
+                raise
+            raise known from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One unit of work that only reads."""
+        session = self._read()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def _ensure_device(self) -> None:
+        with self.write() as session:
+            if session.get(DeviceRow, self.device_id) is None:
+                session.add(DeviceRow(id=self.device_id, name="", last_seq=0, created_at=now()))
+
+
+def _create_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # let the "begin" hook below issue BEGIN itself
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    # Writers take the lock up front: a deferred transaction that later writes cannot wait for a lock.
+    immediate = connection.get_execution_options().get("counter_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _known_storage_error(error: OperationalError) -> StorageError | None:
+    """A busy or full database as a message for the clerk; None for anything that is a bug."""
+    text = str(error.orig).lower()
+    if "full" in text or "no space" in text:
+        return StorageError("storage.disk_full")
+    if "locked" in text or "busy" in text or "lock timeout" in text:
+        return StorageError("storage.locked")
+    return None
+
+
+def _load_config(data_dir: Path) -> dict[str, Any]:
+    path = data_dir / CONFIG_FILE
+    config: dict[str, Any] = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    if "device_id" not in config:
+        config["device_id"] = str(uuid.uuid4())
+        _save_config(data_dir, config)
+    return config
+
+
+def _save_config(data_dir: Path, config: dict[str, Any]) -> None:
+    temp = data_dir / (CONFIG_FILE + ".tmp")
+    temp.write_text(json.dumps(config, indent=2), "utf-8")
+    temp.replace(data_dir / CONFIG_FILE)

@@ -1,0 +1,1 @@
+"""PySide6 windows, dialogs, table models and background workers."""
