@@ -17,7 +17,7 @@ class CounterError(Exception):
         return render(self.key, lang, **self.params)
 
     def __str__(self) -> str:
-        return self.message("en")
+        return f"{self.key}: {self.message('en')}"
 
 
 class ValidationError(CounterError):

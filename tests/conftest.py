@@ -1,0 +1,116 @@
+"""Shared fixtures: a fresh database per test on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from counter_app.clock import VN_TZ
+from counter_app.model import Office
+from counter_app.services.office import initialise
+from counter_app.storage.database import SQLITE_FILE, Database
+
+OFFICE = Office(code="000.00.12.H12", name="Trung tâm Phục vụ hành chính công xã Tân Hòa", place_name="Tân Hòa")
+_names = itertools.count(1)
+
+
+def at(text: str) -> dt.datetime:
+    """A Vietnamese local time from 'YYYY-MM-DD HH:MM'."""
+    return dt.datetime.fromisoformat(text).replace(tzinfo=VN_TZ)
+
+
+def _pg_bindir() -> Path:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        pytest.fail("PostgreSQL server binaries are missing: `make test` installs them")
+    return Path(found[-1]).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL server started from the installed binaries, on loopback, for this test session."""
+    bindir, base, port = _pg_bindir(), Path(tempfile.mkdtemp(prefix="counter-pg-")), _free_port()
+    as_postgres: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        shutil.chown(base, "postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    data = base / "data"
+    subprocess.run([*as_postgres, bindir / "initdb", "-D", data, "-A", "trust", "-U", "counter", "-E", "UTF8",
+                    "--no-sync"], check=True, capture_output=True)
+    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
+    subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-l", base / "log", "-w", "-o", options, "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://counter@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated database with the test office and seed catalogue, cloned for each test."""
+    _create_database(pg_server, "counter_template")
+    database = Database.open(tmp_path_factory.mktemp("pg-template"), f"{pg_server}/counter_template")
+    initialise(database, OFFICE)
+    database.dispose()
+    return "counter_template"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    database = Database.open(folder)
+    initialise(database, OFFICE)
+    database.dispose()
+    return folder / SQLITE_FILE
+
+
+def _create_database(server: str, name: str, template: str | None = None) -> None:
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        suffix = f" TEMPLATE {template}" if template else ""
+        connection.exec_driver_sql(f"CREATE DATABASE {name}{suffix}")
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str | None:
+    """None for SQLite in the test's data folder (copied from the template), else a fresh PG database."""
+    if backend == "sqlite":
+        shutil.copy(request.getfixturevalue("sqlite_template"), tmp_path / SQLITE_FILE)
+        return None
+    server, template = request.getfixturevalue("pg_server"), request.getfixturevalue("pg_template")
+    name = f"test_{os.getpid()}_{next(_names)}"
+    _create_database(server, name, template)
+    return f"{server}/{name}"
+
+
+@pytest.fixture
+def db(database_url: str | None, tmp_path: Path) -> Iterator[Database]:
+    """A migrated database with the test office and the seed catalogue."""
+    database = Database.open(tmp_path, database_url)
+    yield database
+    database.dispose()
