@@ -92,6 +92,7 @@ def accept(
 def _receive(
     session: Session, db: Database, request: IntakeRequest, actor: str, at: dt.datetime,
 ) -> DossierRow:
+    office_of(session)  # a clear "run init" before anything else
     procedure = to_procedure(procedure_row_in_force(session, request.procedure_code, at.date()))
     applicant = _checked_person(request.applicant)
     _check_channels(procedure, request)

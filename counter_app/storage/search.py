@@ -9,6 +9,7 @@ from counter_app.storage.orm import DossierRow
 from counter_app.textfold import tokens
 
 FTS_TABLE = "dossier_fts"
+PG_INDEX = "ix_dossier_search_trgm"
 
 _SQLITE_DDL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(search_text, content='dossier', "
@@ -26,13 +27,15 @@ _SQLITE_DDL = (
 )
 _POSTGRES_DDL = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX IF NOT EXISTS ix_dossier_search_trgm ON dossier USING gin (search_text gin_trgm_ops)",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON dossier USING gin (search_text gin_trgm_ops)",
 )
 
 
-def is_search_table(name: str) -> bool:
-    """The FTS table and its shadow tables, which Alembic must not try to manage."""
-    return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+def is_search_object(name: str | None, type_: str) -> bool:
+    """The FTS table, its shadow tables and the trigram index: created here, not by Alembic's models."""
+    if type_ == "table":
+        return name is not None and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
+    return type_ == "index" and name == PG_INDEX
 
 
 def install_search_index(connection: Connection) -> None:
@@ -48,7 +51,7 @@ def drop_search_index(connection: Connection) -> None:
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {FTS_TABLE}{suffix}")
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
     else:
-        connection.exec_driver_sql("DROP INDEX IF EXISTS ix_dossier_search_trgm")
+        connection.exec_driver_sql(f"DROP INDEX IF EXISTS {PG_INDEX}")
 
 
 def matching(query: Select[DossierRow], words: str, dialect: str) -> Select[DossierRow]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from alembic import context
 
 from counter_app.storage.orm import Base
-from counter_app.storage.search import is_search_table
+from counter_app.storage.search import is_search_object
 
 target_metadata = Base.metadata
 
 
 def _include_name(name: str | None, type_: str, _parents: object) -> bool:
-    return not (type_ == "table" and name is not None and is_search_table(name))
+    return not is_search_object(name, type_)
 
 
 def run_migrations_online() -> None:
