@@ -164,7 +164,8 @@ def _document(record: Any, where: str, position: int, problems: _Problems) -> Re
         return None
     return RequiredDocument(
         position=int(record.get("position") or position), name=name, kind=kind, quantity=quantity,
-        mandatory=_bool(record.get("mandatory"), True), template=str(record.get("template") or ""),
+        mandatory=_bool(record["mandatory"], False) if "mandatory" in record else True,
+        template=str(record.get("template") or ""),
     )
 
 
@@ -173,7 +174,8 @@ def _fee(record: dict[str, Any], where: str, problems: _Problems) -> FeeRule | N
     assert isinstance(raw, dict)
     kind = FEE_KINDS.get(fold(str(raw.get("kind") or "free")).strip())
     if kind is None:
-        problems.add(where, f"loại phí «{raw.get('kind')}» không hợp lệ", f"fee kind «{raw.get('kind')}» is invalid")
+        given = raw.get("kind")
+        problems.add(where, f"loại phí «{given}» không hợp lệ", f"fee kind «{given}» is invalid")
         return None
     amounts: dict[str, int] = {}
     for key in ("amount", "first_pages", "first_page_amount", "later_page_amount", "cap_per_copy"):

@@ -1,0 +1,1 @@
+"""Official forms and slips as PDF, barcodes and QR codes, sending to printers (issue 4)."""

@@ -1,0 +1,1 @@
+"""Digitisation (số hóa): scanner sources, clean-up, quality gate, PDF assembly, signing (issue 5)."""

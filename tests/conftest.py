@@ -60,7 +60,8 @@ def pg_server() -> Iterator[str]:
     try:
         yield f"postgresql+psycopg://counter@127.0.0.1:{port}"
     finally:
-        subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True,
+                       check=False)
         shutil.rmtree(base, ignore_errors=True)
 
 

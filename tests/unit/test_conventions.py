@@ -1,0 +1,63 @@
+"""Project rules read from the source: layer dependencies (DESIGN.md §1), messages in both languages."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from counter_app.messages import known_keys, render
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYERS = ("counter_app", "ui", "scanning", "printing", "sync")
+FORBIDDEN = {
+    "counter_app": {"ui", "scanning", "printing", "sync", "PySide6", "httpx", "fastapi"},
+    "scanning": {"ui", "printing", "sync"},
+    "printing": {"ui", "scanning", "sync"},
+    "sync": {"ui", "scanning", "printing", "PySide6"},
+}
+
+
+def _imports(path: Path) -> list[tuple[str, bool]]:
+    """(top-level module, imported at module level?) for each import in `path`."""
+    tree = ast.parse(path.read_text("utf-8"))
+    module_level = {id(node) for node in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name.split(".")[0], id(node) in module_level) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.module.split(".")[0], id(node) in module_level))
+    return found
+
+
+@pytest.mark.parametrize("layer", list(FORBIDDEN))
+def test_layers_import_only_what_design_allows(layer: str) -> None:
+    offending = []
+    for path in (ROOT / layer).rglob("*.py"):
+        lazy_allowed = path == ROOT / "counter_app" / "cli.py"
+        for module, at_top in _imports(path):
+            if module in FORBIDDEN[layer] and (at_top or not lazy_allowed):
+                offending.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert offending == []
+
+
+def test_nothing_imports_ui() -> None:
+    users = [p for layer in LAYERS if layer != "ui" for p in (ROOT / layer).rglob("*.py")
+             if p != ROOT / "counter_app" / "cli.py" and any(m == "ui" for m, _ in _imports(p))]
+    assert users == []
+
+
+def test_every_module_states_its_job() -> None:
+    missing = [str(p.relative_to(ROOT)) for layer in LAYERS for p in (ROOT / layer).rglob("*.py")
+               if not ast.get_docstring(ast.parse(p.read_text("utf-8")))]
+    assert missing == []
+
+
+@pytest.mark.parametrize("key", sorted(known_keys()))
+def test_every_message_renders_in_both_languages(key: str) -> None:
+    params = {name: "X" for name in ("value", "code", "digit", "year", "count", "action", "status", "new_due",
+                                     "due", "names", "id_number", "expected", "given", "ref", "on", "name",
+                                     "day", "start", "end", "username", "min", "role", "errors", "detail",
+                                     "where", "problem", "field", "digest")}
+    vietnamese, english = render(key, "vi", **params), render(key, "en", **params)
+    assert (vietnamese and english and vietnamese != english) or key == "import.row"
