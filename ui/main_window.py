@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -11,6 +12,8 @@ from counter_app.errors import CounterError
 from counter_app.services.office import ensure_initialised
 from counter_app.services.queries import TodayCounts, today_counts
 from counter_app.storage.database import Database
+
+log = logging.getLogger("counter.ui")
 
 
 class _Signals(QObject):
@@ -32,6 +35,9 @@ class _OpenDatabase(QRunnable):
             self.signals.loaded.emit(office, today_counts(database))
         except CounterError as error:
             self.signals.failed.emit(error.message())
+        except Exception as error:  # a bug: shown and logged, never lost in a worker thread
+            log.exception("opening the database failed")
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
 
 
 class MainWindow(QMainWindow):

@@ -38,6 +38,7 @@ class Database:
     @classmethod
     def open(cls, data_dir: Path, url: str | None = None) -> Database:
         """The installation's database (created and migrated as needed), SQLite unless a URL is set."""
+        data_dir.mkdir(parents=True, exist_ok=True)
         config = _load_config(data_dir)
         if url:
             config["database_url"] = url
