@@ -54,9 +54,14 @@ def procedure_row_in_force(session: Session, code: str, on: dt.date) -> Procedur
     return row
 
 
+def procedure_of(session: Session, code: str, on: dt.date) -> Procedure:
+    """The version of procedure `code` in force on `on`, as a dataclass."""
+    return to_procedure(procedure_row_in_force(session, code, on))
+
+
 def procedure_in_force(db: Database, code: str, on: dt.date) -> Procedure:
     with db.read() as session:
-        return to_procedure(procedure_row_in_force(session, code, on))
+        return procedure_of(session, code, on)
 
 
 def list_procedures(db: Database, on: dt.date, text: str = "") -> list[Procedure]:

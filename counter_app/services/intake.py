@@ -19,7 +19,7 @@ from counter_app.errors import ValidationError
 from counter_app.fees import compute_fee
 from counter_app.lifecycle import Action
 from counter_app.model import Channel, Delivery, DocumentEntry, Dossier, Person, Procedure
-from counter_app.services.catalogue import procedure_row_in_force, to_procedure
+from counter_app.services.catalogue import procedure_of
 from counter_app.services.events import find_row, record
 from counter_app.services.office import calendar_of, office_hours, office_of, sequence_block
 from counter_app.services.queries import dossier_view
@@ -82,7 +82,7 @@ def accept(
     with db.write() as session:
         row = find_row(session, ref, lock=True)
         if documents is not None:
-            procedure = to_procedure(procedure_row_in_force(session, row.procedure_code, moment.date()))
+            procedure = procedure_of(session, row.procedure_code, moment.date())
             entries = _documents(procedure, documents)
             row.documents = [ReceivedDocumentRow(id=uuid7(), **doc) for doc in entries]
         _accept(session, db, row, actor, moment, 1)
@@ -93,7 +93,7 @@ def _receive(
     session: Session, db: Database, request: IntakeRequest, actor: str, at: dt.datetime,
 ) -> DossierRow:
     office_of(session)  # a clear "run init" before anything else
-    procedure = to_procedure(procedure_row_in_force(session, request.procedure_code, at.date()))
+    procedure = procedure_of(session, request.procedure_code, at.date())
     applicant = _checked_person(request.applicant)
     _check_channels(procedure, request)
     row = DossierRow(id=uuid7(), seq_no=next_value(session, "dossier"), device_id=db.device_id, documents=[])
@@ -117,7 +117,7 @@ def _receive(
 def _accept(
     session: Session, db: Database, row: DossierRow, actor: str, at: dt.datetime, copies: int,
 ) -> None:
-    procedure = to_procedure(procedure_row_in_force(session, row.procedure_code, at.date()))
+    procedure = procedure_of(session, row.procedure_code, at.date())
     missing = missing_documents(procedure, [d.name for d in row.documents])
     if missing:
         raise ValidationError("lifecycle.missing_documents", names=", ".join(missing))
@@ -144,7 +144,7 @@ def _send_back(
 ) -> None:
     if not reason.strip():
         raise ValidationError("lifecycle.reason_required")
-    procedure = to_procedure(procedure_row_in_force(session, row.procedure_code, at.date()))
+    procedure = procedure_of(session, row.procedure_code, at.date())
     payload = {"reason": nfc(reason).strip(),
                "missing": missing_documents(procedure, [d.name for d in row.documents])}
     action = Action.REQUEST_SUPPLEMENT_AT_COUNTER if outcome is Outcome.SUPPLEMENT else Action.REFUSE_AT_COUNTER
