@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from counter_app import cccd, lifecycle, paths
+from counter_app import cccd, forms, lifecycle, paths
 from counter_app.catalogue_import import import_file
 from counter_app.clock import local, now, parse_day, parse_local
 from counter_app.codes import SequenceBlock
 from counter_app.deadlines import due_at
-from counter_app.errors import CounterError, ValidationError
+from counter_app.errors import CounterError, StorageError, ValidationError
 from counter_app.model import (
     Channel,
     Delivery,
@@ -31,7 +31,7 @@ from counter_app.model import (
     Role,
 )
 from counter_app.services import audit as audit_service
-from counter_app.services import catalogue, intake, office, processing, queries
+from counter_app.services import catalogue, intake, office, printouts, processing, queries
 from counter_app.services import users as user_service
 from counter_app.storage.database import Database
 
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setup_commands(sub, common)
     _add_dossier_commands(sub, common)
     _add_transition_commands(sub, common)
+    _add_print_command(sub, common)
     return parser
 
 
@@ -149,6 +150,17 @@ def _add_transition_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     give.add_argument("--recipient-id", default="")
     give.add_argument("--authorisation", default="", help="reference of the authorisation, if any")
     give.add_argument("--postal-item", default="", help="tracking number when returned by post")
+
+
+def _add_print_command(sub: Any, common: argparse.ArgumentParser) -> None:
+    printing = _command(sub, common, "print", _print, "write a form to a PDF file")
+    printing.add_argument("form", help="01…06 (TT 03/2025 numbers), thermal, postal, or register")
+    printing.add_argument("refs", nargs="*", metavar="CODE", help="dossier code (several for postal)")
+    printing.add_argument("--out", required=True, type=Path, help="PDF file to write")
+    printing.add_argument("--from", dest="start", help="register: first day, YYYY-MM-DD")
+    printing.add_argument("--to", dest="end", help="register: last day, YYYY-MM-DD")
+    printing.add_argument("--direction", choices=[d.value for d in forms.PostalDirection],
+                          help="postal: in = post → counter, out = counter → post (default: from the dossier)")
 
 
 def _command(sub: Any, common: argparse.ArgumentParser, name: str, handler: Handler,
@@ -243,6 +255,41 @@ def _extend(args: argparse.Namespace, db: Database) -> Any:
 def _return(args: argparse.Namespace, db: Database) -> Any:
     recipient = processing.Recipient(args.recipient_name, args.recipient_id, args.authorisation, args.postal_item)
     return processing.return_result(db, args.ref, args.actor, recipient)
+
+
+def _print(args: argparse.Namespace, db: Database) -> Any:
+    from printing import render  # noqa: PLC0415 (reportlab loads only for this command)
+
+    choices = [f.value for f in forms.Form] + ["register"]
+    if args.form not in choices:
+        raise ValidationError("print.unknown_form", form=args.form, choices=", ".join(choices))
+    if args.form == "register":
+        if not (args.start and args.end):
+            raise ValidationError("print.register_range")
+        pdf = render.render_register(printouts.register(db, parse_day(args.start), parse_day(args.end)))
+    else:
+        pdf = _dossier_form(args, db, forms.Form(args.form), render)
+    _write_atomically(args.out, pdf)
+    return {"form": args.form, "out": str(args.out), "bytes": len(pdf)}
+
+
+def _dossier_form(args: argparse.Namespace, db: Database, form: forms.Form, render: Any) -> bytes:
+    direction = forms.PostalDirection(args.direction) if args.direction else None
+    if form is forms.Form.POSTAL and args.refs:
+        return bytes(render.render_postal(printouts.postal_record(db, args.refs, direction, args.actor)))
+    if len(args.refs) != 1:
+        raise ValidationError("print.one_dossier")
+    return bytes(render.render(printouts.form_context(db, args.refs[0], form, direction)))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + ".part")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError("print.write_failed", path=str(path), reason=error.strerror or str(error)) from error
 
 
 def _audit_verify(_args: argparse.Namespace, db: Database) -> Any:

@@ -147,6 +147,27 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Tệp lưu trữ {digest} bị hỏng (nội dung không khớp mã băm).",
         "Stored file {digest} is corrupt (its content does not match its hash).",
     ),
+    "print.not_applicable": (
+        "Không in được {form}: mẫu này chỉ dành cho {need}; hồ sơ đang ở trạng thái «{status}».",
+        "Cannot print the {form}: it is only for {need}; the dossier is «{status}».",
+    ),
+    "print.unknown_form": (
+        "Không có mẫu «{form}». Chọn một trong: {choices}.",
+        "There is no form «{form}». Choose one of: {choices}.",
+    ),
+    "print.bad_range": (
+        "Khoảng ngày không hợp lệ: từ {start} đến {end}.",
+        "Invalid date range: from {start} to {end}.",
+    ),
+    "print.register_range": (
+        "Sổ theo dõi cần khoảng ngày: --from NGÀY --to NGÀY.",
+        "The register needs a date range: --from DAY --to DAY.",
+    ),
+    "print.one_dossier": ("Cần đúng một mã hồ sơ cho mẫu này.", "This form needs exactly one dossier code."),
+    "print.write_failed": (
+        "Không ghi được tệp {path}: {reason}.",
+        "Could not write {path}: {reason}.",
+    ),
     "blob.missing": ("Không tìm thấy tệp lưu trữ {digest}.", "Stored file {digest} is missing."),
 }
 

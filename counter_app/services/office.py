@@ -12,6 +12,7 @@ from counter_app.clock import now
 from counter_app.codes import SequenceBlock, validate_agency_code
 from counter_app.deadlines import OfficeHours
 from counter_app.errors import NotFound
+from counter_app.forms import DEFAULT_SWITCH_DATE
 from counter_app.model import Office
 from counter_app.services import audit
 from counter_app.services.catalogue import seed_catalogue
@@ -25,6 +26,8 @@ SAMPLE_OFFICE = Office(
     province="Tỉnh Mẫu",
     place_name="Mẫu",
 )
+
+FORMS_SWITCH_KEY = "forms_switch_date"
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,20 @@ def office_hours(session: Session) -> OfficeHours:
     if row is None:
         return OfficeHours()
     return OfficeHours(**{key: dt.time.fromisoformat(value) for key, value in row.value.items()})
+
+
+def forms_switch_date(session: Session) -> dt.date:
+    """The reception date from which the TT 03/2025 forms are printed (TT 01/2018 before it)."""
+    row = session.get(SettingRow, FORMS_SWITCH_KEY)
+    return dt.date.fromisoformat(str(row.value["date"])) if row else DEFAULT_SWITCH_DATE
+
+
+def set_forms_switch_date(db: Database, day: dt.date, actor: str) -> None:
+    with db.write() as session:
+        row = session.get(SettingRow, FORMS_SWITCH_KEY) or SettingRow(key=FORMS_SWITCH_KEY)
+        row.value = {"date": day.isoformat()}
+        session.add(row)
+        audit.append(session, actor, "setting.forms_switch_date", day.isoformat(), {}, now())
 
 
 def calendar_of(session: Session) -> WorkCalendar:

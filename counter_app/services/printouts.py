@@ -1,0 +1,104 @@
+"""Gathering what a printed form needs: the dossier, the office, the legal form set and the staff names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.clock import local, now
+from counter_app.errors import ValidationError
+from counter_app.forms import (
+    Form,
+    FormContext,
+    FormSet,
+    PostalDirection,
+    form_set_for,
+    postal_direction,
+    triggering_event,
+)
+from counter_app.model import Dossier, Office
+from counter_app.services.events import find_row
+from counter_app.services.office import forms_switch_date, office_of
+from counter_app.services.queries import dossier_view
+from counter_app.storage.database import Database
+from counter_app.storage.orm import DossierRow, UserRow
+
+
+@dataclass(frozen=True)
+class RegisterContext:
+    """The dossiers accepted in a date range, in register order, for the Sổ theo dõi hồ sơ."""
+
+    office: Office
+    form_set: FormSet
+    start: dt.date
+    end: dt.date
+    dossiers: tuple[Dossier, ...]
+    printed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PostalContext:
+    """Dossiers handed between the post and the counter in one record, one direction."""
+
+    office: Office
+    direction: PostalDirection
+    dossiers: tuple[Dossier, ...]
+    printed_at: dt.datetime
+    clerk_name: str
+
+
+def form_context(
+    db: Database, ref: str, form: Form, direction: PostalDirection | None = None, at: dt.datetime | None = None,
+) -> FormContext:
+    """The context of `form` for dossier `ref`; ValidationError when the form does not fit the dossier."""
+    moment = local(at or now())
+    with db.read() as session:
+        dossier = dossier_view(session, find_row(session, ref), moment)
+        chosen = postal_direction(dossier, direction) if form is Form.POSTAL else None
+        event = triggering_event(form, dossier, chosen)
+        return FormContext(
+            form=form, form_set=form_set_for(dossier, forms_switch_date(session)), dossier=dossier,
+            office=office_of(session), event=event, staff_names=_staff_names(session), printed_at=moment,
+            direction=chosen,
+        )
+
+
+def register(db: Database, start: dt.date, end: dt.date, at: dt.datetime | None = None) -> RegisterContext:
+    """Dossiers accepted from `start` to `end` (local days, inclusive), by register number."""
+    if end < start:
+        raise ValidationError("print.bad_range", start=start, end=end)
+    moment = local(at or now())
+    first = local(dt.datetime.combine(start, dt.time()))
+    after = local(dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+    with db.read() as session:
+        rows = session.scalars(
+            select(DossierRow).where(DossierRow.accepted_at >= first, DossierRow.accepted_at < after)
+            .order_by(DossierRow.register_year, DossierRow.register_number, DossierRow.accepted_at)
+        ).all()
+        switch = forms_switch_date(session)
+        return RegisterContext(
+            office=office_of(session), form_set=FormSet.TT01_2018 if start < switch else FormSet.TT03_2025,
+            start=start, end=end, dossiers=tuple(dossier_view(session, row, moment) for row in rows),
+            printed_at=moment,
+        )
+
+
+def postal_record(
+    db: Database, refs: list[str], direction: PostalDirection | None, actor: str, at: dt.datetime | None = None,
+) -> PostalContext:
+    """One hand-over record for several dossiers; all must go the same way between post and counter."""
+    moment = local(at or now())
+    with db.read() as session:
+        dossiers = [dossier_view(session, find_row(session, ref), moment) for ref in refs]
+        chosen = direction or postal_direction(dossiers[0])
+        for dossier in dossiers:
+            postal_direction(dossier, chosen)
+        return PostalContext(office=office_of(session), direction=chosen, dossiers=tuple(dossiers),
+                             printed_at=moment, clerk_name=_staff_names(session).get(actor, actor))
+
+
+def _staff_names(session: Session) -> dict[str, str]:
+    return {row.username: row.full_name for row in session.scalars(select(UserRow))}

@@ -1,0 +1,49 @@
+"""Pieces several per-dossier forms share: the applicant block, the barcode row, the reason paragraph."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from counter_app.forms import FormContext
+from counter_app.model import Dossier
+from printing.barcodes import Code128, QrCode
+from printing.layout import Page, Styles, para
+from printing.wording import Wording
+
+
+def code_line(dossier: Dossier, phrases: Wording, styles: Styles) -> Flowable:
+    line = phrases.text("code", code=dossier.code) if dossier.code else phrases.text("no_code")
+    return para(line, styles.bold_centre)
+
+
+def barcode_row(code: str, page: Page) -> Table:
+    """Code 128 on the left, QR on the right, side by side under the title."""
+    row = Table([[Code128(code, module=0.3 * mm, height=8 * mm), QrCode(code, size=17 * mm)]],
+                colWidths=[page.width * 0.72, page.width * 0.28])
+    row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, 0), "LEFT"),
+                             ("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return row
+
+
+def applicant_block(dossier: Dossier, phrases: Wording, styles: Styles) -> list[Flowable]:
+    person = dossier.applicant
+    lines = [phrases.text("applicant", name=person.full_name, id_number=person.id_number),
+             phrases.text("address", address=person.address or phrases.text("dots")),
+             phrases.text("contact", phone=person.phone or phrases.text("dots"),
+                          email=person.email or phrases.text("dots")),
+             phrases.text("procedure", procedure=f"{dossier.procedure.name} ({dossier.procedure.code})")]
+    return [para(line, styles.left) for line in lines]
+
+
+def form_label(phrases: Wording, styles: Styles) -> Flowable:
+    return para(phrases.text("label"), styles.label)
+
+
+def clerk_name(context: FormContext) -> str:
+    return context.staff_name(context.event.actor) if context.event else ""
+
+
+def reason_of(context: FormContext) -> str:
+    return str(context.event.payload.get("reason", "")) if context.event else ""

@@ -1,0 +1,37 @@
+"""Dates, times and amounts written the way Vietnamese administrative forms write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from counter_app.clock import local
+from printing.wording import Wording
+
+
+def date_line(phrases: Wording, place: str, day: dt.date) -> str:
+    """'<place>, ngày 05 tháng 01 năm 2026'."""
+    return phrases.text("date_line", place=place or "………", day=day.day, month=day.month, year=day.year)
+
+
+def time_words(phrases: Wording, moment: dt.datetime | None) -> str:
+    """'08 giờ 30 phút, ngày 05 tháng 01 năm 2026' in Vietnamese time; dots when unknown."""
+    if moment is None:
+        return phrases.text("dots")
+    at = local(moment)
+    return phrases.text("time_words", hour=at.hour, minute=at.minute, day=at.day, month=at.month, year=at.year)
+
+
+def day_words(phrases: Wording, moment: dt.datetime | dt.date | None) -> str:
+    if moment is None:
+        return phrases.text("dots")
+    day = local(moment).date() if isinstance(moment, dt.datetime) else moment
+    return phrases.text("day_words", day=day.day, month=day.month, year=day.year)
+
+
+def short_day(moment: dt.datetime | None) -> str:
+    return "" if moment is None else f"{local(moment):%d/%m/%Y}"
+
+
+def money(amount: int) -> str:
+    """'20.000 đồng' (dot as the thousands separator)."""
+    return f"{amount:,}".replace(",", ".") + " đồng"
