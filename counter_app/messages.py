@@ -164,6 +164,11 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The register needs a date range: --from DAY --to DAY.",
     ),
     "print.one_dossier": ("Cần đúng một mã hồ sơ cho mẫu này.", "This form needs exactly one dossier code."),
+    "print.printer_unavailable": (
+        "Không dùng được máy in «{printer}». Kiểm tra máy in đã bật và đã được cài đặt.",
+        "Printer «{printer}» cannot be used. Check that it is on and installed.",
+    ),
+    "print.bad_pdf": ("Tệp PDF của mẫu bị hỏng, không in được.", "The form's PDF is damaged and cannot be printed."),
     "print.write_failed": (
         "Không ghi được tệp {path}: {reason}.",
         "Could not write {path}: {reason}.",

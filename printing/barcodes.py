@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import barcode
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from printing.fonts import REGULAR
 
 QUIET_MODULES = 10
+QR_QUIET_MODULES = 4
 
 
 def code128_modules(text: str) -> str:
@@ -66,6 +65,16 @@ class Code128(Flowable):
         canvas.restoreState()
 
 
+def qr_modules(text: str) -> list[list[bool]]:
+    """The QR symbol of `text` at error-correction level M, as rows of dark (True) modules."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.make()
+    size = code.getModuleCount()  # type: ignore[no-untyped-call]
+    return [[bool(code.isDark(row, column)) for column in range(size)]  # type: ignore[no-untyped-call]
+            for row in range(size)]
+
+
 class QrCode(Flowable):
     """A square QR code of `text` (error correction M), `size` wide including its quiet zone."""
 
@@ -77,9 +86,13 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        widget = QrCodeWidget(self.text, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(self.size, self.size,
-                          transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0])
-        drawing.add(widget)
-        renderPDF.draw(drawing, self.canv, 0, 0)
+        matrix = qr_modules(self.text)
+        count = len(matrix)
+        box = self.size / (count + 2 * QR_QUIET_MODULES)
+        canvas = self.canv
+        canvas.setFillColorRGB(0, 0, 0)
+        for row, cells in enumerate(matrix):
+            top = self.size - (QR_QUIET_MODULES + row) * box
+            for column, dark in enumerate(cells):
+                if dark:
+                    canvas.rect((QR_QUIET_MODULES + column) * box, top - box, box, box, stroke=0, fill=1)

@@ -85,17 +85,25 @@ def national_header(styles: Styles, page: Page, office: Office, phrases: Wording
     right = [para(phrases.text("nation"), styles.bold_header),
              Paragraph(f"<b><u>{text(phrases.text('motto'))}</u></b>", styles.header),
              Spacer(1, 4), Paragraph(f"<i>{text(date_line(phrases, office.place_name, day))}</i>", styles.header)]
-    header = Table([[left, right]], colWidths=[page.width * 0.42, page.width * 0.58])
-    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return header
+    return side_by_side([left, right], [page.width * 0.42, page.width * 0.58])
+
+
+def side_by_side(cells: Sequence[Any], widths: Sequence[float], valign: str = "TOP") -> Table:
+    """Cells next to each other without rules or padding (headers, signatures, barcodes)."""
+    table = Table([list(cells)], colWidths=list(widths))
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the default would add a non-embedded Helvetica
+        ("VALIGN", (0, 0), (-1, -1), valign), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
 
 
 def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], header_rows: int = 1) -> Table:
     """A ruled table whose header rows repeat on every page it flows onto."""
     table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows)
     table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -108,10 +116,7 @@ def signatures(styles: Styles, page: Page, blocks: Sequence[tuple[str, str, str]
     cells = [[para(title, styles.bold_centre), para(hint, styles.italic_centre), Spacer(1, 11 * mm),
               para(name, styles.bold_centre)] for title, hint, name in blocks]
     widths = [page.width / len(blocks)] * len(blocks)
-    table = Table([cells], colWidths=widths)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 2 * mm), table])
+    return KeepTogether([Spacer(1, 2 * mm), side_by_side(cells, widths)])
 
 
 def build_pdf(page: Page, story: list[Flowable], title: str, subject: str, footer: Footer | None = None) -> bytes:
@@ -120,8 +125,8 @@ def build_pdf(page: Page, story: list[Flowable], title: str, subject: str, foote
     left, right, top, bottom = page.margins
     document = SimpleDocTemplate(buffer, pagesize=page.size, leftMargin=left, rightMargin=right, topMargin=top,
                                  bottomMargin=bottom, title=nfc(title), subject=nfc(subject), author="Counter",
-                                 creator="Counter", lang="vi")
-    maker = _footed_canvas(footer) if footer else Canvas
+                                 creator="Counter", lang="vi", initialFontName=REGULAR)
+    maker = _footed_canvas(footer or Footer())
     document.build(story, canvasmaker=maker)
     return buffer.getvalue()
 
@@ -158,6 +163,8 @@ def _footed_canvas(footer: Footer) -> type[Canvas]:
             super().save()
 
         def _stamp(self, pages: int) -> None:
+            if not (footer.label or footer.phrases):
+                return
             width = self._pagesize[0]  # type: ignore[attr-defined]
             self.setFont(ITALIC, 8)
             self.drawRightString(width - 10 * mm, 5 * mm, footer.line(self.getPageNumber(), pages))

@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counter_app.clock import local
 from counter_app.forms import FormContext
 from printing.forms.parts import applicant_block, clerk_name, code_line, form_label, reason_of
-from printing.layout import A5_PORTRAIT, Footer, Styles, build_pdf, grid, national_header, para, signatures
+from printing.layout import (
+    A5_PORTRAIT,
+    Footer,
+    Styles,
+    build_pdf,
+    grid,
+    national_header,
+    para,
+    side_by_side,
+    signatures,
+)
 from printing.wording import Wording, wording
 from printing.words import day_words, time_words
 
@@ -113,8 +123,7 @@ def _recipients_and_signature(context: FormContext, phrases: Wording, styles: St
     sign = [para(phrases.text("right_sign"), styles.bold_centre), para(phrases.text("sign_seal_hint"),
                                                                       styles.italic_centre),
             Spacer(1, 16 * mm)]
-    table = Table([[recipients, sign]], colWidths=[A5_PORTRAIT.width * 0.45, A5_PORTRAIT.width * 0.55])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table = side_by_side([recipients, sign], [A5_PORTRAIT.width * 0.45, A5_PORTRAIT.width * 0.55])
     return KeepTogether([Spacer(1, 2 * mm), table])
 
 

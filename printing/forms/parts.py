@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
 from counter_app.forms import FormContext
 from counter_app.model import Dossier
 from printing.barcodes import Code128, QrCode
-from printing.layout import Page, Styles, para
+from printing.layout import Page, Styles, para, side_by_side
 from printing.wording import Wording
 
 
@@ -19,12 +19,8 @@ def code_line(dossier: Dossier, phrases: Wording, styles: Styles) -> Flowable:
 
 def barcode_row(code: str, page: Page) -> Table:
     """Code 128 on the left, QR on the right, side by side under the title."""
-    row = Table([[Code128(code, module=0.3 * mm, height=8 * mm), QrCode(code, size=17 * mm)]],
-                colWidths=[page.width * 0.72, page.width * 0.28])
-    row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, 0), "LEFT"),
-                             ("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return row
+    return side_by_side([Code128(code, module=0.3 * mm, height=8 * mm), QrCode(code, size=17 * mm)],
+                        [page.width * 0.72, page.width * 0.28], valign="MIDDLE")
 
 
 def applicant_block(dossier: Dossier, phrases: Wording, styles: Styles) -> list[Flowable]:
