@@ -36,7 +36,7 @@ class Page:
 
 
 A5_PORTRAIT = Page(A5, (13 * mm, 10 * mm, 7 * mm, 9 * mm), 9.5)
-A4_PORTRAIT = Page(A4, (25 * mm, 15 * mm, 15 * mm, 15 * mm), 12)
+A4_PORTRAIT = Page(A4, (25 * mm, 15 * mm, 15 * mm, 15 * mm), 11)
 A4_LANDSCAPE = Page((A4[1], A4[0]), (12 * mm, 12 * mm, 12 * mm, 12 * mm), 9)
 
 

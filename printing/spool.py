@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
@@ -13,17 +12,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from counter_app.errors import CounterError
+from printing.paper import Paper
 
 PAGE_DPI = 300  # enough for 0.3 mm bars; a 1200 dpi page image would be hundreds of MB
 THERMAL_DPI = 203  # the usual head: bars were drawn on whole dots of it
-
-
-class Paper(StrEnum):
-    """The paper a form is laid out for; each gets its own remembered printer."""
-
-    A5 = "a5"
-    A4 = "a4"
-    ROLL_80 = "roll80"
 
 
 @dataclass(frozen=True)
@@ -33,7 +25,6 @@ class PrintJob:
     paper: Paper
     printer_name: str = ""
     copies: int = 1
-    landscape: bool = False
 
 
 def printer_names() -> list[str]:
@@ -56,17 +47,20 @@ def configure(printer: QPrinter, job: PrintJob) -> None:
     else:
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A5 if job.paper is Paper.A5 else QPageSize.PageSizeId.A4))
         printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    orientation = QPageLayout.Orientation.Landscape if job.landscape else QPageLayout.Orientation.Portrait
+    landscape = job.paper is Paper.A4_LANDSCAPE
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     printer.setPageOrientation(orientation)
 
 
-def print_job(job: PrintJob, printer: QPrinter | None = None) -> int:
+def print_job(job: PrintJob, printer: QPrinter | None = None, keep_printer: bool = False) -> int:
     """Render every page at the printer's resolution and send it; the number of pages printed.
 
-    Safe off the GUI thread: QPainter on a QPrinter and QPdfDocument need no event loop."""
+    Safe off the GUI thread: QPainter on a QPrinter and QPdfDocument need no event loop. `keep_printer`
+    leaves a given printer's settings alone (the print preview's printer, say)."""
     target = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-    configure(target, job)
-    target.setResolution(THERMAL_DPI if job.paper is Paper.ROLL_80 else PAGE_DPI)
+    if not keep_printer:
+        configure(target, job)
+        target.setResolution(THERMAL_DPI if job.paper is Paper.ROLL_80 else PAGE_DPI)
     if not target.isValid():
         raise CounterError("print.printer_unavailable", printer=job.printer_name or target.printerName())
     with tempfile.TemporaryDirectory() as folder:

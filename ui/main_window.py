@@ -1,49 +1,44 @@
-"""A minimal main window: office, today's counts and status bar (the real screens are issue 3)."""
+"""A minimal main window: office, today's counts, printing of forms, status bar (the real screens are issue 3)."""
 
 from __future__ import annotations
 
-import logging
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QSettings, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from counter_app.errors import CounterError
+from counter_app.model import Office
 from counter_app.services.office import ensure_initialised
 from counter_app.services.queries import TodayCounts, today_counts
 from counter_app.storage.database import Database
-
-log = logging.getLogger("counter.ui")
-
-
-class _Signals(QObject):
-    loaded = Signal(object, object)
-    failed = Signal(str)
+from ui import tasks
+from ui.print_dialog import PrintFormDialog
+from ui.print_service import PrintService
 
 
-class _OpenDatabase(QRunnable):
-    """Opens (and on first launch creates) the database on a worker thread."""
+@dataclass(frozen=True)
+class _Opened:
+    database: Database
+    office: Office
+    counts: TodayCounts
 
-    def __init__(self, data_dir: Path, database_url: str | None, signals: _Signals) -> None:
-        super().__init__()
-        self.data_dir, self.database_url, self.signals = data_dir, database_url, signals
 
-    def run(self) -> None:
-        try:
-            database = Database.open(self.data_dir, self.database_url)
-            office = ensure_initialised(database)
-            self.signals.loaded.emit(office, today_counts(database))
-        except CounterError as error:
-            self.signals.failed.emit(error.message())
-        except Exception as error:  # a bug: shown and logged, never lost in a worker thread
-            log.exception("opening the database failed")
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+def _open(data_dir: Path, database_url: str | None) -> _Opened:
+    """Open (and on first launch create) the database; runs on a worker thread."""
+    database = Database.open(data_dir, database_url)
+    return _Opened(database, ensure_initialised(database), today_counts(database))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
+    """Holds the one Database of the application and closes it on exit."""
+
+    def __init__(self, data_dir: Path, database_url: str | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.data_dir, self.database_url = data_dir, database_url
+        self.database: Database | None = None
+        self.print_service = PrintService(settings or QSettings(), self)
         self.setWindowTitle(self.tr("Counter — Bộ phận Một cửa"))
         self.office_label = QLabel(self.tr("Đang mở cơ sở dữ liệu…"))
         self.counts_label = QLabel()
@@ -53,16 +48,35 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.counts_label)
         layout.addStretch()
         self.setCentralWidget(body)
-        self._signals = _Signals()
-        self._signals.loaded.connect(self._on_loaded)
-        self._signals.failed.connect(self._on_failed)
+        self.print_action = QAction(self.tr("In biểu mẫu…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setEnabled(False)
+        self.print_action.triggered.connect(self.open_print_dialog)
+        self.menuBar().addMenu(self.tr("Hồ sơ")).addAction(self.print_action)
+        self._task: tasks.Task | None = None
 
     def start(self) -> None:
-        QThreadPool.globalInstance().start(_OpenDatabase(self.data_dir, self.database_url, self._signals))
+        self._task = tasks.start(lambda: _open(self.data_dir, self.database_url), self._on_loaded, self._on_failed)
 
-    @Slot(object, object)
-    def _on_loaded(self, office: object, counts: TodayCounts) -> None:
-        self.office_label.setText(getattr(office, "name", ""))
+    @Slot()
+    def open_print_dialog(self) -> PrintFormDialog | None:
+        if self.database is None:
+            return None
+        self.print_dialog = PrintFormDialog(self.database, self.print_service, self)
+        self.print_dialog.show()
+        return self.print_dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.database is not None:
+            self.database.dispose()
+            self.database = None
+        super().closeEvent(event)
+
+    def _on_loaded(self, opened: _Opened) -> None:
+        self.database = opened.database
+        self.print_action.setEnabled(True)
+        self.office_label.setText(opened.office.name)
+        counts = opened.counts
         self.counts_label.setText(
             self.tr("Hôm nay: {0} hồ sơ tiếp nhận · {1} đến hạn · {2} quá hạn · {3} chờ trả kết quả").format(
                 counts.received, counts.due_today, counts.overdue, counts.ready_to_return,
@@ -70,6 +84,5 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(str(self.data_dir))
 
-    @Slot(str)
     def _on_failed(self, message: str) -> None:
         self.office_label.setText(message)

@@ -11,7 +11,7 @@ from printing.layout import A4_LANDSCAPE, Footer, Styles, build_pdf, grid, natio
 from printing.wording import wording
 from printing.words import short_day
 
-_WIDTHS = (0.04, 0.12, 0.13, 0.05, 0.1, 0.12, 0.08, 0.065, 0.065, 0.07, 0.065, 0.05, 0.04)
+_WIDTHS = (0.035, 0.145, 0.12, 0.045, 0.1, 0.12, 0.08, 0.065, 0.065, 0.07, 0.065, 0.05, 0.04)
 
 
 def render(context: RegisterContext) -> bytes:

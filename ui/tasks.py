@@ -1,0 +1,48 @@
+"""Running slow work (disk, database, printer) on the thread pool and getting the result back as a signal."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from counter_app.errors import CounterError
+
+log = logging.getLogger("counter.ui")
+
+
+class TaskSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class Task(QRunnable):
+    """`work()` on a worker thread; `done(result)` or `failed(message)` arrive on the GUI thread."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = TaskSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except CounterError as error:
+            self.signals.failed.emit(error.message())
+        except Exception as error:  # a bug: shown and logged, never lost in a worker thread
+            log.exception("background task failed")
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.signals.done.emit(result)
+
+
+def start(work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]) -> Task:
+    """Queue `work`; the caller keeps the returned task until one of its signals has fired."""
+    task = Task(work)
+    task.setAutoDelete(False)
+    task.signals.done.connect(done)
+    task.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(task)
+    return task
