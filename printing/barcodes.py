@@ -91,8 +91,9 @@ class QrCode(Flowable):
         box = self.size / (count + 2 * QR_QUIET_MODULES)
         canvas = self.canv
         canvas.setFillColorRGB(0, 0, 0)
+        path = canvas.beginPath()
         for row, cells in enumerate(matrix):
             top = self.size - (QR_QUIET_MODULES + row) * box
-            for column, dark in enumerate(cells):
-                if dark:
-                    canvas.rect((QR_QUIET_MODULES + column) * box, top - box, box, box, stroke=0, fill=1)
+            for first, count in bar_runs("".join("1" if dark else "0" for dark in cells)):
+                path.rect((QR_QUIET_MODULES + first) * box, top - box, count * box, box)
+        canvas.drawPath(path, stroke=0, fill=1)

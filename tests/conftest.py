@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,3 +116,50 @@ def db(database_url: str | None, tmp_path: Path) -> Iterator[Database]:
     database = Database.open(tmp_path, database_url)
     yield database
     database.dispose()
+
+
+def _as_root(*command: str) -> list[str]:
+    return list(command) if os.geteuid() == 0 else ["sudo", *command]
+
+
+@pytest.fixture(scope="session")
+def cups_queue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A real CUPS queue whose back-end (cups-pdf) writes each job as a PDF into the returned folder."""
+    if shutil.which("cupsd") is None or not Path("/usr/lib/cups/backend/cups-pdf").exists():
+        pytest.fail("CUPS and cups-pdf are missing: `make test` installs them")
+    out = tmp_path_factory.mktemp("cups-pdf")
+    out.chmod(0o777)
+    name = f"CounterTest{os.getpid()}"
+    conf = Path(f"/etc/cups/cups-pdf-{name}.conf")
+    subprocess.run(_as_root("tee", str(conf)), input=f"Out {out}\nAnonDirName {out}\nLabel 0\n", text=True,
+                   check=True, capture_output=True)
+    if not _cups_running():
+        subprocess.run(_as_root("cupsd"), check=True)
+        for _ in range(50):
+            if _cups_running():
+                break
+            time.sleep(0.1)
+    subprocess.run(_as_root("lpadmin", "-p", name, "-E", "-v", f"cups-pdf:/{name}", "-P",
+                            "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"), check=True, capture_output=True)
+    yield name, out
+    subprocess.run(_as_root("lpadmin", "-x", name), check=False, capture_output=True)
+    subprocess.run(_as_root("rm", "-f", str(conf)), check=False)
+
+
+def _cups_running() -> bool:
+    status = subprocess.run(["lpstat", "-r"], check=False, capture_output=True, text=True)
+    return "not running" not in status.stdout and status.returncode == 0
+
+
+def wait_for_file(folder: Path, pattern: str = "*.pdf", timeout: float = 60) -> Path:
+    """The first file matching `pattern` once the printer back-end has finished writing it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = sorted(folder.glob(pattern))
+        if found and found[0].stat().st_size > 0:
+            size = found[0].stat().st_size
+            time.sleep(0.3)
+            if found[0].stat().st_size == size:
+                return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"nothing printed into {folder} within {timeout} s")

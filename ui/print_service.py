@@ -22,6 +22,7 @@ class PrintService(QObject):
         super().__init__(parent)
         self.settings = settings
         self._running: set[tasks.Task] = set()
+        self._preview_printers: dict[QPrintPreviewDialog, QPrinter] = {}
 
     def remembered_printer(self, job: PrintJob) -> str:
         """The printer last used for this paper size, if still installed; else the system default."""
@@ -55,6 +56,8 @@ class PrintService(QObject):
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         configure(printer, job)
         dialog = QPrintPreviewDialog(printer, parent)
+        self._preview_printers[dialog] = printer  # Qt keeps only a pointer: the printer must outlive the dialog
+        dialog.finished.connect(lambda _result: self._preview_printers.pop(dialog, None))
         dialog.setWindowTitle(self.tr("Xem trước: {0}").format(job.title))
         dialog.paintRequested.connect(lambda target: print_job(job, target, keep_printer=True))
         dialog.open()

@@ -58,6 +58,7 @@ def test_every_message_renders_in_both_languages(key: str) -> None:
     params = {name: "X" for name in ("value", "code", "digit", "year", "count", "action", "status", "new_due",
                                      "due", "names", "id_number", "expected", "given", "ref", "on", "name",
                                      "day", "start", "end", "username", "min", "role", "errors", "detail",
-                                     "where", "problem", "field", "digest")}
+                                     "where", "problem", "field", "digest", "form", "need", "choices", "path",
+                                     "reason", "printer")}
     vietnamese, english = render(key, "vi", **params), render(key, "en", **params)
     assert (vietnamese and english and vietnamese != english) or key == "import.row"
