@@ -24,6 +24,9 @@ from printing.wording import Wording
 from printing.words import date_line
 
 
+FRAME_PADDING = 6  # points, SimpleDocTemplate's default
+
+
 @dataclass(frozen=True)
 class Page:
     size: tuple[float, float]
@@ -32,7 +35,8 @@ class Page:
 
     @property
     def width(self) -> float:
-        return self.size[0] - self.margins[0] - self.margins[1]
+        """What a flowable may use: the page less its margins and the frame's 6 pt padding on each side."""
+        return self.size[0] - self.margins[0] - self.margins[1] - 2 * FRAME_PADDING
 
 
 A5_PORTRAIT = Page(A5, (13 * mm, 10 * mm, 7 * mm, 9 * mm), 9.5)
@@ -68,8 +72,8 @@ class Styles:
 
 
 def text(value: object) -> str:
-    """User text made safe for Paragraph markup (NFC, XML-escaped)."""
-    return escape(nfc(str(value)))
+    """User text made safe for Paragraph markup (NFC, XML-escaped, line breaks kept)."""
+    return escape(nfc(str(value))).replace("\n", "<br/>")
 
 
 def para(value: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
@@ -124,8 +128,9 @@ def build_pdf(page: Page, story: list[Flowable], title: str, subject: str, foote
     buffer = io.BytesIO()
     left, right, top, bottom = page.margins
     document = SimpleDocTemplate(buffer, pagesize=page.size, leftMargin=left, rightMargin=right, topMargin=top,
-                                 bottomMargin=bottom, title=nfc(title), subject=nfc(subject), author="Counter",
+                                 bottomMargin=bottom, subject=nfc(subject), author="Counter",
                                  creator="Counter", lang="vi", initialFontName=REGULAR)
+    document.title = " ".join(nfc(title).split())
     maker = _footed_canvas(footer or Footer())
     document.build(story, canvasmaker=maker)
     return buffer.getvalue()

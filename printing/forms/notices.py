@@ -32,7 +32,7 @@ def supplement(context: FormContext) -> bytes:
                                                        styles.left),
              *applicant_block(dossier, phrases, styles), para(phrases.text("request"), styles.left),
              _to_complete(context, phrases, styles), Spacer(1, 1 * mm),
-             para(phrases.text("reason", reason=reason_of(context)), styles.left),
+             *_reason_below_the_list(context, phrases, styles),
              para(phrases.text("guidance", clerk=clerk_name(context), office=context.office.name), styles.body),
              signatures(styles, A5_PORTRAIT, [("", "", ""), (phrases.text("right_sign"), phrases.text("sign_hint"),
                                                               clerk_name(context))])]
@@ -110,6 +110,11 @@ def _to_complete(context: FormContext, phrases: Wording, styles: Styles) -> Flow
                      para(str(doc.quantity) if doc else "", styles.cell_centre)])
     width = A5_PORTRAIT.width
     return grid([head, *rows], [width * 0.08, width * 0.56, width * 0.22, width * 0.14])
+
+
+def _reason_below_the_list(context: FormContext, phrases: Wording, styles: Styles) -> list[Flowable]:
+    """The reason, unless the list above already is the reason (an officer's request after appraisal)."""
+    return [para(phrases.text("reason", reason=reason_of(context)), styles.left)] if _missing(context) else []
 
 
 def _missing(context: FormContext) -> list[str]:

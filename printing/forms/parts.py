@@ -19,8 +19,9 @@ def code_line(dossier: Dossier, phrases: Wording, styles: Styles) -> Flowable:
 
 def barcode_row(code: str, page: Page) -> Table:
     """Code 128 on the left, QR on the right, side by side under the title."""
-    return side_by_side([Code128(code, module=0.3 * mm, height=8 * mm), QrCode(code, size=17 * mm)],
-                        [page.width * 0.72, page.width * 0.28], valign="MIDDLE")
+    qr_size = 17 * mm
+    return side_by_side([Code128(code, module=0.3 * mm, height=8 * mm), QrCode(code, size=qr_size)],
+                        [page.width - qr_size, qr_size], valign="MIDDLE")
 
 
 def applicant_block(dossier: Dossier, phrases: Wording, styles: Styles) -> list[Flowable]:

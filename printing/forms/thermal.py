@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer
 from counter_app.forms import FormContext
 from counter_app.model import Delivery
 from printing.barcodes import Code128, QrCode
-from printing.layout import Page, Styles, build_pdf, para
+from printing.layout import FRAME_PADDING, Page, Styles, build_pdf, para
 from printing.wording import wording
 from printing.words import money, time_words
 
@@ -40,8 +40,7 @@ def render(context: FormContext) -> bytes:
         para(phrases.text("fee", fee=fee), styles.left), para(phrases.text("where", where=where), styles.left),
         Spacer(1, 2 * mm), _centred(bars), Spacer(1, 2 * mm), para(phrases.text("footer"), styles.small),
     ]
-    frame_padding = 12  # SimpleDocTemplate frames pad 6 pt on each side
-    height = sum(_height(item, probe.width - frame_padding) for item in story) + frame_padding + 12 * mm
+    height = sum(_height(item, probe.width) for item in story) + 2 * FRAME_PADDING + 12 * mm
     page = Page((ROLL_WIDTH, height), probe.margins, probe.body)
     return build_pdf(page, story, phrases.text("title"), dossier.code)
 

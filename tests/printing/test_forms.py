@@ -297,3 +297,15 @@ def test_thermal_slip_is_80_mm_wide_and_its_codes_decode(sample_db: Database, re
     text = text_of(pdf)
     assert "Hẹn trả: 17 giờ 00 phút, ngày 20 tháng 11 năm 2026" in text and DUC.full_name in text
     assert barcodes(pdf, dpi=203) == {("Code128", code), ("QRCode", code)}
+
+
+@pytest.mark.parametrize("sample", ["accepted", "extended", "supplement", "stopped", "refused", "returned_by_post",
+                                    "old_extended"])
+@pytest.mark.parametrize("form", [Form.RECEIPT, Form.CONTROL, Form.THERMAL])
+def test_receipt_control_sheet_and_thermal_reprint_in_every_later_state(
+    sample_db: Database, refs: dict[str, str], tmp_path: Path, sample: str, form: Form,
+) -> None:
+    code = refs[sample]
+    pdf = _form(sample_db, code, form, tmp_path / "f.pdf")
+    assert code in text_of(pdf)
+    assert barcodes(pdf, dpi=200) == {("Code128", code), ("QRCode", code)}
