@@ -23,7 +23,6 @@ from printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from printing.wording import Wording
 from printing.words import date_line
 
-
 FRAME_PADDING = 6  # points, SimpleDocTemplate's default
 
 

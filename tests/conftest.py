@@ -152,14 +152,13 @@ def _cups_running() -> bool:
 
 
 def wait_for_file(folder: Path, pattern: str = "*.pdf", timeout: float = 60) -> Path:
-    """The first file matching `pattern` once the printer back-end has finished writing it."""
+    """The first PDF matching `pattern` once the printer back-end has finished writing it (%%EOF at its end)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = sorted(folder.glob(pattern))
-        if found and found[0].stat().st_size > 0:
-            size = found[0].stat().st_size
-            time.sleep(0.3)
-            if found[0].stat().st_size == size:
-                return found[0]
+        for found in sorted(folder.glob(pattern)):
+            with found.open("rb") as file:
+                file.seek(max(0, found.stat().st_size - 32))
+                if b"%%EOF" in file.read():
+                    return found
         time.sleep(0.2)
     raise AssertionError(f"nothing printed into {folder} within {timeout} s")

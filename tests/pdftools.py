@@ -27,9 +27,9 @@ def _run(*command: str) -> str:
 
 
 def text_of(pdf: Path, page: int | None = None) -> str:
-    """The text as pdftotext extracts it, in NFC, whitespace collapsed."""
+    """The text as pdftotext extracts it in drawing order, in NFC, whitespace collapsed."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    raw = _run("pdftotext", *pages, str(pdf), "-")
+    raw = _run("pdftotext", "-raw", *pages, str(pdf), "-")  # content order: a table cell stays together
     return " ".join(unicodedata.normalize("NFC", raw).split())
 
 

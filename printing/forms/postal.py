@@ -46,7 +46,7 @@ def _table(context: PostalContext, phrases: Wording, styles: Styles, incoming: b
                  str(sum(doc.copies for doc in dossier.documents))]
         rows.append([para(cell, styles.cell_centre if i in {0, 5} else styles.cell) for i, cell in enumerate(cells)])
     width = A4_PORTRAIT.width
-    return grid([head, *rows], [width * share for share in (0.06, 0.27, 0.2, 0.19, 0.19, 0.09)])
+    return grid([head, *rows], [width * share for share in (0.06, 0.29, 0.19, 0.18, 0.19, 0.09)])
 
 
 def _returned(dossier: Dossier) -> dict[str, object]:
