@@ -90,6 +90,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The dossier is registered for delivery at {expected}, not {given}.",
     ),
     "dossier.not_found": ("Không tìm thấy hồ sơ «{ref}».", "No dossier «{ref}»."),
+    "procedure.not_chosen": ("Chưa chọn thủ tục.", "No procedure has been chosen."),
     "procedure.not_found": (
         "Không có thủ tục mã «{code}» hiệu lực ngày {on}.",
         "No procedure with code «{code}» in force on {on}.",
@@ -115,6 +116,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Sequence block «{value}» is invalid (e.g. 1-4999).",
     ),
     "user.exists": ("Tên đăng nhập «{username}» đã có.", "Username «{username}» already exists."),
+    "user.pin_format": ("Mã PIN phải gồm 4 đến 8 chữ số.", "A PIN must be 4 to 8 digits."),
     "user.bad_login": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."),
     "user.password_short": (
         "Mật khẩu cần ít nhất {min} ký tự.",

@@ -146,6 +146,7 @@ class DossierSummary:
     accepted_at: dt.datetime | None
     due_at: dt.datetime | None
     overdue: bool
+    submitted_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from counter_app.clock import local, now
@@ -70,6 +70,24 @@ def list_dossiers(
         query = _filtered(select(DossierRow), criteria, db.dialect, moment)
         query = query.order_by(DossierRow.submitted_at.desc(), DossierRow.id).offset(offset).limit(limit)
         rows = session.scalars(query).all()
+        names = _procedure_names(session, {row.procedure_id for row in rows})
+        return [_summary(row, names[row.procedure_id], moment) for row in rows]
+
+
+def list_page(
+    db: Database, criteria: DossierFilter, after: DossierSummary | None, limit: int = 200,
+    at: dt.datetime | None = None,
+) -> list[DossierSummary]:
+    """The next `limit` dossiers after `after` in list order (newest first): keyset paging, fast at any depth."""
+    moment = local(at or now())
+    with db.read() as session:
+        query = _filtered(select(DossierRow), criteria, db.dialect, moment)
+        if after is not None and after.submitted_at is not None:
+            query = query.where(or_(
+                DossierRow.submitted_at < after.submitted_at,
+                and_(DossierRow.submitted_at == after.submitted_at, DossierRow.id > after.id),
+            ))
+        rows = session.scalars(query.order_by(DossierRow.submitted_at.desc(), DossierRow.id).limit(limit)).all()
         names = _procedure_names(session, {row.procedure_id for row in rows})
         return [_summary(row, names[row.procedure_id], moment) for row in rows]
 
@@ -174,7 +192,7 @@ def _summary(row: DossierRow, procedure_name: str, at: dt.datetime) -> DossierSu
         id=row.id, code=row.code, procedure_code=row.procedure_code, procedure_name=procedure_name,
         applicant_name=row.applicant_name, applicant_id_number=row.applicant_id_number, status=status,
         accepted_at=row.accepted_at, due_at=row.due_at,
-        overdue=clock_running(status) and is_overdue(row.due_at, at),
+        overdue=clock_running(status) and is_overdue(row.due_at, at), submitted_at=row.submitted_at,
     )
 
 

@@ -46,6 +46,12 @@ def create_user(db: Database, username: str, full_name: str, role: str, password
         return _to_user(row)
 
 
+def has_users(db: Database) -> bool:
+    """Whether anybody can log in yet (a first launch asks for the first administrator)."""
+    with db.read() as session:
+        return session.scalars(select(UserRow).limit(1)).first() is not None
+
+
 def authenticate(db: Database, username: str, password: str) -> User:
     """The user, if the password is right; the same AuthError for an unknown name and a wrong password."""
     with db.write() as session:
@@ -59,6 +65,9 @@ def authenticate(db: Database, username: str, password: str) -> User:
 
 
 def set_pin(db: Database, username: str, pin: str) -> None:
+    """A 4–8 digit PIN that unlocks the screen (the password still works too)."""
+    if not (pin.isdigit() and 4 <= len(pin) <= 8):
+        raise ValidationError("user.pin_format")
     with db.write() as session:
         row = session.scalars(select(UserRow).where(UserRow.username == username)).one()
         row.pin_hash = _hasher.hash(pin)

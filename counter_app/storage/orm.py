@@ -110,6 +110,7 @@ class DossierRow(Base):
     __table_args__ = (
         Index("ix_dossier_status_due", "status", "due_at"),
         Index("ix_dossier_accepted_at", "accepted_at"),
+        Index("ix_dossier_list_order", "submitted_at", "id"),
     )
     seq_no: Mapped[int] = mapped_column(Integer, unique=True)  # the full-text index's rowid
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)

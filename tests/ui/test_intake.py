@@ -1,0 +1,139 @@
+"""A full intake by keyboard only, the CCCD QR filling the applicant, and the missing-document paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from counter_app.lifecycle import Action, Status
+from counter_app.services.queries import DossierFilter, get_dossier, list_dossiers
+from counter_app.storage.database import Database
+from tests.ui.keys import FakeClock, install_scanner, press, scan, type_text
+from ui.intake_view import IntakeView
+from ui.wedge import ScannerFilter
+
+QR = "001090123456|012345678|NGUYỄN VĂN ĐỨC|01011990|Nam|Thôn Đông, xã Tân Hòa, tỉnh Mẫu|15042021"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def scanner(clock: FakeClock) -> Iterator[ScannerFilter]:
+    installed = install_scanner(clock)
+    yield installed
+    app = QApplication.instance()
+    assert app is not None
+    app.removeEventFilter(installed)
+
+
+@pytest.fixture
+def view(qtbot: QtBot, ui_db: Database, scanner: ScannerFilter) -> IntakeView:
+    intake_view = IntakeView(ui_db, lambda: "anh")
+    qtbot.add_widget(intake_view)
+    scanner.scanned.connect(intake_view.fill_from_qr)
+    intake_view.show()
+    intake_view.activateWindow()
+    intake_view.load_procedures()
+    qtbot.waitUntil(lambda: intake_view.procedure_list.count() > 0, timeout=10000)
+    intake_view.procedure_search.setFocus()
+    return intake_view
+
+
+def _choose(view: IntakeView, qtbot: QtBot, text: str, clock: FakeClock) -> None:
+    view.procedure_search.setFocus()
+    type_text(text, clock)
+    press(None, Qt.Key.Key_Return, "\r")
+    qtbot.waitUntil(lambda: view.procedure is not None)
+
+
+def _tick_all(view: IntakeView, qtbot: QtBot) -> None:
+    view.documents.setFocus()
+    for row in range(view.checklist.rowCount()):
+        view.documents.setCurrentIndex(view.checklist.index(row, 0))
+        qtbot.keyClick(view.documents, Qt.Key.Key_Space)
+
+
+def test_full_intake_by_keyboard_with_cccd_qr(view: IntakeView, qtbot: QtBot, ui_db: Database,
+                                              clock: FakeClock) -> None:
+    _choose(view, qtbot, "xac nhan tinh trang hon nhan", clock)  # no diacritics typed
+    assert view.procedure is not None and view.procedure.code == "1.004873"
+    assert QApplication.focusWidget() is view.name
+    type_text("abc", clock)  # the clerk had started typing by hand…
+    scan(QR, clock)  # …then scans the card: every field fills at once, the typed text is replaced
+    assert view.name.text() == "NGUYỄN VĂN ĐỨC"
+    assert view.id_number.text() == "001090123456"
+    assert view.birth.text() == "01/01/1990" and view.sex.currentIndex() == 1
+    assert view.address.text() == "Thôn Đông, xã Tân Hòa, tỉnh Mẫu"
+    assert "Missing" in view.missing_label.text() or "Thiếu" in view.missing_label.text()
+    assert not view.accept_button.isEnabled()
+    _tick_all(view, qtbot)
+    assert view.missing_label.text() == "" and view.accept_button.isEnabled()
+    view.phone.setFocus()
+    type_text("0912345678", clock)
+    with qtbot.waitSignal(view.finished, timeout=20000) as done:
+        qtbot.keyClick(view.phone, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dossier = done.args[0]
+    assert dossier.status is Status.ACCEPTED and dossier.code
+    assert dossier.code in view.result_label.text()
+    stored = get_dossier(ui_db, dossier.code)
+    assert stored.applicant.full_name == "NGUYỄN VĂN ĐỨC" and stored.applicant.phone == "0912345678"
+    assert [e.actor for e in stored.events] == ["anh", "anh"]
+    assert view.name.text() == "" and view.procedure is None  # ready for the next citizen
+    assert QApplication.focusWidget() is view.procedure_search
+
+
+def test_malformed_qr_is_reported_and_fills_nothing(view: IntakeView, qtbot: QtBot, clock: FakeClock) -> None:
+    _choose(view, qtbot, "khai sinh", clock)
+    view.phone.setFocus()
+    type_text("0912", clock)
+    scan("001090123456|012345678|NGUYỄN VĂN ĐỨC|31021990|Nam|Tân Hòa|15042021", clock)  # 31 February
+    assert view.name.text() == "" and view.id_number.text() == ""
+    assert view.phone.text() == "0912"  # the focused field keeps what the clerk typed, not the scan
+    assert "31021990" in view.message.text()
+
+
+def test_missing_documents_can_only_end_as_supplement_or_refusal(view: IntakeView, qtbot: QtBot,
+                                                                 ui_db: Database, clock: FakeClock) -> None:
+    _choose(view, qtbot, "1.004873", clock)
+    type_text("Lê Thị Thu Hà", clock)
+    view.id_number.setFocus()
+    type_text("079195000123", clock)
+    qtbot.keyClick(view.id_number, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # accept: refused
+    assert "missing" in view.message.text().lower() or "thiếu" in view.message.text().lower()
+    qtbot.keyClick(view.id_number, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # no reason yet
+    assert QApplication.focusWidget() is view.reason
+    type_text("Thiếu tờ khai", clock)
+    with qtbot.waitSignal(view.finished, timeout=20000) as done:
+        qtbot.keyClick(view.reason, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    sent_back = done.args[0]
+    assert sent_back.status is Status.COUNTER_SUPPLEMENT and sent_back.code is None
+    assert sent_back.events[-1].type is Action.REQUEST_SUPPLEMENT_AT_COUNTER
+    assert sent_back.events[-1].payload["reason"] == "Thiếu tờ khai"
+    _choose(view, qtbot, "1.004873", clock)
+    type_text("Lê Thị Thu Hà", clock)
+    view.id_number.setFocus()
+    type_text("079195000123", clock)
+    view.reason.setFocus()
+    type_text("Không thuộc thẩm quyền", clock)
+    with qtbot.waitSignal(view.finished, timeout=20000) as done:
+        qtbot.keyClick(view.reason, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert done.args[0].status is Status.REFUSED_AT_COUNTER
+    statuses = {s.status for s in list_dossiers(ui_db, DossierFilter())}
+    assert statuses == {Status.COUNTER_SUPPLEMENT, Status.REFUSED_AT_COUNTER}  # never accepted
+
+
+def test_hand_typed_cccd_number_is_validated(view: IntakeView, qtbot: QtBot, clock: FakeClock) -> None:
+    _choose(view, qtbot, "1.004873", clock)
+    type_text("Lê Thị Thu Hà", clock)
+    view.id_number.setFocus()
+    type_text("12345", clock)
+    _tick_all(view, qtbot)
+    view.accept_button.click()
+    assert "12" in view.message.text() and view.name.text() == "Lê Thị Thu Hà"  # nothing lost

@@ -1,0 +1,335 @@
+"""Intake, start to finish by keyboard: procedure, applicant (typed or from the CCCD QR), documents, outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.cccd import parse_qr, validate_id_number
+from counter_app.clock import local, now
+from counter_app.errors import CounterError, ValidationError
+from counter_app.fees import compute_fee
+from counter_app.lifecycle import label
+from counter_app.model import Delivery, Dossier, Person, Procedure
+from counter_app.services import catalogue
+from counter_app.services.intake import IntakeRequest, Outcome, intake
+from counter_app.storage.database import Database
+from counter_app.textfold import fold
+from ui import tasks
+from ui.checklist_model import KIND, ChecklistModel
+
+SEXES = ("", "Nam", "Nữ")
+
+
+class KindDelegate(QStyledItemDelegate):
+    """Original / certified copy / copy as a drop-down (F2, then arrows)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        model = index.model()
+        if isinstance(model, ChecklistModel):
+            combo.addItems(list(model.kind_names.values()))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(int(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(self, editor: QWidget, model: object, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox) and isinstance(model, ChecklistModel):
+            model.setData(index, editor.currentIndex(), Qt.ItemDataRole.EditRole)
+
+
+class IntakeView(QWidget):
+    """Emits `finished(dossier)` after each accepted, sent-back or refused dossier, then clears itself."""
+
+    finished = Signal(object)
+
+    def __init__(self, database: Database, actor: Callable[[], str], language: str = "vi",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.actor, self.language = database, actor, language
+        self.procedures: list[Procedure] = []
+        self.procedure: Procedure | None = None
+        self._task: tasks.Task | None = None
+        self._build()
+        self._connect()
+
+    # ---- layout
+    def _build(self) -> None:
+        self.procedure_search = QLineEdit()
+        self.procedure_search.setPlaceholderText(self.tr("Type part of the procedure's name or code, e.g. khai sinh"))
+        self.procedure_list = QListWidget()
+        self.procedure_list.setMaximumHeight(130)
+        self.procedure_label = QLabel(self.tr("No procedure chosen"))
+        self.procedure_label.setWordWrap(True)
+        self.name = QLineEdit()
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(12)
+        self.birth = QLineEdit()
+        self.birth.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.sex = QComboBox()
+        self.sex.addItems([self.tr("—"), self.tr("Male"), self.tr("Female")])
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.checklist = ChecklistModel(self)
+        self.documents = QTableView()
+        self.documents.setModel(self.checklist)
+        self.documents.setItemDelegateForColumn(KIND, KindDelegate(self.documents))
+        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                       | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.documents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.missing_label = QLabel()
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setStyleSheet("color: #b00000")
+        self.delivery = QComboBox()
+        self.delivery.addItems([self.tr("At the counter"), self.tr("By post")])
+        self.delivery_address = QLineEdit()
+        self.delivery_address.setPlaceholderText(self.tr("Address for the postal return"))
+        self.fee_label = QLabel()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Reason (required to send back or refuse)"))
+        self.accept_button = QPushButton(self.tr("Accept and print slip (Ctrl+Enter)"))
+        self.supplement_button = QPushButton(self.tr("Send back to complete — form 02 (Ctrl+B)"))
+        self.refuse_button = QPushButton(self.tr("Refuse — form 03 (Ctrl+R)"))
+        self.clear_button = QPushButton(self.tr("Clear (Ctrl+N)"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setStyleSheet("font-size: 15px; font-weight: bold; color: #005a00")
+        self._arrange()
+
+    def _arrange(self) -> None:
+        procedure_box = QGroupBox(self.tr("1. Procedure"))
+        column = QVBoxLayout(procedure_box)
+        column.addWidget(self.procedure_search)
+        column.addWidget(self.procedure_list)
+        column.addWidget(self.procedure_label)
+        person_box = QGroupBox(self.tr("2. Applicant (scan the CCCD QR code, or type)"))
+        form = QFormLayout(person_box)
+        for caption, widget in ((self.tr("Full name"), self.name), (self.tr("CCCD number"), self.id_number),
+                              (self.tr("Date of birth"), self.birth), (self.tr("Sex"), self.sex),
+                              (self.tr("Address"), self.address), (self.tr("Phone"), self.phone),
+                              (self.tr("Email"), self.email)):
+            form.addRow(caption, widget)
+        documents_box = QGroupBox(self.tr("3. Documents handed in (Space ticks, F2 edits)"))
+        column = QVBoxLayout(documents_box)
+        column.addWidget(self.documents)
+        column.addWidget(self.missing_label)
+        outcome_box = QGroupBox(self.tr("4. Result delivery, fee and outcome"))
+        grid = QGridLayout(outcome_box)
+        grid.addWidget(QLabel(self.tr("Delivery")), 0, 0)
+        grid.addWidget(self.delivery, 0, 1)
+        grid.addWidget(self.delivery_address, 0, 2)
+        grid.addWidget(self.fee_label, 1, 0, 1, 3)
+        grid.addWidget(self.reason, 2, 0, 1, 3)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.supplement_button, self.refuse_button, self.clear_button):
+            buttons.addWidget(button)
+        grid.addLayout(buttons, 3, 0, 1, 3)
+        left = QVBoxLayout()
+        left.addWidget(procedure_box)
+        left.addWidget(person_box)
+        right = QVBoxLayout()
+        right.addWidget(documents_box, 1)
+        right.addWidget(outcome_box)
+        top = QHBoxLayout()
+        top.addLayout(left, 2)
+        top.addLayout(right, 3)
+        page = QVBoxLayout(self)
+        page.addLayout(top, 1)
+        page.addWidget(self.message)
+        page.addWidget(self.result_label)
+
+    def _connect(self) -> None:
+        self.procedure_search.textChanged.connect(self._filter_procedures)
+        self.procedure_search.returnPressed.connect(self._choose_first_procedure)
+        self.procedure_list.itemActivated.connect(self._procedure_activated)
+        self.checklist.changed.connect(self._refresh_outcome)
+        self.delivery.currentIndexChanged.connect(self._refresh_outcome)
+        self.accept_button.clicked.connect(lambda: self.submit(Outcome.ACCEPT))
+        self.supplement_button.clicked.connect(lambda: self.submit(Outcome.SUPPLEMENT))
+        self.refuse_button.clicked.connect(lambda: self.submit(Outcome.REFUSE))
+        self.clear_button.clicked.connect(self.clear)
+        for keys, slot in (("Ctrl+Return", lambda: self.submit(Outcome.ACCEPT)),
+                           ("Ctrl+Enter", lambda: self.submit(Outcome.ACCEPT)),
+                           ("Ctrl+B", lambda: self.submit(Outcome.SUPPLEMENT)),
+                           ("Ctrl+R", lambda: self.submit(Outcome.REFUSE)), ("Ctrl+N", self.clear)):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._refresh_outcome()
+
+    # ---- procedures
+    def load_procedures(self) -> None:
+        """Read the catalogue in force today, once, on a worker."""
+        database = self.database
+        self._task = tasks.start(lambda: catalogue.list_procedures(database, local(now()).date()),
+                                 self._procedures_loaded, self._show_error)
+
+    def _procedures_loaded(self, procedures: list[Procedure]) -> None:
+        self.procedures = procedures
+        self._filter_procedures(self.procedure_search.text())
+
+    @Slot(str)
+    def _filter_procedures(self, text: str) -> None:
+        wanted = fold(text).split()
+        self.procedure_list.clear()
+        for procedure in self.procedures:
+            haystack = fold(f"{procedure.code} {procedure.name}")
+            if all(word in haystack for word in wanted):
+                item = QListWidgetItem(f"{procedure.code} — {procedure.name}")
+                item.setData(Qt.ItemDataRole.UserRole, procedure)
+                self.procedure_list.addItem(item)
+        if self.procedure_list.count():
+            self.procedure_list.setCurrentRow(0)
+
+    @Slot()
+    def _choose_first_procedure(self) -> None:
+        item = self.procedure_list.currentItem()
+        if item is not None:
+            self._procedure_activated(item)
+
+    @Slot(QListWidgetItem)
+    def _procedure_activated(self, item: QListWidgetItem) -> None:
+        self.choose(item.data(Qt.ItemDataRole.UserRole))
+        self.name.setFocus()
+
+    def choose(self, procedure: Procedure) -> None:
+        self.procedure = procedure
+        days = procedure.processing_days
+        period = self.tr("%n working day(s)", "", days) if days else self.tr("same working day")
+        self.procedure_label.setText(f"<b>{procedure.code}</b> {procedure.name} — {period}")
+        self.checklist.set_procedure(procedure)
+
+    # ---- applicant
+    def fill_from_qr(self, payload: str) -> bool:
+        """Fill every applicant field from a CCCD QR payload at once; on a bad payload change nothing."""
+        try:
+            card = parse_qr(payload)
+        except CounterError as error:
+            self._show_error(error.message())
+            return False
+        self.name.setText(card.full_name)
+        self.id_number.setText(card.id_number)
+        self.birth.setText(f"{card.date_of_birth:%d/%m/%Y}")
+        self.sex.setCurrentIndex(SEXES.index(card.sex) if card.sex in SEXES else 0)
+        self.address.setText(card.address)
+        self.message.setText(self.tr("Filled from the CCCD QR code: {0}").format(card.full_name))
+        self.message.setStyleSheet("color: #005a00")
+        return True
+
+    def _person(self) -> Person:
+        birth = self.birth.text().strip()
+        try:
+            born = dt.datetime.strptime(birth, "%d/%m/%Y").date() if birth else None
+        except ValueError:
+            raise ValidationError("qr.date", value=birth) from None
+        number = validate_id_number(self.id_number.text(), born.year if born else None)
+        return Person(full_name=" ".join(self.name.text().split()), id_number=number, date_of_birth=born,
+                      sex=SEXES[self.sex.currentIndex()] or None, address=self.address.text().strip(),
+                      phone=self.phone.text().strip(), email=self.email.text().strip())
+
+    # ---- outcome
+    @Slot()
+    def _refresh_outcome(self) -> None:
+        missing = self.checklist.missing()
+        self.missing_label.setText(self.tr("Missing: {0}").format("; ".join(missing)) if missing else "")
+        self.accept_button.setEnabled(self.procedure is not None and not missing)
+        postal = self.delivery.currentIndex() == 1
+        self.delivery_address.setEnabled(postal)
+        fee = compute_fee(self.procedure.fee, pages=max(1, self.checklist.pages())) if self.procedure else 0
+        self.fee_label.setText(self.tr("Fee: {0} đồng").format(f"{fee:,}".replace(",", ".")) if fee
+                               else self.tr("Fee: none"))
+
+    def submit(self, outcome: Outcome) -> None:
+        """Record the dossier on a worker; only an accept may go ahead, and only with nothing missing."""
+        try:
+            request = self._request()
+        except CounterError as error:
+            self._show_error(error.message())
+            return
+        if outcome is Outcome.ACCEPT and self.checklist.missing():
+            self._show_error(self.tr("A dossier with missing documents can only be sent back or refused."))
+            return
+        reason = self.reason.text().strip()
+        if outcome is not Outcome.ACCEPT and not reason:
+            self._show_error(self.tr("Write the reason first."))
+            self.reason.setFocus()
+            return
+        database, actor = self.database, self.actor()
+        self._set_busy(True)
+        self._task = tasks.start(lambda: intake(database, request, actor, outcome, reason), self._submitted,
+                                 self._show_error)
+
+    def _request(self) -> IntakeRequest:
+        if self.procedure is None:
+            raise ValidationError("procedure.not_chosen")
+        postal = self.delivery.currentIndex() == 1
+        return IntakeRequest(
+            procedure_code=self.procedure.code, applicant=self._person(), documents=self.checklist.entries(),
+            delivery=Delivery.POSTAL if postal else Delivery.COUNTER,
+            delivery_address=self.delivery_address.text().strip() if postal else "",
+        )
+
+    def _submitted(self, dossier: Dossier) -> None:
+        self._set_busy(False)
+        if dossier.code and dossier.due_at:
+            due = local(dossier.due_at)
+            self.result_label.setText(self.tr("Accepted: {0} — due {1}").format(dossier.code,
+                                                                                f"{due:%H:%M %d/%m/%Y}"))
+        else:
+            self.result_label.setText(self.tr("Recorded: {0} — {1}").format(dossier.applicant.full_name,
+                                                                          label(dossier.status, self.language)))
+        self.finished.emit(dossier)
+        self.clear(keep_result=True)
+
+    @Slot()
+    def clear(self, keep_result: bool = False) -> None:
+        """Ready for the next citizen."""
+        for field in (self.procedure_search, self.name, self.id_number, self.birth, self.address, self.phone,
+                      self.email, self.delivery_address, self.reason):
+            field.clear()
+        self.sex.setCurrentIndex(0)
+        self.delivery.setCurrentIndex(0)
+        self.procedure = None
+        self.procedure_label.setText(self.tr("No procedure chosen"))
+        self.checklist.set_procedure(None)
+        self.message.clear()
+        if not keep_result:
+            self.result_label.clear()
+        self.procedure_search.setFocus()
+
+    def _show_error(self, message: str) -> None:
+        self._set_busy(False)
+        self.message.setText(message)
+        self.message.setStyleSheet("color: #b00000")
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.supplement_button, self.refuse_button, self.clear_button):
+            button.setEnabled(not busy)
+        self.accept_button.setEnabled(not busy and self.procedure is not None and not self.checklist.missing())
