@@ -1,0 +1,123 @@
+"""Every lifecycle action from the dossier view: only legal ones are offered; the database follows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from counter_app.lifecycle import Action, Status
+from counter_app.model import Delivery, Person
+from counter_app.services.intake import IntakeRequest, Outcome, intake
+from counter_app.services.queries import get_dossier
+from counter_app.storage.database import Database
+from tests.conftest import at
+from ui.dossier_view import DossierView
+
+DUC = Person("Nguyễn Văn Đức", "001090123456", dt.date(1990, 1, 1), "Nam", "Thôn Đông, xã Tân Hòa", "0912345678")
+
+
+def _view(qtbot: QtBot, db: Database, ref: str) -> DossierView:
+    view = DossierView(db, lambda: "anh")
+    qtbot.add_widget(view)
+    view.show()
+    view.show_dossier(ref)
+    qtbot.waitUntil(lambda: view.dossier is not None, timeout=10000)
+    return view
+
+
+def _act(qtbot: QtBot, view: DossierView, action: Action, **fields: str) -> None:
+    assert action in view.action_buttons, f"{action} not offered in {view.dossier and view.dossier.status}"
+    view.action_buttons[action].click()
+    dialog = view.dialog
+    assert dialog is not None and dialog.isVisible()
+    for name, value in fields.items():
+        widget = dialog.fields[name]
+        if name == "mode":
+            widget.setCurrentIndex(int(value))
+        elif name == "new_due":
+            day = dt.date.fromisoformat(value)
+            widget.setDate(QDate(day.year, day.month, day.day))
+        else:
+            widget.setText(value)
+    before = len(view.dossier.events) if view.dossier else 0
+    with qtbot.waitSignal(view.changed, timeout=20000):
+        dialog.accept()
+    assert view.dossier is not None and len(view.dossier.events) == before + 1
+
+
+def test_every_action_in_turn_offered_only_when_legal(qtbot: QtBot, ui_db: Database) -> None:
+    code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
+    view = _view(qtbot, ui_db, code)
+    assert set(view.action_buttons) == {Action.TRANSFER, Action.EXTEND, Action.WITHDRAW}
+    _act(qtbot, view, Action.TRANSFER, to="Công chức Tư pháp - Hộ tịch")
+    assert Action.RECORD_RESULT in view.action_buttons and Action.TRANSFER not in view.action_buttons
+    _act(qtbot, view, Action.REQUEST_SUPPLEMENT, reason="Bổ sung trích lục ly hôn")
+    assert set(view.action_buttons) == {Action.SUPPLEMENT_RECEIVED, Action.STOP, Action.WITHDRAW}
+    _act(qtbot, view, Action.SUPPLEMENT_RECEIVED, note="Đã nhận")
+    assert view.dossier is not None and view.dossier.due_at is not None
+    new_due = view.dossier.due_at.date() + dt.timedelta(days=7)
+    while new_due.weekday() >= 5:
+        new_due += dt.timedelta(days=1)
+    _act(qtbot, view, Action.EXTEND, new_due=new_due.isoformat(), reason="Xác minh nơi cư trú")
+    _act(qtbot, view, Action.RECORD_RESULT, note="Giấy xác nhận số 12")
+    assert set(view.action_buttons) == {Action.RETURN_RESULT}
+    _act(qtbot, view, Action.RETURN_RESULT, recipient_name="Nguyễn Văn Đức", recipient_id="001090123456")
+    assert view.action_buttons == {}
+    stored = get_dossier(ui_db, code)
+    assert stored.status is Status.RETURNED
+    assert [e.type for e in stored.events][2:] == [Action.TRANSFER, Action.REQUEST_SUPPLEMENT,
+                                                   Action.SUPPLEMENT_RECEIVED, Action.EXTEND,
+                                                   Action.RECORD_RESULT, Action.RETURN_RESULT]
+    assert all(e.actor == "anh" for e in stored.events)
+    assert view.history.rowCount() == 8 and "Nguyễn Văn Đức" in view.history.rows[-1][3]
+
+
+def test_refuse_stop_withdraw_and_postal_return(qtbot: QtBot, ui_db: Database) -> None:
+    ends = {}
+    for action, fields in ((Action.REFUSE, {"reason": "Không đủ điều kiện"}),
+                           (Action.STOP, {"reason": "Người nộp đề nghị dừng"})):
+        code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
+        view = _view(qtbot, ui_db, code)
+        _act(qtbot, view, Action.TRANSFER)
+        _act(qtbot, view, action, **fields)
+        ends[action] = get_dossier(ui_db, code).status
+    code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
+    view = _view(qtbot, ui_db, code)
+    _act(qtbot, view, Action.WITHDRAW, reason="Công dân rút hồ sơ")
+    ends[Action.WITHDRAW] = get_dossier(ui_db, code).status
+    assert ends == {Action.REFUSE: Status.REFUSED, Action.STOP: Status.STOPPED, Action.WITHDRAW: Status.WITHDRAWN}
+    postal = str(intake(ui_db, IntakeRequest("1.004873", DUC, delivery=Delivery.POSTAL,
+                                             delivery_address="Thôn Đông, xã Tân Hòa"), "anh").code)
+    view = _view(qtbot, ui_db, postal)
+    _act(qtbot, view, Action.TRANSFER)
+    _act(qtbot, view, Action.RECORD_RESULT)
+    _act(qtbot, view, Action.RETURN_RESULT, mode="1", postal_item="RR123456785VN")
+    assert get_dossier(ui_db, postal).events[-1].payload["postal_item"] == "RR123456785VN"
+
+
+def test_a_rejected_action_keeps_the_dialog_and_saves_nothing(qtbot: QtBot, ui_db: Database) -> None:
+    code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
+    view = _view(qtbot, ui_db, code)
+    _act(qtbot, view, Action.TRANSFER)
+    _act(qtbot, view, Action.RECORD_RESULT)
+    view.action_buttons[Action.RETURN_RESULT].click()
+    assert view.dialog is not None
+    view.dialog.fields["recipient_name"].setText("Người lạ")
+    view.dialog.fields["recipient_id"].setText("079195000123")  # neither applicant nor submitter, no authorisation
+    view.dialog.accept()
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: "079195000123" in view.message.text(), timeout=10000)
+    assert get_dossier(ui_db, code).status is Status.RESULT_READY
+
+
+def test_a_counter_sent_back_dossier_is_accepted_later(qtbot: QtBot, ui_db: Database) -> None:
+    sent_back = intake(ui_db, IntakeRequest("1.004873", DUC, documents=()), "anh", Outcome.SUPPLEMENT, "Thiếu tờ khai",
+                       at=at("2026-11-20 09:00"))
+    view = _view(qtbot, ui_db, str(sent_back.id))
+    assert Action.ACCEPT in view.action_buttons and Action.TRANSFER not in view.action_buttons
+    _act(qtbot, view, Action.ACCEPT)
+    assert view.dossier is not None and view.dossier.status is Status.ACCEPTED and view.dossier.code
+    assert QApplication.instance() is not None

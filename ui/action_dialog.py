@@ -1,0 +1,131 @@
+"""One dialog per lifecycle action, asking only what that action needs; the service does the checking."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from counter_app.lifecycle import Action, label
+from counter_app.model import DocumentEntry, Dossier
+from counter_app.services import processing
+from counter_app.services.intake import accept
+from counter_app.storage.database import Database
+
+_REASON = {Action.REQUEST_SUPPLEMENT, Action.REFUSE, Action.STOP, Action.WITHDRAW, Action.EXTEND}
+_NOTE = {Action.TRANSFER, Action.SUPPLEMENT_RECEIVED, Action.RECORD_RESULT}
+OFFERED = (Action.ACCEPT, Action.TRANSFER, Action.REQUEST_SUPPLEMENT, Action.SUPPLEMENT_RECEIVED, Action.REFUSE,
+           Action.EXTEND, Action.STOP, Action.RECORD_RESULT, Action.RETURN_RESULT, Action.WITHDRAW)
+
+
+class ActionDialog(QDialog):
+    """Fields for `action`; `work(database, actor)` returns what the service call does with them."""
+
+    def __init__(self, action: Action, dossier: Dossier, language: str = "vi", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action, self.dossier = action, dossier
+        self.setWindowTitle(label(action, language).capitalize())
+        self.form = QFormLayout(self)
+        self.fields: dict[str, Any] = {}
+        if action is Action.TRANSFER:
+            self._line("to", self.tr("Processing officer or office"), "Công chức Tư pháp - Hộ tịch")
+        if action in _REASON:
+            self._line("reason", self.tr("Reason"))
+        if action in _NOTE:
+            self._line("note", self.tr("Note"))
+        if action is Action.EXTEND:
+            self._new_due()
+        if action is Action.RETURN_RESULT:
+            self._return_fields()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.form.addRow(buttons)
+
+    def _line(self, name: str, caption: str, value: str = "") -> QLineEdit:
+        field = QLineEdit(value)
+        self.fields[name] = field
+        self.form.addRow(caption, field)
+        return field
+
+    def _new_due(self) -> None:
+        due = self.dossier.due_at.date() if self.dossier.due_at else dt.date.today()
+        field = QDateEdit(QDate(due.year, due.month, due.day).addDays(5))
+        field.setCalendarPopup(True)
+        field.setDisplayFormat("dd/MM/yyyy")
+        self.fields["new_due"] = field
+        self.form.addRow(self.tr("New due date"), field)
+
+    def _return_fields(self) -> None:
+        mode = QComboBox()
+        mode.addItems([self.tr("At the counter"), self.tr("By post")])
+        self.fields["mode"] = mode
+        self.form.addRow(self.tr("Handed over"), mode)
+        self._line("recipient_name", self.tr("Recipient's full name"), self.dossier.applicant.full_name)
+        self._line("recipient_id", self.tr("Recipient's CCCD number"))
+        self._line("authorisation", self.tr("Authorisation reference (if not the applicant)"))
+        self._line("postal_item", self.tr("Postal tracking number"))
+        mode.currentIndexChanged.connect(self._mode_changed)
+        self._mode_changed(0)
+
+    def _mode_changed(self, index: int) -> None:
+        postal = index == 1
+        self.fields["recipient_id"].setEnabled(not postal)
+        self.fields["authorisation"].setEnabled(not postal)
+        self.fields["postal_item"].setEnabled(postal)
+
+    def text(self, name: str) -> str:
+        field = self.fields.get(name)
+        return field.text().strip() if isinstance(field, QLineEdit) else ""
+
+    def work(self) -> Callable[[Database, str], Dossier]:
+        """The service call for this action, with what was typed read now (on the GUI thread)."""
+        ref, action = str(self.dossier.code or self.dossier.id), self.action
+        to, note, reason = self.text("to"), self.text("note"), self.text("reason")
+        if action is Action.ACCEPT:
+            documents = _all_mandatory(self.dossier)
+            return lambda db, actor: accept(db, ref, actor, documents)
+        if action is Action.EXTEND:
+            due = self._due_date()
+            return lambda db, actor: processing.extend(db, ref, actor, due, reason)
+        if action is Action.RETURN_RESULT:
+            recipient = self._recipient()
+            return lambda db, actor: processing.return_result(db, ref, actor, recipient)
+        calls: dict[Action, Callable[[Database, str], Dossier]] = {
+            Action.TRANSFER: lambda db, actor: processing.transfer(db, ref, actor, to, note),
+            Action.REQUEST_SUPPLEMENT: lambda db, actor: processing.request_supplement(db, ref, actor, reason),
+            Action.SUPPLEMENT_RECEIVED: lambda db, actor: processing.supplement_received(db, ref, actor, note),
+            Action.REFUSE: lambda db, actor: processing.refuse(db, ref, actor, reason),
+            Action.STOP: lambda db, actor: processing.stop(db, ref, actor, reason),
+            Action.RECORD_RESULT: lambda db, actor: processing.record_result(db, ref, actor, note),
+            Action.WITHDRAW: lambda db, actor: processing.withdraw(db, ref, actor, reason),
+        }
+        return calls[action]
+
+    def _due_date(self) -> dt.date:
+        return self.fields["new_due"].date().toPython()  # type: ignore[no-any-return]
+
+    def _recipient(self) -> processing.Recipient:
+        if self.fields["mode"].currentIndex() == 1:
+            return processing.Recipient(full_name=self.text("recipient_name"), postal_item=self.text("postal_item"))
+        return processing.Recipient(self.text("recipient_name"), self.text("recipient_id"), self.text("authorisation"))
+
+
+def _all_mandatory(dossier: Dossier) -> tuple[DocumentEntry, ...]:
+    """Accepting a dossier sent back means the citizen has now brought every mandatory document."""
+    have = {doc.name: doc for doc in dossier.documents}
+    entries = [DocumentEntry(doc.name, doc.kind, doc.copies, doc.pages) for doc in have.values()]
+    entries += [DocumentEntry(doc.name, doc.kind, doc.quantity) for doc in dossier.procedure.documents
+                if doc.mandatory and doc.name not in have]
+    return tuple(entries)

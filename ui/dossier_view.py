@@ -1,0 +1,172 @@
+"""One dossier: its fields, documents, full history, and the actions legal in its state (and only those)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.clock import local
+from counter_app.lifecycle import Action, label
+from counter_app.model import Delivery, Dossier
+from counter_app.services.queries import get_dossier
+from counter_app.storage.database import Database
+from ui import tasks
+from ui.action_dialog import OFFERED, ActionDialog
+from ui.table_models import RowsModel
+
+
+def _when(moment: object) -> str:
+    return f"{local(moment):%H:%M %d/%m/%Y}" if moment else ""  # type: ignore[arg-type]
+
+
+class DossierView(QWidget):
+    """`show_dossier(ref)` loads on a worker; each action runs on a worker and the view reloads after it."""
+
+    changed = Signal(object)
+    print_requested = Signal(str)
+
+    def __init__(self, database: Database, actor: Callable[[], str], language: str = "vi",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.actor, self.language = database, actor, language
+        self.dossier: Dossier | None = None
+        self.dialog: ActionDialog | None = None
+        self._task: tasks.Task | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold")
+        self.title.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.documents = RowsModel([self.tr("Document"), self.tr("Original / copy"), self.tr("Copies"),
+                                    self.tr("Digitised")], self)
+        self.history = RowsModel([self.tr("Time"), self.tr("Action"), self.tr("By"), self.tr("Details")], self)
+        self.actions_row = QHBoxLayout()
+        self.action_buttons: dict[Action, QPushButton] = {}
+        self.print_button: QPushButton | None = None
+        self._arrange()
+
+    def _arrange(self) -> None:
+        grid = QGridLayout(self)
+        grid.addWidget(self.title, 0, 0, 1, 2)
+        grid.addWidget(self.details, 1, 0, 1, 2)
+        for column, (caption, model) in enumerate(((self.tr("Documents received"), self.documents),
+                                                   (self.tr("History"), self.history))):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(f"<b>{caption}</b>"))
+            table = QTableView()
+            table.setModel(model)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+            box.addWidget(table)
+            grid.addLayout(box, 2, column)
+        grid.addLayout(self.actions_row, 3, 0, 1, 2)
+        grid.addWidget(self.message, 4, 0, 1, 2)
+        grid.setRowStretch(2, 1)
+
+    def show_dossier(self, ref: str) -> None:
+        database = self.database
+        self.message.setText(self.tr("Loading…"))
+        self._task = tasks.start(lambda: get_dossier(database, ref), self.display, self._error)
+
+    def display(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.message.clear()
+        status = label(dossier.status, self.language)
+        late = self.tr(" — OVERDUE") if dossier.overdue else ""
+        self.title.setText(f"{dossier.code or self.tr('(no code)')} · {status}{late}")
+        self.details.setText(self._details(dossier))
+        kinds = {"original": self.tr("Original"), "certified_copy": self.tr("Certified copy"),
+                 "copy": self.tr("Copy")}
+        self.documents.set_rows([(d.name, kinds[d.kind.value], str(d.copies),
+                                  self.tr("signed PDF") if d.signed else (self.tr("PDF") if d.blob_sha256 else ""))
+                                 for d in dossier.documents])
+        self.history.set_rows([(_when(e.at), label(e.type, self.language), e.actor, _payload_text(e.payload))
+                               for e in dossier.events])
+        self._rebuild_actions(dossier)
+
+    def _details(self, dossier: Dossier) -> str:
+        person = dossier.applicant
+        delivery = self.tr("by post to {0}").format(dossier.delivery_address) if (
+            dossier.delivery is Delivery.POSTAL) else self.tr("at the counter")
+        lines = [
+            f"{dossier.procedure.code} — {dossier.procedure.name}",
+            self.tr("Applicant: {0}, CCCD {1}, {2}").format(person.full_name, person.id_number, person.address),
+            self.tr("Phone: {0}   Email: {1}").format(person.phone or "—", person.email or "—"),
+            self.tr("Accepted: {0}   Due: {1}").format(_when(dossier.accepted_at) or "—", _when(dossier.due_at) or "—"),
+            self.tr("Result delivery: {0}   Fee: {1} đồng").format(delivery, _money(dossier.fee_amount)),
+        ]
+        if dossier.missing_documents:
+            lines.append(self.tr("Missing: {0}").format("; ".join(dossier.missing_documents)))
+        return "<br>".join(_escape(line) for line in lines)
+
+    def _rebuild_actions(self, dossier: Dossier) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        self.action_buttons = {}
+        for action in OFFERED:
+            if action in dossier.allowed_actions:
+                button = QPushButton(label(action, self.language).capitalize())
+                button.clicked.connect(lambda _=False, chosen=action: self.open_action(chosen))
+                self.actions_row.addWidget(button)
+                self.action_buttons[action] = button
+        self.print_button = QPushButton(self.tr("Print a form…"))
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(str(dossier.code or dossier.id)))
+        self.actions_row.addStretch()
+        self.actions_row.addWidget(self.print_button)
+
+    def open_action(self, action: Action) -> ActionDialog | None:
+        if self.dossier is None or action not in self.dossier.allowed_actions:
+            return None
+        self.dialog = ActionDialog(action, self.dossier, self.language, self)
+        self.dialog.accepted.connect(self._run_dialog)
+        self.dialog.open()
+        return self.dialog
+
+    def _run_dialog(self) -> None:
+        assert self.dialog is not None
+        call, database, actor = self.dialog.work(), self.database, self.actor()
+        self.message.setText(self.tr("Saving…"))
+        self._task = tasks.start(lambda: call(database, actor), self._done, self._error_in_dialog)
+
+    def _done(self, dossier: Dossier) -> None:
+        self.display(dossier)
+        self.changed.emit(dossier)
+
+    def _error_in_dialog(self, message: str) -> None:
+        self._error(message)
+        if self.dialog is not None:
+            self.dialog.open()  # the clerk corrects what was typed; nothing was saved
+
+    def _error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet("color: #b00000")
+
+
+def _payload_text(payload: dict[str, object]) -> str:
+    keys = ("code", "to", "reason", "note", "recipient_name", "postal_item", "authorisation")
+    return "; ".join(str(payload[key]) for key in keys if payload.get(key))
+
+
+def _money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
