@@ -24,8 +24,9 @@ class DossierTableModel(QAbstractTableModel):
     loading = Signal(bool)
     failed = Signal(str)
 
-    def __init__(self, database: Database, page_size: int = 200, language: str = "vi",
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, database: Database, page_size: int = 200, language: str = "vi", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.database, self.page_size, self.language = database, page_size, language
         self.criteria = DossierFilter()
@@ -33,8 +34,15 @@ class DossierTableModel(QAbstractTableModel):
         self._exhausted = False
         self._generation = 0
         self._task: tasks.Task | None = None
-        self.headers = [self.tr("Dossier code"), self.tr("Applicant"), self.tr("ID number"),
-                        self.tr("Procedure"), self.tr("Status"), self.tr("Accepted"), self.tr("Due")]
+        self.headers = [
+            self.tr("Dossier code"),
+            self.tr("Applicant"),
+            self.tr("ID number"),
+            self.tr("Procedure"),
+            self.tr("Status"),
+            self.tr("Accepted"),
+            self.tr("Due"),
+        ]
 
     def set_filter(self, criteria: DossierFilter) -> None:
         """Show the dossiers matching `criteria` from the top."""
@@ -51,8 +59,7 @@ class DossierTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
@@ -78,8 +85,12 @@ class DossierTableModel(QAbstractTableModel):
         generation, after = self._generation, self.rows[-1] if self.rows else None
         database, criteria, size = self.database, self.criteria, self.page_size
         self.loading.emit(True)
-        self._task = tasks.start(lambda: list_page(database, criteria, after, size),
-                                 lambda page: self._arrived(generation, page), self._failed)
+        self._task = tasks.start(
+            lambda: list_page(database, criteria, after, size),
+            lambda page: self._arrived(generation, page),
+            self._failed,
+            owner=self,
+        )
 
     def summary(self, row: int) -> DossierSummary:
         return self.rows[row]
@@ -103,8 +114,11 @@ class DossierTableModel(QAbstractTableModel):
 
     def _cell(self, row: DossierSummary, column: int) -> str:
         values = (
-            row.code or self.tr("(no code)"), row.applicant_name, row.applicant_id_number,
-            row.procedure_name, label(row.status, self.language),
+            row.code or self.tr("(no code)"),
+            row.applicant_name,
+            row.applicant_id_number,
+            row.procedure_name,
+            label(row.status, self.language),
             f"{local(row.accepted_at):%d/%m/%Y %H:%M}" if row.accepted_at else "",
             f"{local(row.due_at):%d/%m/%Y %H:%M}" if row.due_at else "",
         )

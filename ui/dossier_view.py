@@ -36,8 +36,9 @@ class DossierView(QWidget):
     changed = Signal(object)
     print_requested = Signal(str)
 
-    def __init__(self, database: Database, actor: Callable[[], str], language: str = "vi",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, actor: Callable[[], str], language: str = "vi", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.database, self.actor, self.language = database, actor, language
         self.dossier: Dossier | None = None
@@ -50,8 +51,9 @@ class DossierView(QWidget):
         self.details.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.documents = RowsModel([self.tr("Document"), self.tr("Original / copy"), self.tr("Copies"),
-                                    self.tr("Digitised")], self)
+        self.documents = RowsModel(
+            [self.tr("Document"), self.tr("Original / copy"), self.tr("Copies"), self.tr("Digitised")], self
+        )
         self.history = RowsModel([self.tr("Time"), self.tr("Action"), self.tr("By"), self.tr("Details")], self)
         self.actions_row = QHBoxLayout()
         self.action_buttons: dict[Action, QPushButton] = {}
@@ -62,8 +64,9 @@ class DossierView(QWidget):
         grid = QGridLayout(self)
         grid.addWidget(self.title, 0, 0, 1, 2)
         grid.addWidget(self.details, 1, 0, 1, 2)
-        for column, (caption, model) in enumerate(((self.tr("Documents received"), self.documents),
-                                                   (self.tr("History"), self.history))):
+        for column, (caption, model) in enumerate(
+            ((self.tr("Documents received"), self.documents), (self.tr("History"), self.history))
+        ):
             box = QVBoxLayout()
             box.addWidget(QLabel(f"<b>{caption}</b>"))
             table = QTableView()
@@ -79,7 +82,7 @@ class DossierView(QWidget):
     def show_dossier(self, ref: str) -> None:
         database = self.database
         self.message.setText(self.tr("Loading…"))
-        self._task = tasks.start(lambda: get_dossier(database, ref), self.display, self._error)
+        self._task = tasks.start(lambda: get_dossier(database, ref), self.display, self._error, owner=self)
 
     def display(self, dossier: Dossier) -> None:
         self.dossier = dossier
@@ -88,19 +91,30 @@ class DossierView(QWidget):
         late = self.tr(" — OVERDUE") if dossier.overdue else ""
         self.title.setText(f"{dossier.code or self.tr('(no code)')} · {status}{late}")
         self.details.setText(self._details(dossier))
-        kinds = {"original": self.tr("Original"), "certified_copy": self.tr("Certified copy"),
-                 "copy": self.tr("Copy")}
-        self.documents.set_rows([(d.name, kinds[d.kind.value], str(d.copies),
-                                  self.tr("signed PDF") if d.signed else (self.tr("PDF") if d.blob_sha256 else ""))
-                                 for d in dossier.documents])
-        self.history.set_rows([(_when(e.at), label(e.type, self.language), e.actor, _payload_text(e.payload))
-                               for e in dossier.events])
+        kinds = {"original": self.tr("Original"), "certified_copy": self.tr("Certified copy"), "copy": self.tr("Copy")}
+        self.documents.set_rows(
+            [
+                (
+                    d.name,
+                    kinds[d.kind.value],
+                    str(d.copies),
+                    self.tr("signed PDF") if d.signed else (self.tr("PDF") if d.blob_sha256 else ""),
+                )
+                for d in dossier.documents
+            ]
+        )
+        self.history.set_rows(
+            [(_when(e.at), label(e.type, self.language), e.actor, _payload_text(e.payload)) for e in dossier.events]
+        )
         self._rebuild_actions(dossier)
 
     def _details(self, dossier: Dossier) -> str:
         person = dossier.applicant
-        delivery = self.tr("by post to {0}").format(dossier.delivery_address) if (
-            dossier.delivery is Delivery.POSTAL) else self.tr("at the counter")
+        delivery = (
+            self.tr("by post to {0}").format(dossier.delivery_address)
+            if (dossier.delivery is Delivery.POSTAL)
+            else self.tr("at the counter")
+        )
         lines = [
             f"{dossier.procedure.code} — {dossier.procedure.name}",
             self.tr("Applicant: {0}, CCCD {1}, {2}").format(person.full_name, person.id_number, person.address),
@@ -141,7 +155,7 @@ class DossierView(QWidget):
         assert self.dialog is not None
         call, database, actor = self.dialog.work(), self.database, self.actor()
         self.message.setText(self.tr("Saving…"))
-        self._task = tasks.start(lambda: call(database, actor), self._done, self._error_in_dialog)
+        self._task = tasks.start(lambda: call(database, actor), self._done, self._error_in_dialog, owner=self)
 
     def _done(self, dossier: Dossier) -> None:
         self.display(dossier)
@@ -168,5 +182,3 @@ def _money(amount: int) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-

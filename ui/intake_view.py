@@ -46,8 +46,9 @@ SEXES = ("", "Nam", "Nữ")
 class KindDelegate(QStyledItemDelegate):
     """Original / certified copy / copy as a drop-down (F2, then arrows)."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         combo = QComboBox(parent)
         model = index.model()
         if isinstance(model, ChecklistModel):
@@ -68,8 +69,9 @@ class IntakeView(QWidget):
 
     finished = Signal(object)
 
-    def __init__(self, database: Database, actor: Callable[[], str], language: str = "vi",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, actor: Callable[[], str], language: str = "vi", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.database, self.actor, self.language = database, actor, language
         self.procedures: list[Procedure] = []
@@ -101,8 +103,9 @@ class IntakeView(QWidget):
         self.documents.setModel(self.checklist)
         self.documents.setItemDelegateForColumn(KIND, KindDelegate(self.documents))
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                       | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.documents.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.documents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
@@ -133,10 +136,15 @@ class IntakeView(QWidget):
         column.addWidget(self.procedure_label)
         person_box = QGroupBox(self.tr("2. Applicant (scan the CCCD QR code, or type)"))
         form = QFormLayout(person_box)
-        for caption, widget in ((self.tr("Full name"), self.name), (self.tr("CCCD number"), self.id_number),
-                              (self.tr("Date of birth"), self.birth), (self.tr("Sex"), self.sex),
-                              (self.tr("Address"), self.address), (self.tr("Phone"), self.phone),
-                              (self.tr("Email"), self.email)):
+        for caption, widget in (
+            (self.tr("Full name"), self.name),
+            (self.tr("CCCD number"), self.id_number),
+            (self.tr("Date of birth"), self.birth),
+            (self.tr("Sex"), self.sex),
+            (self.tr("Address"), self.address),
+            (self.tr("Phone"), self.phone),
+            (self.tr("Email"), self.email),
+        ):
             form.addRow(caption, widget)
         documents_box = QGroupBox(self.tr("3. Documents handed in (Space ticks, F2 edits)"))
         column = QVBoxLayout(documents_box)
@@ -177,10 +185,13 @@ class IntakeView(QWidget):
         self.supplement_button.clicked.connect(lambda: self.submit(Outcome.SUPPLEMENT))
         self.refuse_button.clicked.connect(lambda: self.submit(Outcome.REFUSE))
         self.clear_button.clicked.connect(self.clear)
-        for keys, slot in (("Ctrl+Return", lambda: self.submit(Outcome.ACCEPT)),
-                           ("Ctrl+Enter", lambda: self.submit(Outcome.ACCEPT)),
-                           ("Ctrl+B", lambda: self.submit(Outcome.SUPPLEMENT)),
-                           ("Ctrl+R", lambda: self.submit(Outcome.REFUSE)), ("Ctrl+N", self.clear)):
+        for keys, slot in (
+            ("Ctrl+Return", lambda: self.submit(Outcome.ACCEPT)),
+            ("Ctrl+Enter", lambda: self.submit(Outcome.ACCEPT)),
+            ("Ctrl+B", lambda: self.submit(Outcome.SUPPLEMENT)),
+            ("Ctrl+R", lambda: self.submit(Outcome.REFUSE)),
+            ("Ctrl+N", self.clear),
+        ):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._refresh_outcome()
 
@@ -188,8 +199,12 @@ class IntakeView(QWidget):
     def load_procedures(self) -> None:
         """Read the catalogue in force today, once, on a worker."""
         database = self.database
-        self._task = tasks.start(lambda: catalogue.list_procedures(database, local(now()).date()),
-                                 self._procedures_loaded, self._show_error)
+        self._task = tasks.start(
+            lambda: catalogue.list_procedures(database, local(now()).date()),
+            self._procedures_loaded,
+            self._show_error,
+            owner=self,
+        )
 
     def _procedures_loaded(self, procedures: list[Procedure]) -> None:
         self.procedures = procedures
@@ -250,9 +265,15 @@ class IntakeView(QWidget):
         except ValueError:
             raise ValidationError("qr.date", value=birth) from None
         number = validate_id_number(self.id_number.text(), born.year if born else None)
-        return Person(full_name=" ".join(self.name.text().split()), id_number=number, date_of_birth=born,
-                      sex=SEXES[self.sex.currentIndex()] or None, address=self.address.text().strip(),
-                      phone=self.phone.text().strip(), email=self.email.text().strip())
+        return Person(
+            full_name=" ".join(self.name.text().split()),
+            id_number=number,
+            date_of_birth=born,
+            sex=SEXES[self.sex.currentIndex()] or None,
+            address=self.address.text().strip(),
+            phone=self.phone.text().strip(),
+            email=self.email.text().strip(),
+        )
 
     # ---- outcome
     @Slot()
@@ -263,8 +284,9 @@ class IntakeView(QWidget):
         postal = self.delivery.currentIndex() == 1
         self.delivery_address.setEnabled(postal)
         fee = compute_fee(self.procedure.fee, pages=max(1, self.checklist.pages())) if self.procedure else 0
-        self.fee_label.setText(self.tr("Fee: {0} đồng").format(f"{fee:,}".replace(",", ".")) if fee
-                               else self.tr("Fee: none"))
+        self.fee_label.setText(
+            self.tr("Fee: {0} đồng").format(f"{fee:,}".replace(",", ".")) if fee else self.tr("Fee: none")
+        )
 
     def submit(self, outcome: Outcome) -> None:
         """Record the dossier on a worker; only an accept may go ahead, and only with nothing missing."""
@@ -283,15 +305,18 @@ class IntakeView(QWidget):
             return
         database, actor = self.database, self.actor()
         self._set_busy(True)
-        self._task = tasks.start(lambda: intake(database, request, actor, outcome, reason), self._submitted,
-                                 self._show_error)
+        self._task = tasks.start(
+            lambda: intake(database, request, actor, outcome, reason), self._submitted, self._show_error, owner=self
+        )
 
     def _request(self) -> IntakeRequest:
         if self.procedure is None:
             raise ValidationError("procedure.not_chosen")
         postal = self.delivery.currentIndex() == 1
         return IntakeRequest(
-            procedure_code=self.procedure.code, applicant=self._person(), documents=self.checklist.entries(),
+            procedure_code=self.procedure.code,
+            applicant=self._person(),
+            documents=self.checklist.entries(),
             delivery=Delivery.POSTAL if postal else Delivery.COUNTER,
             delivery_address=self.delivery_address.text().strip() if postal else "",
         )
@@ -300,19 +325,28 @@ class IntakeView(QWidget):
         self._set_busy(False)
         if dossier.code and dossier.due_at:
             due = local(dossier.due_at)
-            self.result_label.setText(self.tr("Accepted: {0} — due {1}").format(dossier.code,
-                                                                                f"{due:%H:%M %d/%m/%Y}"))
+            self.result_label.setText(self.tr("Accepted: {0} — due {1}").format(dossier.code, f"{due:%H:%M %d/%m/%Y}"))
         else:
-            self.result_label.setText(self.tr("Recorded: {0} — {1}").format(dossier.applicant.full_name,
-                                                                          label(dossier.status, self.language)))
+            self.result_label.setText(
+                self.tr("Recorded: {0} — {1}").format(dossier.applicant.full_name, label(dossier.status, self.language))
+            )
         self.finished.emit(dossier)
         self.clear(keep_result=True)
 
     @Slot()
     def clear(self, keep_result: bool = False) -> None:
         """Ready for the next citizen."""
-        for field in (self.procedure_search, self.name, self.id_number, self.birth, self.address, self.phone,
-                      self.email, self.delivery_address, self.reason):
+        for field in (
+            self.procedure_search,
+            self.name,
+            self.id_number,
+            self.birth,
+            self.address,
+            self.phone,
+            self.email,
+            self.delivery_address,
+            self.reason,
+        ):
             field.clear()
         self.sex.setCurrentIndex(0)
         self.delivery.setCurrentIndex(0)

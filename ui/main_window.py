@@ -1,88 +1,236 @@
-"""A minimal main window: office, today's counts, printing of forms, status bar (the real screens are issue 3)."""
+"""The main window: log in, then home, intake, dossiers, one dossier, administration; status bar; scanners."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Slot
+from PySide6.QtCore import QDateTime, QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
-from counter_app.model import Office
+from counter_app.codes import looks_like_code
+from counter_app.model import Office, Role
 from counter_app.services.office import ensure_initialised
-from counter_app.services.queries import TodayCounts, today_counts
+from counter_app.services.users import User, has_users
 from counter_app.storage.database import Database
 from ui import tasks
+from ui.admin_view import AdminView
+from ui.dossier_list import DossierListView
+from ui.dossier_view import DossierView
+from ui.home_panel import HomePanel
+from ui.intake_view import IntakeView
+from ui.login import LockScreen, LoginDialog
 from ui.print_dialog import PrintFormDialog
 from ui.print_service import PrintService
+from ui.wedge import ScannerFilter
 
 
 @dataclass(frozen=True)
 class _Opened:
     database: Database
     office: Office
-    counts: TodayCounts
+    has_users: bool
 
 
 def _open(data_dir: Path, database_url: str | None) -> _Opened:
     """Open (and on first launch create) the database; runs on a worker thread."""
     database = Database.open(data_dir, database_url)
-    return _Opened(database, ensure_initialised(database), today_counts(database))
+    return _Opened(database, ensure_initialised(database), has_users(database))
 
 
 class MainWindow(QMainWindow):
-    """Holds the one Database of the application and closes it on exit."""
+    """Holds the application's one Database and closes it at exit; nothing is shown before a login."""
 
-    def __init__(self, data_dir: Path, database_url: str | None = None, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        database_url: str | None = None,
+        settings: QSettings | None = None,
+        scanner: ScannerFilter | None = None,
+    ) -> None:
         super().__init__()
         self.data_dir, self.database_url = data_dir, database_url
+        self.settings = settings or QSettings()
+        self.language = str(self.settings.value("ui/language", "vi"))
         self.database: Database | None = None
-        self.print_service = PrintService(settings or QSettings(), self)
-        self.setWindowTitle(self.tr("Counter — Bộ phận Một cửa"))
-        self.office_label = QLabel(self.tr("Đang mở cơ sở dữ liệu…"))
-        self.counts_label = QLabel()
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.office_label)
-        layout.addWidget(self.counts_label)
-        layout.addStretch()
-        self.setCentralWidget(body)
-        self.print_action = QAction(self.tr("In biểu mẫu…"), self)
-        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_action.setEnabled(False)
-        self.print_action.triggered.connect(self.open_print_dialog)
-        self.menuBar().addMenu(self.tr("Hồ sơ")).addAction(self.print_action)
+        self.office: Office | None = None
+        self.user: User | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.lock_screen: LockScreen | None = None
+        self.print_dialog: PrintFormDialog | None = None
+        self.print_service = PrintService(self.settings, self)
+        self.scanner = scanner or ScannerFilter(parent=self)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.setWindowTitle(self.tr("Counter — one-stop counter"))
+        self.office_label = QLabel(self.tr("Opening the database…"))
+        self._status_bar()
+        self._actions()
         self._task: tasks.Task | None = None
 
+    # ---- start-up
     def start(self) -> None:
-        self._task = tasks.start(lambda: _open(self.data_dir, self.database_url), self._on_loaded, self._on_failed)
+        self._task = tasks.start(
+            lambda: _open(self.data_dir, self.database_url), self._on_loaded, self._on_failed, owner=self
+        )
+
+    def _on_loaded(self, opened: _Opened) -> None:
+        self.database, self.office = opened.database, opened.office
+        self.office_label.setText(opened.office.name)
+        self.login_dialog = LoginDialog(opened.database, first_run=not opened.has_users, parent=self)
+        self.login_dialog.logged_in.connect(self._logged_in)
+        self.login_dialog.open()
+
+    def _on_failed(self, message: str) -> None:
+        self.office_label.setText(message)
+
+    def _logged_in(self, user: User) -> None:
+        assert self.database is not None
+        self.user = user
+        self.user_label.setText(self.tr("User: {0}").format(user.full_name))
+        self._build_pages(self.database)
+        for action in self.session_actions:
+            action.setEnabled(True)
+        self.admin_action.setEnabled(user.role is Role.ADMIN)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scanner)
+        self.scanner.scanned.connect(self.on_scanned)
+        self.show_home()
+        self.activateWindow()
+
+    def _build_pages(self, database: Database) -> None:
+        actor = self.actor
+        self.home = HomePanel(database)
+        self.intake = IntakeView(database, actor, self.language)
+        self.dossiers = DossierListView(database, self.language)
+        self.dossier = DossierView(database, actor, self.language)
+        self.admin = AdminView(database, actor())
+        for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin):
+            self.pages.addWidget(page)
+        self.home.open_list.connect(self.show_list)
+        self.dossiers.open_requested.connect(self.open_dossier)
+        self.intake.finished.connect(lambda _dossier: self.home.refresh())
+        self.dossier.changed.connect(lambda _dossier: self.home.refresh())
+        self.dossier.print_requested.connect(self.open_print_dialog)
+        self.intake.load_procedures()
+
+    def actor(self) -> str:
+        return self.user.username if self.user else ""
+
+    # ---- navigation
+    def show_home(self) -> None:
+        self.pages.setCurrentWidget(self.home)
+        self.home.refresh()
+
+    def show_intake(self) -> None:
+        self.pages.setCurrentWidget(self.intake)
+        self.intake.procedure_search.setFocus()
+
+    def show_list(self, quick: str = "all") -> None:
+        self.pages.setCurrentWidget(self.dossiers)
+        self.dossiers.show_quick(quick)
+        self.dossiers.search.setFocus()
+
+    def show_admin(self) -> None:
+        if self.user is not None and self.user.role is Role.ADMIN:
+            self.pages.setCurrentWidget(self.admin)
+            self.admin.load()
+
+    @Slot(str)
+    def open_dossier(self, ref: str) -> None:
+        self.pages.setCurrentWidget(self.dossier)
+        self.dossier.show_dossier(ref)
+
+    @Slot(str)
+    def on_scanned(self, payload: str) -> None:
+        """A dossier code from any screen opens it; a CCCD QR goes to the intake form."""
+        if self.user is None or (self.lock_screen is not None and self.lock_screen.isVisible()):
+            return
+        if looks_like_code(payload):
+            self.open_dossier(payload.strip().upper())
+        elif "|" in payload:
+            if self.pages.currentWidget() is not self.intake:
+                self.show_intake()
+            self.intake.fill_from_qr(payload)
+        else:
+            self.statusBar().showMessage(self.tr("Scanned text is neither a dossier code nor a CCCD QR code."), 5000)
+
+    # ---- lock, print, language
+    def lock(self) -> None:
+        if self.database is None or self.user is None:
+            return
+        self.lock_screen = LockScreen(self.database, self.user, self)
+        self.lock_screen.setGeometry(self.geometry())
+        self.lock_screen.open()
+        self.lock_screen.secret.setFocus()
 
     @Slot()
-    def open_print_dialog(self) -> PrintFormDialog | None:
-        if self.database is None:
+    def open_print_dialog(self, code: str = "") -> PrintFormDialog | None:
+        if self.database is None or self.user is None:
             return None
         self.print_dialog = PrintFormDialog(self.database, self.print_service, self)
+        if code:
+            self.print_dialog.code_edit.setText(code)
         self.print_dialog.show()
         return self.print_dialog
 
+    def set_language(self, language: str) -> None:
+        self.settings.setValue("ui/language", language)
+        self.settings.sync()
+        self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
         if self.database is not None:
             self.database.dispose()
             self.database = None
         super().closeEvent(event)
 
-    def _on_loaded(self, opened: _Opened) -> None:
-        self.database = opened.database
-        self.print_action.setEnabled(True)
-        self.office_label.setText(opened.office.name)
-        counts = opened.counts
-        self.counts_label.setText(
-            self.tr("Hôm nay: {0} hồ sơ tiếp nhận · {1} đến hạn · {2} quá hạn · {3} chờ trả kết quả").format(
-                counts.received, counts.due_today, counts.overdue, counts.ready_to_return,
-            )
-        )
-        self.statusBar().showMessage(str(self.data_dir))
+    # ---- chrome
+    def _status_bar(self) -> None:
+        self.user_label = QLabel(self.tr("Not logged in"))
+        self.sync_label = QLabel(self.tr("Sync: not set up"))
+        self.outbox_label = QLabel(self.tr("Outbox: —"))
+        self.clock_label = QLabel()
+        for widget in (self.user_label, self.office_label, self.sync_label, self.outbox_label):
+            self.statusBar().addWidget(widget)
+        self.statusBar().addPermanentWidget(self.clock_label)
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self._tick()
 
-    def _on_failed(self, message: str) -> None:
-        self.office_label.setText(message)
+    def _tick(self) -> None:
+        self.clock_label.setText(QDateTime.currentDateTime().toString("HH:mm  dd/MM/yyyy"))
+
+    def _actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Counter"))
+        self.session_actions: list[QAction] = []
+        for caption, keys, slot in (
+            (self.tr("Home"), "Ctrl+1", self.show_home),
+            (self.tr("New intake"), "Ctrl+2", self.show_intake),
+            (self.tr("Find dossiers"), "Ctrl+3", lambda: self.show_list("all")),
+            (self.tr("Print a form…"), QKeySequence.StandardKey.Print, self.open_print_dialog),
+            (self.tr("Lock the screen"), "Ctrl+L", self.lock),
+        ):
+            action = QAction(caption, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setEnabled(False)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.session_actions.append(action)
+        self.print_action = self.session_actions[3]
+        self.admin_action = QAction(self.tr("Administration"), self)
+        self.admin_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.admin_action.setEnabled(False)
+        self.admin_action.triggered.connect(self.show_admin)
+        menu.addAction(self.admin_action)
+        language = self.menuBar().addMenu(self.tr("&Language"))
+        for caption, code in (("Tiếng Việt", "vi"), ("English", "en")):
+            action = QAction(caption, self)
+            action.triggered.connect(lambda _=False, chosen=code: self.set_language(chosen))
+            language.addAction(action)

@@ -54,9 +54,15 @@ class PrintFormDialog(QDialog):
             edit.setDisplayFormat("dd/MM/yyyy")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.buttons = {name: QPushButton(label) for name, label in (
-            ("preview", self.tr("Xem trước")), ("print", self.tr("In…")), ("now", self.tr("In ngay")),
-            ("save", self.tr("Lưu PDF…")))}
+        self.buttons = {
+            name: QPushButton(label)
+            for name, label in (
+                ("preview", self.tr("Xem trước")),
+                ("print", self.tr("In…")),
+                ("now", self.tr("In ngay")),
+                ("save", self.tr("Lưu PDF…")),
+            )
+        }
         self._layout()
         self.form_combo.currentIndexChanged.connect(self._form_changed)
         self.buttons["preview"].clicked.connect(lambda: self._render(self._preview))
@@ -105,7 +111,7 @@ class PrintFormDialog(QDialog):
 
     def _render(self, then: Callable[[PrintJob], None]) -> None:
         self._busy(True, self.tr("Đang tạo biểu mẫu…"))
-        self._task = tasks.start(self._renderer(), lambda job: self._rendered(job, then), self._show_error)
+        self._task = tasks.start(self._renderer(), lambda job: self._rendered(job, then), self._show_error, owner=self)
 
     def _rendered(self, job: PrintJob, then: Callable[[PrintJob], None]) -> None:
         self._busy(False, "")
@@ -120,15 +126,18 @@ class PrintFormDialog(QDialog):
 
     @Slot()
     def _ask_where_to_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu PDF"), str(Path.home() / "bieu-mau.pdf"),
-                                              self.tr("Tệp PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu PDF"), str(Path.home() / "bieu-mau.pdf"), self.tr("Tệp PDF (*.pdf)")
+        )
         if path:
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
         def write(job: PrintJob) -> None:
             self.status.setText(self.tr("Đang lưu…"))
-            self._task = tasks.start(lambda: path.write_bytes(job.pdf), lambda _: self._saved(path), self._show_error)
+            self._task = tasks.start(
+                lambda: path.write_bytes(job.pdf), lambda _: self._saved(path), self._show_error, owner=self
+            )
 
         self._render(write)
 
@@ -149,14 +158,13 @@ class PrintFormDialog(QDialog):
         self.status.setText(message)
 
 
-
-
 def form_job(database: Database, code: str, form: Form) -> PrintJob:
     """The PDF of one dossier's form (the postal record of that dossier for Form.POSTAL)."""
     title = f"{FORM_NAMES[form].vi} {code}"
     if form is Form.POSTAL:
-        return PrintJob(render.render_postal(printouts.postal_record(database, [code], None, "")), title,
-                        paper_for(form))
+        return PrintJob(
+            render.render_postal(printouts.postal_record(database, [code], None, "")), title, paper_for(form)
+        )
     return PrintJob(render.render(printouts.form_context(database, code, form, at=now())), title, paper_for(form))
 
 

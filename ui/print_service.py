@@ -72,5 +72,5 @@ class PrintService(QObject):
             self._running.discard(task)
             self.failed.emit(message)
 
-        task = tasks.start(lambda: print_job(job), finished, failed)
+        task = tasks.start(lambda: print_job(job), finished, failed, owner=self)
         self._running.add(task)

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from counter_app.errors import CounterError
@@ -38,11 +39,19 @@ class Task(QRunnable):
             self.signals.done.emit(result)
 
 
-def start(work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]) -> Task:
-    """Queue `work`; the caller keeps the returned task until one of its signals has fired."""
+def start(work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None],
+          owner: QObject | None = None) -> Task:
+    """Queue `work`; the caller keeps the returned task until one of its signals has fired.
+
+    The answer is dropped if `owner` (the widget or model that asked) was destroyed in the meantime."""
     task = Task(work)
     task.setAutoDelete(False)
-    task.signals.done.connect(done)
-    task.signals.failed.connect(failed)
+    task.signals.done.connect(lambda result: _deliver(owner, done, result))
+    task.signals.failed.connect(lambda message: _deliver(owner, failed, message))
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def _deliver(owner: QObject | None, callback: Callable[[Any], None], value: Any) -> None:
+    if owner is None or shiboken6.isValid(owner):
+        callback(value)

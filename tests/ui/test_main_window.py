@@ -1,17 +1,165 @@
-"""The minimal main window opens the database off the GUI thread and shows the office."""
+"""The main window: first launch, log in, lock by PIN, barcode lookup from any screen, home counts, lists."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from counter_app.lifecycle import Status
+from counter_app.model import Person
+from counter_app.services import processing
+from counter_app.services.intake import IntakeRequest, intake
+from counter_app.services.office import initialise
+from counter_app.services.users import create_user, has_users, set_pin
+from counter_app.storage.database import Database
+from tests.conftest import OFFICE
+from tests.ui.conftest import PASSWORD
+from tests.ui.keys import FakeClock, press, scan, type_text
 from ui.main_window import MainWindow
+from ui.wedge import ScannerFilter
+
+DUC = Person("Nguyễn Văn Đức", "001090123456", phone="0912345678")
 
 
-def test_first_launch_creates_the_sample_office(qtbot: QtBot, tmp_path: Path) -> None:
-    window = MainWindow(tmp_path)
-    qtbot.add_widget(window)
-    window.show()
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "counter.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(tmp_path / "data", settings=settings, scanner=ScannerFilter(clock))
+    qtbot.add_widget(main)
+    main.resize(1366, 768)
+    main.show()
+    yield main
+    main.close()
+
+
+def _prepare(tmp_path: Path) -> str:
+    database = Database.open(tmp_path / "data")
+    try:
+        initialise(database, OFFICE)
+        create_user(database, "anh", "Trần Thị Ngọc Ánh", "clerk", PASSWORD, "admin")
+        set_pin(database, "anh", "2468")
+        code = str(intake(database, IntakeRequest("1.004873", DUC), "anh").code)
+        ready = str(intake(database, IntakeRequest("1.004873", DUC), "anh").code)
+        processing.transfer(database, ready, "anh")
+        processing.record_result(database, ready, "anh")
+        return code
+    finally:
+        database.dispose()
+
+
+def _log_in(qtbot: QtBot, window: MainWindow, clock: FakeClock, password: str = PASSWORD) -> None:
     window.start()
-    qtbot.waitUntil(lambda: "Trung tâm" in window.office_label.text(), timeout=20000)
-    assert "Hôm nay: 0 hồ sơ" in window.counts_label.text()
-    assert (tmp_path / "counter.sqlite3").exists()
+    qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible(), timeout=20000)
+    dialog = window.login_dialog
+    assert dialog is not None
+    dialog.username.setFocus()
+    type_text("anh", clock)
+    dialog.password.setFocus()
+    type_text(password, clock)
+    press(dialog.password, Qt.Key.Key_Return, "\r")
+
+
+def test_first_launch_creates_the_administrator(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
+    window.start()
+    qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible(), timeout=20000)
+    dialog = window.login_dialog
+    assert dialog is not None and dialog.first_run
+    assert "Trung tâm" in window.office_label.text()  # the sample office on a first launch
+    dialog.username.setText("admin")
+    dialog.full_name.setText("Quản trị viên")
+    dialog.password.setText("ngắn")
+    dialog.submit()
+    qtbot.waitUntil(dialog.button.isEnabled, timeout=10000)
+    assert dialog.isVisible() and dialog.message.text()  # too short: said, not logged in
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.logged_in, timeout=20000):
+        dialog.submit()
+    assert window.user is not None and window.user.username == "admin"
+    assert window.admin_action.isEnabled() and window.print_action.isEnabled()
+    assert window.database is not None and has_users(window.database)
+
+
+def test_login_wrong_password_then_right_then_lock_and_unlock(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                              clock: FakeClock) -> None:
+    _prepare(tmp_path)
+    _log_in(qtbot, window, clock, password="sai-mật-khẩu")
+    dialog = window.login_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "Sai tên đăng nhập" in dialog.message.text() or "Wrong" in dialog.message.text(),
+                    timeout=10000)
+    assert window.user is None and not window.print_action.isEnabled()
+    dialog.password.setFocus()
+    type_text(PASSWORD, clock)
+    with qtbot.waitSignal(dialog.logged_in, timeout=20000):
+        press(dialog.password, Qt.Key.Key_Return, "\r")
+    assert "Trần Thị Ngọc Ánh" in window.user_label.text()
+    assert not window.admin_action.isEnabled()  # a clerk
+    window.show_intake()
+    window.intake.name.setText("Khách đang làm dở")
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.intake.name.setFocus()
+    qtbot.keyClick(window.intake.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lock = window.lock_screen
+    assert lock is not None and lock.isVisible()
+    press(lock, Qt.Key.Key_Escape)
+    assert lock.isVisible()  # Escape does not unlock
+    lock.secret.setText("1111")
+    lock.submit()
+    qtbot.waitUntil(lambda: "Wrong" in lock.message.text() or "Sai" in lock.message.text(), timeout=10000)
+    lock.secret.setText("2468")
+    with qtbot.waitSignal(lock.unlocked, timeout=10000):
+        lock.submit()
+    assert not lock.isVisible() and window.intake.name.text() == "Khách đang làm dở"  # nothing lost
+
+
+def test_barcode_scan_from_another_screen_opens_the_dossier(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                            clock: FakeClock) -> None:
+    code = _prepare(tmp_path)
+    _log_in(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.user is not None, timeout=20000)
+    window.show_intake()
+    window.intake.phone.setFocus()
+    type_text("09", clock)
+    scan(code, clock)
+    assert window.pages.currentWidget() is window.dossier
+    qtbot.waitUntil(lambda: window.dossier.dossier is not None, timeout=10000)
+    assert window.dossier.dossier is not None and window.dossier.dossier.code == code
+    assert window.intake.phone.text() == "09"  # the scan did not leak into the field that had focus
+
+
+def test_home_counts_open_their_lists_and_search_finds_without_diacritics(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, clock: FakeClock,
+) -> None:
+    code = _prepare(tmp_path)
+    _log_in(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.user is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.home.tiles["ready"].text().startswith("1"), timeout=10000)
+    assert window.home.tiles["received"].text().startswith("2")
+    window.home.tiles["ready"].click()
+    assert window.pages.currentWidget() is window.dossiers
+    model = window.dossiers.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    assert model.summary(0).status is Status.RESULT_READY
+    window.show_list("all")
+    window.dossiers.search.setFocus()
+    type_text("nguyen van duc", clock)
+    window.dossiers.apply()
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10000)
+    window.dossiers.search.setText(code)
+    window.dossiers.apply()
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    press(window.dossiers.search, Qt.Key.Key_Return, "\r")
+    assert window.pages.currentWidget() is window.dossier
+    qtbot.waitUntil(lambda: window.dossier.dossier is not None and window.dossier.dossier.code == code,
+                    timeout=10000)
+    assert QApplication.instance() is not None

@@ -125,13 +125,18 @@ def test_save_as_pdf_and_clear_errors(qtbot: QtBot, printing_db: tuple[Database,
     qtbot.waitUntil(lambda: "Không tìm thấy" in dialog.status.text(), timeout=30000)
 
 
-def test_main_window_offers_printing_once_the_database_is_open(qtbot: QtBot, tmp_path: Path,
-                                                               settings: QSettings) -> None:
+def test_main_window_offers_printing_once_logged_in(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
     window = MainWindow(tmp_path, settings=settings)
     qtbot.add_widget(window)
     window.show()
     assert not window.print_action.isEnabled()
     window.start()
+    qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=20000)
+    assert window.login_dialog is not None and window.login_dialog.first_run
+    assert window.open_print_dialog() is None  # nobody logged in yet
+    window.login_dialog.username.setText("admin")
+    window.login_dialog.password.setText("mật-khẩu-dài-12")
+    window.login_dialog.submit()
     qtbot.waitUntil(window.print_action.isEnabled, timeout=20000)
     dialog = window.open_print_dialog()
     assert dialog is not None and dialog.isVisible()

@@ -1,0 +1,113 @@
+"""Administration: users (with roles and PINs) and the office details printed on every form."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from counter_app.model import Office, Role
+from counter_app.services import office as office_service
+from counter_app.services import users
+from counter_app.storage.database import Database
+from ui import tasks
+
+
+class AdminView(QWidget):
+    """Only shown to administrators; every change runs on a worker and reports in Vietnamese."""
+
+    def __init__(self, database: Database, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.actor = database, actor
+        self._task: tasks.Task | None = None
+        self.username, self.full_name, self.password, self.pin = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.value, role.value)
+        self.add_user = QPushButton(self.tr("Create user"))
+        self.office_code, self.office_name, self.province = QLineEdit(), QLineEdit(), QLineEdit()
+        self.place_name, self.address = QLineEdit(), QLineEdit()
+        self.save_office = QPushButton(self.tr("Save office details"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self._arrange()
+        self.add_user.clicked.connect(self.create_user)
+        self.save_office.clicked.connect(self.store_office)
+
+    def _arrange(self) -> None:
+        user_box = QGroupBox(self.tr("New user"))
+        form = QFormLayout(user_box)
+        for caption, widget in (
+            (self.tr("Username"), self.username),
+            (self.tr("Full name"), self.full_name),
+            (self.tr("Role"), self.role),
+            (self.tr("Password"), self.password),
+            (self.tr("Screen-lock PIN (4–8 digits, optional)"), self.pin),
+        ):
+            form.addRow(caption, widget)
+        form.addRow(self.add_user)
+        office_box = QGroupBox(self.tr("Office (printed on every form)"))
+        form = QFormLayout(office_box)
+        for caption, widget in (
+            (self.tr("Agency code"), self.office_code),
+            (self.tr("Name"), self.office_name),
+            (self.tr("Province"), self.province),
+            (self.tr("Place name (before the date)"), self.place_name),
+            (self.tr("Address"), self.address),
+        ):
+            form.addRow(caption, widget)
+        form.addRow(self.save_office)
+        row = QHBoxLayout(self)
+        row.addWidget(user_box)
+        row.addWidget(office_box)
+        row.addWidget(self.message)
+
+    def load(self) -> None:
+        database = self.database
+        self._task = tasks.start(
+            lambda: office_service.get_office(database), self._show_office, self._report, owner=self
+        )
+
+    def _show_office(self, office: Office) -> None:
+        for field, value in (
+            (self.office_code, office.code),
+            (self.office_name, office.name),
+            (self.province, office.province),
+            (self.place_name, office.place_name),
+            (self.address, office.address),
+        ):
+            field.setText(value)
+
+    def create_user(self) -> None:
+        database, actor = self.database, self.actor
+        name, full, role = self.username.text().strip(), self.full_name.text().strip(), str(self.role.currentData())
+        password, pin = self.password.text(), self.pin.text().strip()
+
+        def work() -> str:
+            users.create_user(database, name, full, role, password, actor)
+            if pin:
+                users.set_pin(database, name, pin)
+            return name
+
+        self._task = tasks.start(
+            work, lambda created: self._report(self.tr("User {0} created.").format(created)), self._report, owner=self
+        )
+
+    def store_office(self) -> None:
+        office = Office(
+            code=self.office_code.text().strip(),
+            name=self.office_name.text().strip(),
+            province=self.province.text().strip(),
+            place_name=self.place_name.text().strip(),
+            address=self.address.text().strip(),
+        )
+        database, actor = self.database, self.actor
+        self._task = tasks.start(
+            lambda: office_service.initialise(database, office, actor),
+            lambda _: self._report(self.tr("Office details saved.")),
+            self._report,
+            owner=self,
+        )
+
+    def _report(self, message: object) -> None:
+        self.message.setText(str(message))

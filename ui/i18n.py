@@ -1,0 +1,24 @@
+"""Loading the compiled translation for the chosen language (Vietnamese by default; English is the source)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+from counter_app.paths import resources_dir
+
+DEFAULT_LANGUAGE = "vi"
+
+
+def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
+    """Install Counter's and Qt's own translations for `language`; keep the result alive with the app."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours, qt = QTranslator(app), QTranslator(app)
+    if ours.load(f"counter_{language}", str(resources_dir() / "translations")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
