@@ -98,12 +98,12 @@ class DossierTableModel(QAbstractTableModel):
     def _arrived(self, generation: int, page: list[DossierSummary]) -> None:
         if generation != self._generation:
             return  # a page for a filter that has since changed
-        self._task = None
         self._exhausted = len(page) < self.page_size
-        if page:
+        if page:  # still "in flight" while inserting: a view may ask for more from inside these signals
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
+        self._task = None
         self.loading.emit(False)
 
     def _failed(self, message: str) -> None:
