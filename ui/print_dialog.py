@@ -40,13 +40,13 @@ class PrintFormDialog(QDialog):
     def __init__(self, database: Database, service: PrintService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.service = database, service
-        self.setWindowTitle(self.tr("In biểu mẫu"))
+        self.setWindowTitle(self.tr("Print a form"))
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText(self.tr("Mã hồ sơ, ví dụ 000.00.12.H12-261120-0001"))
+        self.code_edit.setPlaceholderText(self.tr("Dossier code, e.g. 000.00.12.H12-261120-0001"))
         self.form_combo = QComboBox()
         for form in Form:
             self.form_combo.addItem(f"{form.value} — {FORM_NAMES[form].vi}", form.value)
-        self.form_combo.addItem(self.tr("Sổ theo dõi hồ sơ"), REGISTER)
+        self.form_combo.addItem(self.tr("Register of dossiers"), REGISTER)
         today = QDate.currentDate()
         self.from_edit, self.to_edit = QDateEdit(today), QDateEdit(today)
         for edit in (self.from_edit, self.to_edit):
@@ -57,10 +57,10 @@ class PrintFormDialog(QDialog):
         self.buttons = {
             name: QPushButton(label)
             for name, label in (
-                ("preview", self.tr("Xem trước")),
-                ("print", self.tr("In…")),
-                ("now", self.tr("In ngay")),
-                ("save", self.tr("Lưu PDF…")),
+                ("preview", self.tr("Preview")),
+                ("print", self.tr("Print…")),
+                ("now", self.tr("Print now")),
+                ("save", self.tr("Save PDF…")),
             )
         }
         self._layout()
@@ -76,10 +76,10 @@ class PrintFormDialog(QDialog):
 
     def _layout(self) -> None:
         fields = QFormLayout()
-        fields.addRow(self.tr("Mã hồ sơ:"), self.code_edit)
-        fields.addRow(self.tr("Biểu mẫu:"), self.form_combo)
-        fields.addRow(self.tr("Từ ngày:"), self.from_edit)
-        fields.addRow(self.tr("Đến ngày:"), self.to_edit)
+        fields.addRow(self.tr("Dossier code:"), self.code_edit)
+        fields.addRow(self.tr("Form:"), self.form_combo)
+        fields.addRow(self.tr("From:"), self.from_edit)
+        fields.addRow(self.tr("To:"), self.to_edit)
         row = QHBoxLayout()
         for button in self.buttons.values():
             row.addWidget(button)
@@ -104,13 +104,13 @@ class PrintFormDialog(QDialog):
         database, chosen = self.database, str(self.form_combo.currentData())
         if chosen == REGISTER:
             start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
-            title = self.tr("Sổ theo dõi hồ sơ")
+            title = self.tr("Register of dossiers")
             return lambda: register_job(database, start, end, title)  # type: ignore[arg-type]
         code = self.code_edit.text().strip()
         return lambda: form_job(database, code, Form(chosen))
 
     def _render(self, then: Callable[[PrintJob], None]) -> None:
-        self._busy(True, self.tr("Đang tạo biểu mẫu…"))
+        self._busy(True, self.tr("Drawing the form…"))
         self._task = tasks.start(self._renderer(), lambda job: self._rendered(job, then), self._show_error, owner=self)
 
     def _rendered(self, job: PrintJob, then: Callable[[PrintJob], None]) -> None:
@@ -122,19 +122,19 @@ class PrintFormDialog(QDialog):
 
     def _print(self, job: PrintJob) -> None:
         if self.service.print_with_dialog(self, job):
-            self.status.setText(self.tr("Đang gửi tới máy in…"))
+            self.status.setText(self.tr("Sending to the printer…"))
 
     @Slot()
     def _ask_where_to_save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu PDF"), str(Path.home() / "bieu-mau.pdf"), self.tr("Tệp PDF (*.pdf)")
+            self, self.tr("Save PDF"), str(Path.home() / "bieu-mau.pdf"), self.tr("PDF files (*.pdf)")
         )
         if path:
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
         def write(job: PrintJob) -> None:
-            self.status.setText(self.tr("Đang lưu…"))
+            self.status.setText(self.tr("Saving…"))
             self._task = tasks.start(
                 lambda: path.write_bytes(job.pdf), lambda _: self._saved(path), self._show_error, owner=self
             )
@@ -142,11 +142,11 @@ class PrintFormDialog(QDialog):
         self._render(write)
 
     def _saved(self, path: Path) -> None:
-        self.status.setText(self.tr("Đã lưu {0}").format(str(path)))
+        self.status.setText(self.tr("Saved {0}").format(str(path)))
 
     @Slot(str, int)
     def _printed(self, printer: str, pages: int) -> None:
-        self.status.setText(self.tr("Đã in {0} trang trên máy in {1}.").format(pages, printer))
+        self.status.setText(self.tr("Printed {0} page(s) on {1}.").format(pages, printer))
 
     @Slot(str)
     def _show_error(self, message: str) -> None:

@@ -43,7 +43,7 @@ class PrintService(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure(printer, PrintJob(job.pdf, job.title, job.paper, self.remembered_printer(job), job.copies))
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(self.tr("In {0}").format(job.title))
+        dialog.setWindowTitle(self.tr("Print {0}").format(job.title))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
         chosen = printer.printerName()
@@ -58,7 +58,7 @@ class PrintService(QObject):
         dialog = QPrintPreviewDialog(printer, parent)
         self._preview_printers[dialog] = printer  # Qt keeps only a pointer: the printer must outlive the dialog
         dialog.finished.connect(lambda _result: self._preview_printers.pop(dialog, None))
-        dialog.setWindowTitle(self.tr("Xem trước: {0}").format(job.title))
+        dialog.setWindowTitle(self.tr("Preview: {0}").format(job.title))
         dialog.paintRequested.connect(lambda target: print_job(job, target, keep_printer=True))
         dialog.open()
         return dialog

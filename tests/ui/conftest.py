@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from counter_app.services.office import initialise
 from counter_app.services.users import create_user, set_pin
 from counter_app.storage.database import Database
 from tests.conftest import OFFICE
+from ui import i18n
 
 PASSWORD = "mật-khẩu-dài-12"
 
@@ -24,3 +26,13 @@ def ui_db(tmp_path: Path) -> Iterator[Database]:
     set_pin(database, "anh", "2468")
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vietnamese(qapp: QApplication) -> Iterator[None]:
+    """The screens as the clerk sees them: the Vietnamese translation the app loads at start-up."""
+    translators = i18n.install(qapp, "vi")
+    assert translators, "resources/translations/counter_vi.qm did not load"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)

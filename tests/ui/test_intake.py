@@ -71,7 +71,7 @@ def test_full_intake_by_keyboard_with_cccd_qr(view: IntakeView, qtbot: QtBot, ui
     assert view.id_number.text() == "001090123456"
     assert view.birth.text() == "01/01/1990" and view.sex.currentIndex() == 1
     assert view.address.text() == "Thôn Đông, xã Tân Hòa, tỉnh Mẫu"
-    assert "Missing" in view.missing_label.text() or "Thiếu" in view.missing_label.text()
+    assert view.missing_label.text() == "Còn thiếu: Tờ khai cấp Giấy xác nhận tình trạng hôn nhân"
     assert not view.accept_button.isEnabled()
     _tick_all(view, qtbot)
     assert view.missing_label.text() == "" and view.accept_button.isEnabled()
@@ -106,7 +106,7 @@ def test_missing_documents_can_only_end_as_supplement_or_refusal(view: IntakeVie
     view.id_number.setFocus()
     type_text("079195000123", clock)
     qtbot.keyClick(view.id_number, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # accept: refused
-    assert "missing" in view.message.text().lower() or "thiếu" in view.message.text().lower()
+    assert view.message.text().startswith("Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối")
     qtbot.keyClick(view.id_number, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # no reason yet
     assert QApplication.focusWidget() is view.reason
     type_text("Thiếu tờ khai", clock)

@@ -1,0 +1,895 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="42" />
+        <source>Processing officer or office</source>
+        <translation>Cán bộ hoặc cơ quan giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="44" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="46" />
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="68" />
+        <source>New due date</source>
+        <translation>Ngày hẹn trả mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="72" />
+        <source>At the counter</source>
+        <translation>Tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="72" />
+        <source>By post</source>
+        <translation>Qua bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="74" />
+        <source>Handed over</source>
+        <translation>Hình thức trả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="75" />
+        <source>Recipient's full name</source>
+        <translation>Họ tên người nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="76" />
+        <source>Recipient's CCCD number</source>
+        <translation>Số CCCD người nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="77" />
+        <source>Authorisation reference (if not the applicant)</source>
+        <translation>Số giấy ủy quyền (nếu không phải người nộp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="78" />
+        <source>Postal tracking number</source>
+        <translation>Số phiếu gửi bưu chính</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <location filename="../../ui/admin_view.py" line="27" />
+        <source>Create user</source>
+        <translation>Tạo người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="30" />
+        <source>Save office details</source>
+        <translation>Lưu thông tin cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="38" />
+        <source>New user</source>
+        <translation>Người dùng mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="41" />
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="42" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="43" />
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="44" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="45" />
+        <source>Screen-lock PIN (4–8 digits, optional)</source>
+        <translation>Mã PIN mở khóa (4–8 chữ số, không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="49" />
+        <source>Office (printed on every form)</source>
+        <translation>Cơ quan (in trên mọi biểu mẫu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="52" />
+        <source>Agency code</source>
+        <translation>Mã cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="53" />
+        <source>Name</source>
+        <translation>Tên cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="54" />
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="55" />
+        <source>Place name (before the date)</source>
+        <translation>Địa danh (ghi trước ngày tháng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="56" />
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="93" />
+        <source>User {0} created.</source>
+        <translation>Đã tạo người dùng {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="107" />
+        <source>Office details saved.</source>
+        <translation>Đã lưu thông tin cơ quan.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="27" />
+        <source>Handed in</source>
+        <translation>Đã nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="27" />
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="27" />
+        <source>Original / copy</source>
+        <translation>Bản chính / bản sao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="27" />
+        <source>Copies</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="28" />
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="29" />
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="29" />
+        <source>Copy</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="88" />
+        <source> (if any)</source>
+        <translation> (nếu có)</translation>
+    </message>
+</context>
+<context>
+    <name>DossierListView</name>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="39" />
+        <source>Search: code, name (diacritics optional), CCCD number or phone</source>
+        <translation>Tìm: mã hồ sơ, họ tên (có hoặc không dấu), số CCCD hoặc điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="41" />
+        <source>Any status</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="45" />
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="45" />
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="45" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="46" />
+        <source>Ready to return</source>
+        <translation>Chờ trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="46" />
+        <source>Waiting for a supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="49" />
+        <source>Procedure code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="50" />
+        <source>Accepted from</source>
+        <translation>Nhận từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="69" />
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="124" />
+        <source> (scroll for more)</source>
+        <translation> (cuộn xuống để xem thêm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="125" />
+        <source>{0} dossiers shown</source>
+        <translation>Đang hiển thị {0} hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTableModel</name>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="38" />
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="39" />
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="40" />
+        <source>ID number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="41" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="42" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="43" />
+        <source>Accepted</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="44" />
+        <source>Due</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_model.py" line="117" />
+        <source>(no code)</source>
+        <translation>(chưa có mã)</translation>
+    </message>
+</context>
+<context>
+    <name>DossierView</name>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="55" />
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="55" />
+        <source>Original / copy</source>
+        <translation>Bản chính / bản sao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="55" />
+        <source>Copies</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="55" />
+        <source>Digitised</source>
+        <translation>Số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="57" />
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="57" />
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="57" />
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="57" />
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="68" />
+        <source>Documents received</source>
+        <translation>Giấy tờ đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="68" />
+        <source>History</source>
+        <translation>Lịch sử xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="84" />
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="91" />
+        <source> — OVERDUE</source>
+        <translation> — QUÁ HẠN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="94" />
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="94" />
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="94" />
+        <source>Copy</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="101" />
+        <source>signed PDF</source>
+        <translation>PDF đã ký số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="101" />
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="114" />
+        <source>by post to {0}</source>
+        <translation>qua bưu chính tới {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="116" />
+        <source>at the counter</source>
+        <translation>tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="120" />
+        <source>Applicant: {0}, CCCD {1}, {2}</source>
+        <translation>Người nộp: {0}, CCCD {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="121" />
+        <source>Phone: {0}   Email: {1}</source>
+        <translation>Điện thoại: {0}   Email: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="122" />
+        <source>Accepted: {0}   Due: {1}</source>
+        <translation>Nhận: {0}   Hẹn trả: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="123" />
+        <source>Result delivery: {0}   Fee: {1} đồng</source>
+        <translation>Nhận kết quả: {0}   Lệ phí: {1} đồng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="126" />
+        <source>Missing: {0}</source>
+        <translation>Còn thiếu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="141" />
+        <source>Print a form…</source>
+        <translation>In biểu mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="157" />
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+</context>
+<context>
+    <name>HomePanel</name>
+    <message>
+        <location filename="../../ui/home_panel.py" line="25" />
+        <source>Received today</source>
+        <translation>Tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_panel.py" line="26" />
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_panel.py" line="27" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_panel.py" line="28" />
+        <source>Ready to return</source>
+        <translation>Chờ trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_panel.py" line="29" />
+        <source>Waiting for a supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_panel.py" line="33" />
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <location filename="../../ui/intake_view.py" line="86" />
+        <source>Type part of the procedure's name or code, e.g. khai sinh</source>
+        <translation>Gõ một phần tên hoặc mã thủ tục, ví dụ: khai sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="89" />
+        <location filename="../../ui/intake_view.py" line="354" />
+        <source>No procedure chosen</source>
+        <translation>Chưa chọn thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="95" />
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="97" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="97" />
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="97" />
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="114" />
+        <source>At the counter</source>
+        <translation>Tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="114" />
+        <source>By post</source>
+        <translation>Qua bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="116" />
+        <source>Address for the postal return</source>
+        <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="119" />
+        <source>Reason (required to send back or refuse)</source>
+        <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="120" />
+        <source>Accept and print slip (Ctrl+Enter)</source>
+        <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="121" />
+        <source>Send back to complete — form 02 (Ctrl+B)</source>
+        <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="122" />
+        <source>Refuse — form 03 (Ctrl+R)</source>
+        <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="123" />
+        <source>Clear (Ctrl+N)</source>
+        <translation>Làm mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="132" />
+        <source>1. Procedure</source>
+        <translation>1. Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="137" />
+        <source>2. Applicant (scan the CCCD QR code, or type)</source>
+        <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="140" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="141" />
+        <source>CCCD number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="142" />
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="143" />
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="144" />
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="145" />
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="146" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="149" />
+        <source>3. Documents handed in (Space ticks, F2 edits)</source>
+        <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="153" />
+        <source>4. Result delivery, fee and outcome</source>
+        <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="155" />
+        <source>Delivery</source>
+        <translation>Nhận kết quả</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/intake_view.py" line="240" />
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n ngày làm việc</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="240" />
+        <source>same working day</source>
+        <translation>trong ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="257" />
+        <source>Filled from the CCCD QR code: {0}</source>
+        <translation>Đã điền từ mã QR CCCD: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="282" />
+        <source>Missing: {0}</source>
+        <translation>Còn thiếu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="288" />
+        <source>Fee: {0} đồng</source>
+        <translation>Lệ phí: {0} đồng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="288" />
+        <source>Fee: none</source>
+        <translation>Lệ phí: không thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="299" />
+        <source>A dossier with missing documents can only be sent back or refused.</source>
+        <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="303" />
+        <source>Write the reason first.</source>
+        <translation>Hãy ghi lý do trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="328" />
+        <source>Accepted: {0} — due {1}</source>
+        <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="331" />
+        <source>Recorded: {0} — {1}</source>
+        <translation>Đã ghi nhận: {0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/login.py" line="84" />
+        <source>Screen locked — {0}</source>
+        <translation>Màn hình đã khóa — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="85" />
+        <source>PIN or password</source>
+        <translation>Mã PIN hoặc mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="109" />
+        <source>Wrong PIN or password.</source>
+        <translation>Sai mã PIN hoặc mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="25" />
+        <source>Counter — log in</source>
+        <translation>Một cửa — đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="30" />
+        <source>Create the administrator</source>
+        <translation>Tạo tài khoản quản trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="30" />
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="34" />
+        <source>First launch: create the administrator account.</source>
+        <translation>Lần đầu sử dụng: hãy tạo tài khoản quản trị.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="35" />
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="37" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="38" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="48" />
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="66" />
+        <source>Counter — one-stop counter</source>
+        <translation>Một cửa — Bộ phận tiếp nhận và trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="67" />
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>User: {0}</source>
+        <translation>Người dùng: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158" />
+        <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
+        <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182" />
+        <source>The language changes at the next start.</source>
+        <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>Not logged in</source>
+        <translation>Chưa đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196" />
+        <source>Sync: not set up</source>
+        <translation>Đồng bộ: chưa thiết lập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197" />
+        <source>Outbox: —</source>
+        <translation>Chờ đồng bộ: —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211" />
+        <source>&amp;Counter</source>
+        <translation>&amp;Một cửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214" />
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215" />
+        <source>New intake</source>
+        <translation>Tiếp nhận hồ sơ mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216" />
+        <source>Find dossiers</source>
+        <translation>Tìm hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>Print a form…</source>
+        <translation>In biểu mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>Lock the screen</source>
+        <translation>Khóa màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>Administration</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="43" />
+        <source>Print a form</source>
+        <translation>In biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="45" />
+        <source>Dossier code, e.g. 000.00.12.H12-261120-0001</source>
+        <translation>Mã hồ sơ, ví dụ 000.00.12.H12-261120-0001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="49" />
+        <location filename="../../ui/print_dialog.py" line="107" />
+        <source>Register of dossiers</source>
+        <translation>Sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="60" />
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="61" />
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="62" />
+        <source>Print now</source>
+        <translation>In ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="63" />
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="79" />
+        <source>Dossier code:</source>
+        <translation>Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="80" />
+        <source>Form:</source>
+        <translation>Biểu mẫu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="81" />
+        <source>From:</source>
+        <translation>Từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="82" />
+        <source>To:</source>
+        <translation>Đến ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="113" />
+        <source>Drawing the form…</source>
+        <translation>Đang tạo biểu mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="125" />
+        <source>Sending to the printer…</source>
+        <translation>Đang gửi tới máy in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="130" />
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="130" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="137" />
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="145" />
+        <source>Saved {0}</source>
+        <translation>Đã lưu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="149" />
+        <source>Printed {0} page(s) on {1}.</source>
+        <translation>Đã in {0} trang trên máy in {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintService</name>
+    <message>
+        <location filename="../../ui/print_service.py" line="46" />
+        <source>Print {0}</source>
+        <translation>In {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_service.py" line="61" />
+        <source>Preview: {0}</source>
+        <translation>Xem trước: {0}</translation>
+    </message>
+</context>
+</TS>
