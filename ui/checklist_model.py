@@ -85,7 +85,7 @@ class ChecklistModel(QAbstractTableModel):
     def _display(self, row: int, column: int) -> str | int | None:
         document = self.documents[row]
         values: dict[int, str | int] = {
-            NAME: document.name + ("" if document.mandatory else self.tr(" (if any)")),
+            NAME: document.name if document.mandatory or "(" in document.name else document.name + self.tr(" (if any)"),
             KIND: self.kind_names[self.kinds[row]], COPIES: self.copies[row],
         }
         return values.get(column)

@@ -56,12 +56,21 @@ class DossierListView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.count_label = QLabel()
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._arrange()
         self._connect()
+
+    def _size_columns(self) -> None:
+        """Widths from samples, not from the rows: measuring 200,000 lazy rows would stall scrolling."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        samples = ("000.00.00.H99-261231-0000", "Tôn Nữ Hoàng Khánh Uyển", "079195000123", "",
+                   "Hướng dẫn bổ sung tại quầy", "00:00 00/00/0000", "00:00 00/00/0000")
+        for column, sample in enumerate(samples):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def _arrange(self) -> None:
         filters = QHBoxLayout()

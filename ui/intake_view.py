@@ -85,7 +85,7 @@ class IntakeView(QWidget):
         self.procedure_search = QLineEdit()
         self.procedure_search.setPlaceholderText(self.tr("Type part of the procedure's name or code, e.g. khai sinh"))
         self.procedure_list = QListWidget()
-        self.procedure_list.setMaximumHeight(130)
+        self.procedure_list.setMaximumHeight(160)
         self.procedure_label = QLabel(self.tr("No procedure chosen"))
         self.procedure_label.setWordWrap(True)
         self.name = QLineEdit()
@@ -106,7 +106,10 @@ class IntakeView(QWidget):
         self.documents.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
         )
-        self.documents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.documents.setWordWrap(True)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
         self.missing_label.setStyleSheet("color: #b00000")
@@ -134,6 +137,7 @@ class IntakeView(QWidget):
         column.addWidget(self.procedure_search)
         column.addWidget(self.procedure_list)
         column.addWidget(self.procedure_label)
+        column.addStretch()
         person_box = QGroupBox(self.tr("2. Applicant (scan the CCCD QR code, or type)"))
         form = QFormLayout(person_box)
         for caption, widget in (
@@ -164,6 +168,7 @@ class IntakeView(QWidget):
         left = QVBoxLayout()
         left.addWidget(procedure_box)
         left.addWidget(person_box)
+        left.addStretch()
         right = QVBoxLayout()
         right.addWidget(documents_box, 1)
         right.addWidget(outcome_box)
@@ -202,7 +207,7 @@ class IntakeView(QWidget):
         self._task = tasks.start(
             lambda: catalogue.list_procedures(database, local(now()).date()),
             self._procedures_loaded,
-            self._show_error,
+            self.show_error,
             owner=self,
         )
 
@@ -247,7 +252,7 @@ class IntakeView(QWidget):
         try:
             card = parse_qr(payload)
         except CounterError as error:
-            self._show_error(error.message())
+            self.show_error(error.message())
             return False
         self.name.setText(card.full_name)
         self.id_number.setText(card.id_number)
@@ -293,20 +298,20 @@ class IntakeView(QWidget):
         try:
             request = self._request()
         except CounterError as error:
-            self._show_error(error.message())
+            self.show_error(error.message())
             return
         if outcome is Outcome.ACCEPT and self.checklist.missing():
-            self._show_error(self.tr("A dossier with missing documents can only be sent back or refused."))
+            self.show_error(self.tr("A dossier with missing documents can only be sent back or refused."))
             return
         reason = self.reason.text().strip()
         if outcome is not Outcome.ACCEPT and not reason:
-            self._show_error(self.tr("Write the reason first."))
+            self.show_error(self.tr("Write the reason first."))
             self.reason.setFocus()
             return
         database, actor = self.database, self.actor()
         self._set_busy(True)
         self._task = tasks.start(
-            lambda: intake(database, request, actor, outcome, reason), self._submitted, self._show_error, owner=self
+            lambda: intake(database, request, actor, outcome, reason), self._submitted, self.show_error, owner=self
         )
 
     def _request(self) -> IntakeRequest:
@@ -358,7 +363,7 @@ class IntakeView(QWidget):
             self.result_label.clear()
         self.procedure_search.setFocus()
 
-    def _show_error(self, message: str) -> None:
+    def show_error(self, message: str) -> None:
         self._set_busy(False)
         self.message.setText(message)
         self.message.setStyleSheet("color: #b00000")

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QSettings, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
+from counter_app.clock import local, now
 from counter_app.codes import looks_like_code
-from counter_app.model import Office, Role
+from counter_app.forms import Form
+from counter_app.lifecycle import Status
+from counter_app.model import Dossier, Office, Role
 from counter_app.services.office import ensure_initialised
 from counter_app.services.users import User, has_users
 from counter_app.storage.database import Database
+from printing.spool import PrintJob
 from ui import tasks
 from ui.admin_view import AdminView
 from ui.dossier_list import DossierListView
@@ -21,9 +26,12 @@ from ui.dossier_view import DossierView
 from ui.home_panel import HomePanel
 from ui.intake_view import IntakeView
 from ui.login import LockScreen, LoginDialog
-from ui.print_dialog import PrintFormDialog
+from ui.print_dialog import PrintFormDialog, form_job
 from ui.print_service import PrintService
 from ui.wedge import ScannerFilter
+
+_OUTCOME_FORMS = {Status.ACCEPTED: Form.RECEIPT, Status.COUNTER_SUPPLEMENT: Form.SUPPLEMENT,
+                  Status.REFUSED_AT_COUNTER: Form.REFUSAL}
 
 
 @dataclass(frozen=True)
@@ -48,8 +56,12 @@ class MainWindow(QMainWindow):
         database_url: str | None = None,
         settings: QSettings | None = None,
         scanner: ScannerFilter | None = None,
+        opener: Callable[[Path], object] | None = None,
     ) -> None:
         super().__init__()
+        self.opener = opener or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        self.last_slip: Path | None = None
+        self._print_task: tasks.Task | None = None
         self.data_dir, self.database_url = data_dir, database_url
         self.settings = settings or QSettings()
         self.language = str(self.settings.value("ui/language", "vi"))
@@ -111,10 +123,41 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.home.open_list.connect(self.show_list)
         self.dossiers.open_requested.connect(self.open_dossier)
-        self.intake.finished.connect(lambda _dossier: self.home.refresh())
+        self.intake.finished.connect(self._after_intake)
         self.dossier.changed.connect(lambda _dossier: self.home.refresh())
         self.dossier.print_requested.connect(self.open_print_dialog)
         self.intake.load_procedures()
+
+    def _after_intake(self, dossier: Dossier) -> None:
+        """Print what the citizen takes away: slip 01, or form 02 / 03 when the dossier was sent back."""
+        self.home.refresh()
+        form = _OUTCOME_FORMS.get(dossier.status)
+        if form is None or self.database is None:
+            return
+        database, ref = self.database, str(dossier.code or dossier.id)
+        self._print_task = tasks.start(lambda: form_job(database, ref, form), self._deliver_slip,
+                                       self.intake.show_error, owner=self)
+
+    def _deliver_slip(self, job: PrintJob) -> None:
+        if self.print_service.remembered_printer(job):
+            self.print_service.print_directly(job)
+            self.statusBar().showMessage(self.tr("Printing: {0}").format(job.title), 8000)
+            return
+        folder = self.data_dir / "printouts"
+        path = folder / (job.title.replace(" ", "_").replace("/", "-") + ".pdf")
+
+        def save() -> Path:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(job.pdf)
+            return path
+
+        self._print_task = tasks.start(save, self._saved_slip, self.intake.show_error, owner=self)
+
+    def _saved_slip(self, path: Path) -> None:
+        """No printer here: the PDF is kept and opened, so it can be printed from the viewer."""
+        self.last_slip = path
+        self.statusBar().showMessage(self.tr("No printer: the form was saved as {0}").format(str(path)), 15000)
+        self.opener(path)
 
     def actor(self) -> str:
         return self.user.username if self.user else ""
@@ -205,7 +248,7 @@ class MainWindow(QMainWindow):
         self._tick()
 
     def _tick(self) -> None:
-        self.clock_label.setText(QDateTime.currentDateTime().toString("HH:mm  dd/MM/yyyy"))
+        self.clock_label.setText(f"{local(now()):%H:%M  %d/%m/%Y}")  # Vietnamese time, whatever the PC's zone
 
     def _actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Counter"))

@@ -111,6 +111,8 @@ class DossierRow(Base):
         Index("ix_dossier_status_due", "status", "due_at"),
         Index("ix_dossier_accepted_at", "accepted_at"),
         Index("ix_dossier_list_order", "submitted_at", "id"),
+        Index("ix_dossier_status_list_order", "status", "submitted_at", "id"),
+        Index("ix_dossier_procedure_list_order", "procedure_code", "submitted_at", "id"),
     )
     seq_no: Mapped[int] = mapped_column(Integer, unique=True)  # the full-text index's rowid
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)

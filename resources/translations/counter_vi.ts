@@ -232,17 +232,17 @@
         <translation>Nhận từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="69" />
+        <location filename="../../ui/dossier_list.py" line="78" />
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="124" />
+        <location filename="../../ui/dossier_list.py" line="133" />
         <source> (scroll for more)</source>
         <translation> (cuộn xuống để xem thêm)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="125" />
+        <location filename="../../ui/dossier_list.py" line="134" />
         <source>{0} dossiers shown</source>
         <translation>Đang hiển thị {0} hồ sơ</translation>
     </message>
@@ -465,7 +465,7 @@
     </message>
     <message>
         <location filename="../../ui/intake_view.py" line="89" />
-        <location filename="../../ui/intake_view.py" line="354" />
+        <location filename="../../ui/intake_view.py" line="359" />
         <source>No procedure chosen</source>
         <translation>Chưa chọn thủ tục</translation>
     </message>
@@ -490,153 +490,153 @@
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="114" />
+        <location filename="../../ui/intake_view.py" line="117" />
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="114" />
+        <location filename="../../ui/intake_view.py" line="117" />
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="116" />
+        <location filename="../../ui/intake_view.py" line="119" />
         <source>Address for the postal return</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="119" />
+        <location filename="../../ui/intake_view.py" line="122" />
         <source>Reason (required to send back or refuse)</source>
         <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="120" />
+        <location filename="../../ui/intake_view.py" line="123" />
         <source>Accept and print slip (Ctrl+Enter)</source>
         <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="121" />
+        <location filename="../../ui/intake_view.py" line="124" />
         <source>Send back to complete — form 02 (Ctrl+B)</source>
         <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="122" />
+        <location filename="../../ui/intake_view.py" line="125" />
         <source>Refuse — form 03 (Ctrl+R)</source>
         <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="123" />
+        <location filename="../../ui/intake_view.py" line="126" />
         <source>Clear (Ctrl+N)</source>
         <translation>Làm mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="132" />
+        <location filename="../../ui/intake_view.py" line="135" />
         <source>1. Procedure</source>
         <translation>1. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="137" />
+        <location filename="../../ui/intake_view.py" line="141" />
         <source>2. Applicant (scan the CCCD QR code, or type)</source>
         <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="140" />
+        <location filename="../../ui/intake_view.py" line="144" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="141" />
+        <location filename="../../ui/intake_view.py" line="145" />
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="142" />
+        <location filename="../../ui/intake_view.py" line="146" />
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="143" />
+        <location filename="../../ui/intake_view.py" line="147" />
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="144" />
+        <location filename="../../ui/intake_view.py" line="148" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="145" />
+        <location filename="../../ui/intake_view.py" line="149" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="146" />
+        <location filename="../../ui/intake_view.py" line="150" />
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="149" />
+        <location filename="../../ui/intake_view.py" line="153" />
         <source>3. Documents handed in (Space ticks, F2 edits)</source>
         <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="153" />
+        <location filename="../../ui/intake_view.py" line="157" />
         <source>4. Result delivery, fee and outcome</source>
         <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="155" />
+        <location filename="../../ui/intake_view.py" line="159" />
         <source>Delivery</source>
         <translation>Nhận kết quả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake_view.py" line="240" />
+        <location filename="../../ui/intake_view.py" line="245" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n ngày làm việc</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="240" />
+        <location filename="../../ui/intake_view.py" line="245" />
         <source>same working day</source>
         <translation>trong ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="257" />
+        <location filename="../../ui/intake_view.py" line="262" />
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="282" />
+        <location filename="../../ui/intake_view.py" line="287" />
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="288" />
+        <location filename="../../ui/intake_view.py" line="293" />
         <source>Fee: {0} đồng</source>
         <translation>Lệ phí: {0} đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="288" />
+        <location filename="../../ui/intake_view.py" line="293" />
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="299" />
+        <location filename="../../ui/intake_view.py" line="304" />
         <source>A dossier with missing documents can only be sent back or refused.</source>
         <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="303" />
+        <location filename="../../ui/intake_view.py" line="308" />
         <source>Write the reason first.</source>
         <translation>Hãy ghi lý do trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="328" />
+        <location filename="../../ui/intake_view.py" line="333" />
         <source>Accepted: {0} — due {1}</source>
         <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="331" />
+        <location filename="../../ui/intake_view.py" line="336" />
         <source>Recorded: {0} — {1}</source>
         <translation>Đã ghi nhận: {0} — {1}</translation>
     </message>
@@ -705,82 +705,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Counter — one-stop counter</source>
         <translation>Một cửa — Bộ phận tiếp nhận và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>User: {0}</source>
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>Printing: {0}</source>
+        <translation>Đang in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>No printer: the form was saved as {0}</source>
+        <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>

@@ -17,7 +17,10 @@ from counter_app.services.intake import IntakeRequest, intake
 from counter_app.services.office import initialise
 from counter_app.services.users import create_user, has_users, set_pin
 from counter_app.storage.database import Database
+from printing.paper import Paper
+from printing.spool import PrintJob
 from tests.conftest import OFFICE
+from tests.pdftools import text_of
 from tests.ui.conftest import PASSWORD
 from tests.ui.keys import FakeClock, press, scan, type_text
 from ui.main_window import MainWindow
@@ -162,3 +165,30 @@ def test_home_counts_open_their_lists_and_search_finds_without_diacritics(
     qtbot.waitUntil(lambda: window.dossier.dossier is not None and window.dossier.dossier.code == code,
                     timeout=10000)
     assert QApplication.instance() is not None
+
+
+def test_accepting_prints_the_slip_or_saves_and_opens_it(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> None:
+    _prepare(tmp_path)
+    opened: list[Path] = []
+    settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(tmp_path / "data", settings=settings, scanner=ScannerFilter(clock), opener=opened.append)
+    qtbot.add_widget(main)
+    main.show()
+    _log_in(qtbot, main, clock)
+    qtbot.waitUntil(lambda: main.user is not None, timeout=20000)
+    main.show_intake()
+    qtbot.waitUntil(lambda: main.intake.procedure_list.count() > 0, timeout=10000)
+    main.intake.procedure_search.setText("1.004873")
+    main.intake.procedure_search.returnPressed.emit()
+    assert main.intake.fill_from_qr("001090123456|012345678|NGUYỄN VĂN ĐỨC|01011990|Nam|Tân Hòa|15042021")
+    for row in range(main.intake.checklist.rowCount()):
+        main.intake.checklist.toggle(row)
+    with qtbot.waitSignal(main.intake.finished, timeout=20000) as done:
+        main.intake.accept_button.click()
+    code = done.args[0].code
+    if main.print_service.remembered_printer(PrintJob(b"", "", Paper.A5)):
+        pytest.skip("this machine has a default printer: the slip went to it")
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    text = text_of(opened[0])
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text and code in text and "(Liên 2" in text
+    main.close()

@@ -1,4 +1,4 @@
-"""Index for the dossier list's order (newest first), so that keyset paging stays fast at any depth.
+"""Indexes for the dossier list's order (newest first), alone and under a status or procedure filter.
 
 Revision ID: 0002
 Revises: 0001
@@ -17,7 +17,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index("ix_dossier_list_order", "dossier", ["submitted_at", "id"])
+    op.create_index("ix_dossier_status_list_order", "dossier", ["status", "submitted_at", "id"])
+    op.create_index("ix_dossier_procedure_list_order", "dossier", ["procedure_code", "submitted_at", "id"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_dossier_list_order", table_name="dossier")
+    for name in ("ix_dossier_procedure_list_order", "ix_dossier_status_list_order", "ix_dossier_list_order"):
+        op.drop_index(name, table_name="dossier")

@@ -1,0 +1,136 @@
+"""Launch the real app on a (virtual) X display, do an intake, and save a screenshot of each main screen.
+
+Run: `xvfb-run -s "-screen 0 1366x768x24" python -m tests.e2e.screenshots OUT_DIR` (the e2e test does this)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from counter_app.clock import VN_TZ, now
+from counter_app.lifecycle import Action
+from counter_app.model import Person
+from counter_app.services import processing
+from counter_app.services.intake import IntakeRequest, intake
+from ui import i18n
+from ui.main_window import MainWindow
+
+QR = "001090123456|012345678|NGUYỄN VĂN ĐỨC|01011990|Nam|Thôn Đông Hòa, xã Tân Hòa, tỉnh Mẫu|15042021"
+
+
+def wait(app: QApplication, ready: Callable[[], object], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen did not get ready in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def settle(app: QApplication, seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["counter"])
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "vi")
+    data = Path(tempfile.mkdtemp(prefix="counter-shots-"))
+    window = MainWindow(data, settings=QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat))
+    window.resize(1366, 768)
+    window.show()
+    window.start()
+    shots: list[Path] = []
+
+    def shot(name: str) -> None:
+        settle(app)
+        path = out / f"{name}.png"
+        screen = app.primaryScreen()
+        assert screen is not None
+        screen.grabWindow(0).save(str(path))
+        shots.append(path)
+
+    wait(app, lambda: window.login_dialog is not None and window.login_dialog.isVisible())
+    dialog = window.login_dialog
+    assert dialog is not None
+    dialog.username.setText("admin")
+    dialog.full_name.setText("Trần Thị Ngọc Ánh")
+    dialog.password.setText("mật-khẩu-dài-12")
+    shot("01-login")
+    dialog.submit()
+    wait(app, lambda: window.user is not None)
+    assert window.database is not None
+    _history(window)
+    window.show_home()
+    wait(app, lambda: not window.home.tiles["received"].text().startswith("0"))
+    shot("02-home")
+    window.show_intake()
+    wait(app, lambda: window.intake.procedure_list.count() > 0)
+    window.intake.procedure_search.setText("xac nhan tinh trang hon nhan")
+    window.intake.procedure_search.returnPressed.emit()
+    window.intake.fill_from_qr(QR)
+    window.intake.phone.setText("0912345678")
+    shot("03-intake-missing")
+    for row in range(window.intake.checklist.rowCount()):
+        window.intake.checklist.toggle(row)
+    shot("04-intake-ready")
+    window.intake.accept_button.click()
+    wait(app, lambda: bool(window.intake.result_label.text()))
+    shot("05-intake-accepted")
+    window.show_list("all")
+    wait(app, lambda: window.dossiers.model.rowCount() > 0)
+    shot("06-dossier-list")
+    window.show_list("overdue")
+    wait(app, lambda: window.dossiers.model.rowCount() > 0)
+    shot("07-overdue-list")
+    code = window.dossiers.model.summary(0).code or ""
+    window.open_dossier(code)
+    wait(app, lambda: window.dossier.dossier is not None and window.dossier.dossier.code == code)
+    shot("08-dossier")
+    action = window.dossier.open_action(Action.EXTEND)
+    shot("09-action-extend")
+    if action is not None:
+        action.reject()
+    window.show_admin()
+    shot("10-admin")
+    printer = window.open_print_dialog(code)
+    shot("11-print")
+    if printer is not None:
+        printer.close()
+    window.lock()
+    shot("12-locked")
+    window.close()
+    del translators
+    return shots
+
+
+def _history(window: MainWindow) -> None:
+    """A few days of work so that the lists and counts are not empty (one dossier overdue)."""
+    database = window.database
+    assert database is not None
+    today = now().astimezone(VN_TZ)
+    people = [Person("Lê Thị Thu Hà", "079195000123", phone="0987654321"),
+              Person("Tôn Nữ Hoàng Khánh Uyển Phượng", "079185000123", address="Số 123/45 đường Nguyễn Thị Minh Khai")]
+    old = intake(database, IntakeRequest("1.004873", people[0]), "admin", at=today - dt.timedelta(days=10))
+    processing.transfer(database, str(old.code), "admin", to="Công chức Tư pháp - Hộ tịch",
+                        at=today - dt.timedelta(days=10) + dt.timedelta(hours=1))
+    intake(database, IntakeRequest("2.000815", people[1]), "admin")
+    ready = intake(database, IntakeRequest("1.004873", people[1]), "admin", at=today - dt.timedelta(days=2))
+    processing.transfer(database, str(ready.code), "admin", at=today - dt.timedelta(days=2) + dt.timedelta(hours=1))
+    processing.record_result(database, str(ready.code), "admin")
+
+
+if __name__ == "__main__":
+    for saved in main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")):
+        print(saved)
