@@ -9,7 +9,7 @@ APT_RUN := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreet
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-dejavu-core libcups2
 # poppler-utils reads printed PDFs back; CUPS with cups-pdf is the real printer the print tests use.
 APT_TEST := $(APT_RUN) postgresql postgresql-contrib sqlite3 poppler-utils cups cups-client cups-bsd \
-	printer-driver-cups-pdf
+	printer-driver-cups-pdf xvfb xauth
 
 .PHONY: run test check lint typecheck pytest apt-run apt-test
 

@@ -25,8 +25,14 @@ from ui.dossier_model import DossierTableModel
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Ngọc", "Minh", "Thanh", "Đức", "Thu"]
 GIVEN = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hồng", "Khánh", "Lan", "Long", "Mai", "Nam", "Phương"]
-STATUSES = [Status.ACCEPTED, Status.TRANSFERRED, Status.IN_PROGRESS, Status.RESULT_READY, Status.RETURNED,
-            Status.SUPPLEMENT_REQUESTED]
+ACTIVE = [Status.ACCEPTED, Status.TRANSFERRED, Status.IN_PROGRESS, Status.RESULT_READY, Status.SUPPLEMENT_REQUESTED]
+OPEN_TAIL = 3000  # the newest dossiers are still open; years of older ones are closed, as in a real office
+
+
+def status_of(rng: random.Random, n: int, count: int) -> Status:
+    if n >= count - OPEN_TAIL:
+        return rng.choice(ACTIVE)
+    return Status.RETURNED if rng.random() < 0.97 else rng.choice([Status.REFUSED, Status.WITHDRAWN, Status.STOPPED])
 
 
 def populate(database: Database, count: int) -> None:
@@ -47,7 +53,7 @@ def populate(database: Database, count: int) -> None:
             batch.append({
                 "seq_no": n + 1, "id": uuid.uuid4(), "code": code, "device_id": device,
                 "procedure_id": procedure.id, "procedure_code": procedure.code,
-                "status": rng.choice(STATUSES).value, "channel": "counter", "applicant_name": name,
+                "status": status_of(rng, n, count).value, "channel": "counter", "applicant_name": name,
                 "applicant_id_number": id_number, "applicant_phone": phone, "submitted_at": submitted,
                 "accepted_at": submitted, "due_at": submitted + dt.timedelta(days=3), "delivery": "counter",
                 "search_text": search_document(code, name, id_number, phone), "updated_at": submitted,
@@ -79,7 +85,9 @@ def main(count: int = 200_000) -> None:
     model = DossierTableModel(database, page_size=200)
     for label, criteria in (("all", DossierFilter()), ("status in_progress", DossierFilter(
             statuses=frozenset({Status.IN_PROGRESS}))), ("overdue", DossierFilter(overdue=True)),
-            ("text 'nguyen van an'", DossierFilter(text="nguyen van an")), ("procedure 1.004873", DossierFilter(
+            ("text 'nguyen van an'", DossierFilter(text="nguyen van an")),
+            ("ready to return", DossierFilter(statuses=frozenset({Status.RESULT_READY}))),
+            ("procedure 1.004873", DossierFilter(
                 procedure_code="1.004873"))):
         model.set_filter(criteria)
         first = wait_for(app, lambda: model.rowCount() > 0 or not model.canFetchMore(QModelIndex()))
