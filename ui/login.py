@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.errors import AuthError
 from counter_app.model import Role
@@ -80,10 +80,18 @@ class LockScreen(QDialog):
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel()
-        form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Screen locked — {0}").format(user.full_name)))
+        title = QLabel(self.tr("Screen locked — {0}").format(user.full_name))
+        title.setStyleSheet("font-size: 18px; font-weight: bold")
+        box = QWidget()
+        box.setFixedWidth(460)
+        form = QFormLayout(box)
+        form.addRow(title)
         form.addRow(self.tr("PIN or password"), self.secret)
         form.addRow(self.message)
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch()
         self.secret.returnPressed.connect(self.submit)
 
     def submit(self) -> None:
