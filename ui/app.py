@@ -18,7 +18,7 @@ def run(data_dir: Path, database_url: str | None = None) -> int:
     app.setApplicationName("Counter")
     settings = QSettings()
     translators = i18n.install(app, str(settings.value("ui/language", i18n.DEFAULT_LANGUAGE)))
-    window = MainWindow(data_dir, database_url, settings)
+    window = MainWindow(data_dir, database_url, settings)  # reads the same language setting
     window.resize(1366, 768)
     window.show()
     window.start()

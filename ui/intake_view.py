@@ -37,7 +37,7 @@ from counter_app.services import catalogue
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.storage.database import Database
 from counter_app.textfold import fold
-from ui import tasks
+from ui import i18n, tasks
 from ui.checklist_model import KIND, ChecklistModel
 
 SEXES = ("", "Nam", "Nữ")
@@ -252,7 +252,7 @@ class IntakeView(QWidget):
         try:
             card = parse_qr(payload)
         except CounterError as error:
-            self.show_error(error.message())
+            self.show_error(error.message(i18n.language()))
             return False
         self.name.setText(card.full_name)
         self.id_number.setText(card.id_number)
@@ -298,7 +298,7 @@ class IntakeView(QWidget):
         try:
             request = self._request()
         except CounterError as error:
-            self.show_error(error.message())
+            self.show_error(error.message(i18n.language()))
             return
         if outcome is Outcome.ACCEPT and self.checklist.missing():
             self.show_error(self.tr("A dossier with missing documents can only be sent back or refused."))

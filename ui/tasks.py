@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from counter_app.errors import CounterError
+from ui import i18n
 
 log = logging.getLogger("counter.ui")
 
@@ -31,7 +32,7 @@ class Task(QRunnable):
         try:
             result = self.work()
         except CounterError as error:
-            self.signals.failed.emit(error.message())
+            self.signals.failed.emit(error.message(i18n.language()))
         except Exception as error:  # a bug: shown and logged, never lost in a worker thread
             log.exception("background task failed")
             self.signals.failed.emit(f"{type(error).__name__}: {error}")

@@ -167,7 +167,9 @@ def test_home_counts_open_their_lists_and_search_finds_without_diacritics(
     assert QApplication.instance() is not None
 
 
-def test_accepting_prints_the_slip_or_saves_and_opens_it(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> None:
+def test_accepting_or_sending_back_prints_the_form_or_saves_and_opens_it(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock,
+) -> None:
     _prepare(tmp_path)
     opened: list[Path] = []
     settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
@@ -191,4 +193,14 @@ def test_accepting_prints_the_slip_or_saves_and_opens_it(qtbot: QtBot, tmp_path:
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     text = text_of(opened[0])
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text and code in text and "(Liên 2" in text
+    main.intake.procedure_search.setText("1.004873")
+    main.intake.procedure_search.returnPressed.emit()
+    assert main.intake.fill_from_qr("079195000123|012345678|LÊ THỊ THU HÀ|01011995|Nữ|Tân Hòa|15042021")
+    main.intake.reason.setText("Thiếu tờ khai")
+    with qtbot.waitSignal(main.intake.finished, timeout=20000):
+        main.intake.supplement_button.click()
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=20000)
+    sent_back = text_of(opened[1])
+    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in sent_back and "LÊ THỊ THU HÀ" in sent_back
+    assert "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân" in sent_back
     main.close()

@@ -48,3 +48,18 @@ def test_the_compiled_translation_matches_the_source(tmp_path: Path) -> None:
 def test_the_app_speaks_vietnamese_by_default() -> None:
     assert QCoreApplication.translate("HomePanel", "Overdue") == "Quá hạn"
     assert QCoreApplication.translate("IntakeView", "%n working day(s)", "", 3) == "3 ngày làm việc"
+
+
+def test_english_is_chosen_in_settings_for_the_next_start(qtbot: object, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    from ui.main_window import MainWindow  # noqa: PLC0415
+
+    path = str(tmp_path / "counter.ini")
+    first = MainWindow(tmp_path, settings=QSettings(path, QSettings.Format.IniFormat))
+    first.set_language("en")
+    assert "lần mở chương trình tiếp theo" in first.statusBar().currentMessage()
+    again = MainWindow(tmp_path, settings=QSettings(path, QSettings.Format.IniFormat))
+    assert again.language == "en"
+    first.deleteLater()
+    again.deleteLater()
