@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from counter_app.model import DocumentEntry, DocumentKind, Procedure, RequiredDocument
+from ui.table_models import FlatTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 HANDED_IN, NAME, KIND, COPIES = range(4)
 KINDS = list(DocumentKind)
 
 
-class ChecklistModel(QAbstractTableModel):
+class ChecklistModel(FlatTableModel):
     """Space on the first column ticks a document; F2 on kind or copies edits them."""
 
     changed = Signal()
@@ -48,17 +49,8 @@ class ChecklistModel(QAbstractTableModel):
     def pages(self) -> int:
         return sum(self.copies[n] for n in range(len(self.documents)) if self.handed_in[n])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.documents)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+    def row_count(self) -> int:
+        return len(self.documents)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.clock import local
@@ -13,12 +13,13 @@ from counter_app.model import DossierSummary
 from counter_app.services.queries import DossierFilter, list_page
 from counter_app.storage.database import Database
 from ui import tasks
+from ui.table_models import FlatTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor(180, 0, 0)
 
 
-class DossierTableModel(QAbstractTableModel):
+class DossierTableModel(FlatTableModel):
     """Rows are `DossierSummary`; `fetchMore` asks a worker for the next page (keyset paging)."""
 
     loading = Signal(bool)
@@ -53,16 +54,8 @@ class DossierTableModel(QAbstractTableModel):
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+    def row_count(self) -> int:
+        return len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

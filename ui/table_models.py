@@ -1,4 +1,4 @@
-"""Small read-only table models for fixed rows (documents, history, procedures); rows are tuples of text."""
+"""The shared base of the flat table models, and a read-only one whose rows are tuples of text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,28 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowsModel(QAbstractTableModel):
+class FlatTableModel(QAbstractTableModel):
+    """A flat table with fixed column headers: rows come from `row_count()`, which subclasses provide."""
+
+    headers: list[str]
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+
+class RowsModel(FlatTableModel):
     """Headers and rows of strings; `payload(row)` gives back the object a row was made from."""
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
@@ -28,17 +49,8 @@ class RowsModel(QAbstractTableModel):
     def payload(self, row: int) -> object:
         return self.payloads[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+    def row_count(self) -> int:
+        return len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
