@@ -142,3 +142,31 @@ def test_main_window_offers_printing_once_logged_in(qtbot: QtBot, tmp_path: Path
     assert dialog is not None and dialog.isVisible()
     window.close()
     assert window.database is None
+
+
+def test_print_dialog_choice_is_remembered_for_that_paper(
+    qtbot: QtBot, printing_db: tuple[Database, dict[str, str]], settings: QSettings, queue: tuple[str, Path],
+) -> None:
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    name, out = queue
+    service = PrintService(settings)
+    job = form_job(printing_db[0], printing_db[1]["extended"], Form.APOLOGY)
+    service.remember(job, name)  # preselected in the dialog
+
+    def accept_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QPrintDialog):
+            assert dialog.printer().printerName() == name
+            dialog.accept()
+        else:
+            QTimer.singleShot(50, accept_dialog)
+
+    QTimer.singleShot(50, accept_dialog)
+    with qtbot.waitSignal(service.printed, timeout=60000) as printed:
+        assert service.print_with_dialog(None, job)  # type: ignore[arg-type]
+    assert printed.args == [name, 1]
+    assert service.remembered_printer(job) == name
+    assert info(wait_for_file(out))["Pages"] == 1
