@@ -45,16 +45,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _launch_gui(args)
     try:
-        database = Database.open(paths.data_dir(args.data_dir), args.database_url)
-        try:
-            result = args.handler(args, database)
-        finally:
-            database.dispose()
+        result = _run(args)
     except CounterError as error:
         print(error.message(lang), file=sys.stderr)
         return 2
     _output(result, args)
     return 0
+
+
+def _run(args: argparse.Namespace) -> Any:
+    if getattr(args, "without_database", False):
+        return args.handler(args, None)
+    database = Database.open(paths.data_dir(args.data_dir), args.database_url)
+    try:
+        return args.handler(args, database)
+    finally:
+        database.dispose()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_dossier_commands(sub, common)
     _add_transition_commands(sub, common)
     _add_print_command(sub, common)
+    verify = _command(sub, common, "verify", _verify, "check the signatures of a PDF: signer, time, intact")
+    verify.add_argument("file", type=Path)
+    verify.add_argument("--trust", type=Path, action="append", default=[], help="a trusted root CA (PEM or DER)")
+    verify.set_defaults(without_database=True)
     return parser
 
 
@@ -292,6 +302,17 @@ def _write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise StorageError("print.write_failed", path=str(path), reason=error.strerror or str(error)) from error
+
+
+def _verify(args: argparse.Namespace, _db: Database | None) -> Any:
+    from scanning.verification import load_certificate, verify  # noqa: PLC0415 (pyHanko loads only here)
+
+    try:
+        pdf = args.file.read_bytes()
+        roots = [load_certificate(path.read_bytes()) for path in args.trust]
+    except OSError as error:
+        raise StorageError("file.unreadable", path=str(error.filename), reason=error.strerror or "") from error
+    return {"file": str(args.file), "signatures": verify(pdf, roots)}
 
 
 def _audit_verify(_args: argparse.Namespace, db: Database) -> Any:

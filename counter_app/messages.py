@@ -175,6 +175,20 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Không ghi được tệp {path}: {reason}.",
         "Could not write {path}: {reason}.",
     ),
+    "sign.bad_pin": (
+        "Sai mật khẩu của tệp chứng thư số, hoặc tệp không phải PKCS#12.",
+        "Wrong passphrase for the certificate file, or it is not a PKCS#12 file.",
+    ),
+    "sign.token_unavailable": (
+        "Không mở được token «{token}» ({reason}): kiểm tra token đã cắm, mã PIN và tệp thư viện PKCS#11.",
+        "Cannot open token «{token}» ({reason}): check that it is plugged in, the PIN and the PKCS#11 library.",
+    ),
+    "sign.no_certificate": ("Không tìm thấy chứng thư số để ký.", "No signing certificate was found."),
+    "timestamp.failed": (
+        "Chưa gắn được dấu thời gian ({reason}); sẽ thử lại sau.",
+        "Could not add the time-stamp ({reason}); it will be retried.",
+    ),
+    "file.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
     "blob.missing": ("Không tìm thấy tệp lưu trữ {digest}.", "Stored file {digest} is missing."),
 }
 
