@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pyhanko import stamp
 from pyhanko.config.pkcs11 import TokenCriteria
@@ -119,11 +120,11 @@ def _stamp_box(reader: PdfFileReader, page: int) -> tuple[int, int, int, int]:
     return right - STAMP_WIDTH, bottom, right, bottom + STAMP_HEIGHT
 
 
-def _inherited(page: object, key: str) -> list[object]:
+def _inherited(page: Any, key: str) -> list[Any]:
     """A page attribute that may sit on the page or on one of its parents in the page tree."""
-    node: object = page
+    node = page
     while node is not None:
-        if key in node:  # type: ignore[operator]
-            return list(node[key])  # type: ignore[index]
-        node = node.get("/Parent") if hasattr(node, "get") else None  # type: ignore[union-attr]
+        if key in node:
+            return list(node[key])
+        node = node.get("/Parent")
     return [0, 0, 595, 842]
