@@ -27,7 +27,7 @@ SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
 
 
 @dataclass(frozen=True)
-class TestPki:
+class Pki:
     folder: Path
     root: x509.Certificate
     p12: Path
@@ -57,7 +57,7 @@ def _certificate(subject: str, key: rsa.RSAPrivateKey, issuer: cx509.Name, issue
     return builder.sign(issuer_key, hashes.SHA256())
 
 
-def make_pki(folder: Path) -> TestPki:
+def make_pki(folder: Path) -> Pki:
     folder.mkdir(parents=True, exist_ok=True)
     root_key, signer_key, tsa_key = (rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(3))
     root = _certificate("Counter Test Root CA", root_key, _name("Counter Test Root CA"), root_key, ca=True)
@@ -73,7 +73,7 @@ def make_pki(folder: Path) -> TestPki:
                                                  serialization.NoEncryption()))
     cert_der.write_bytes(signer.public_bytes(serialization.Encoding.DER))
     (folder / "root.pem").write_bytes(root.public_bytes(serialization.Encoding.PEM))
-    return TestPki(
+    return Pki(
         folder=folder, root=x509.Certificate.load(root.public_bytes(serialization.Encoding.DER)), p12=p12,
         signer_key_der=key_der, signer_cert_der=cert_der,
         tsa_cert=x509.Certificate.load(tsa.public_bytes(serialization.Encoding.DER)),
@@ -83,7 +83,7 @@ def make_pki(folder: Path) -> TestPki:
 
 
 @contextmanager
-def time_stamp_authority(pki: TestPki) -> Iterator[str]:
+def time_stamp_authority(pki: Pki) -> Iterator[str]:
     """An RFC 3161 TSA over HTTP on loopback; yields its URL."""
     stamper = DummyTimeStamper(tsa_cert=pki.tsa_cert, tsa_key=pki.tsa_key)
 
@@ -110,7 +110,7 @@ def time_stamp_authority(pki: TestPki) -> Iterator[str]:
         server.server_close()
 
 
-def softhsm_token(pki: TestPki) -> dict[str, str]:
+def softhsm_token(pki: Pki) -> dict[str, str]:
     """A SoftHSM2 token holding the signer's key and certificate; the environment that points at it."""
     tokens = pki.folder / "tokens"
     tokens.mkdir(exist_ok=True)

@@ -21,7 +21,7 @@ from tests.pki import (
     SOFTHSM_MODULE,
     TOKEN_LABEL,
     TOKEN_PIN,
-    TestPki,
+    Pki,
     make_pki,
     softhsm_token,
     time_stamp_authority,
@@ -31,7 +31,7 @@ STAMP = StampText(office="Trung tâm Phục vụ hành chính công xã Tân Hò
 
 
 @pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPki:
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     return make_pki(tmp_path_factory.mktemp("pki"))
 
 
@@ -56,7 +56,7 @@ def unsigned(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def token(pki: TestPki) -> Iterator[None]:
+def token(pki: Pki) -> Iterator[None]:
     if not SOFTHSM_MODULE.exists():
         pytest.fail("SoftHSM2 is missing: `make test` installs softhsm2 and opensc")
     env = softhsm_token(pki)
@@ -75,7 +75,7 @@ def _pdfsig(pdf: bytes, tmp_path: Path) -> str:
     return subprocess.run(["pdfsig", "-nocert", str(path)], capture_output=True, text=True, check=False).stdout
 
 
-def test_pkcs12_signature_is_intact_trusted_and_shows_a_vietnamese_stamp(pki: TestPki, unsigned: bytes,
+def test_pkcs12_signature_is_intact_trusted_and_shows_a_vietnamese_stamp(pki: Pki, unsigned: bytes,
                                                                          tmp_path: Path) -> None:
     with open_signer(Pkcs12File(pki.p12), P12_PASSPHRASE) as signer:
         signed = sign_pdf(unsigned, signer, STAMP)
@@ -93,13 +93,13 @@ def test_pkcs12_signature_is_intact_trusted_and_shows_a_vietnamese_stamp(pki: Te
     assert "Signature is Valid." in checked and SIGNER_NAME in checked
 
 
-def test_wrong_passphrase_is_a_clear_error(pki: TestPki) -> None:
+def test_wrong_passphrase_is_a_clear_error(pki: Pki) -> None:
     with pytest.raises(AuthError) as caught, open_signer(Pkcs12File(pki.p12), "sai"):
         pass
     assert "Sai mật khẩu" in caught.value.message("vi")
 
 
-def test_softhsm_token_signs_and_a_timestamp_upgrade_keeps_it_valid(pki: TestPki, unsigned: bytes, token: None,
+def test_softhsm_token_signs_and_a_timestamp_upgrade_keeps_it_valid(pki: Pki, unsigned: bytes, token: None,
                                                                     tmp_path: Path) -> None:
     source = Pkcs11Token(SOFTHSM_MODULE, TOKEN_LABEL, key_label="signer")
     with open_signer(source, TOKEN_PIN) as signer:
@@ -118,13 +118,13 @@ def test_softhsm_token_signs_and_a_timestamp_upgrade_keeps_it_valid(pki: TestPki
     assert "Counter Test TSA" in second and "Total document signed" in second  # the time-stamp covers all
 
 
-def test_wrong_token_pin_is_a_clear_error(pki: TestPki, token: None) -> None:
+def test_wrong_token_pin_is_a_clear_error(pki: Pki, token: None) -> None:
     with pytest.raises(AuthError) as caught, open_signer(Pkcs11Token(SOFTHSM_MODULE, TOKEN_LABEL), "000000"):
         pass
     assert "Không mở được token «VNCA-TEST»" in caught.value.message("vi")
 
 
-def test_unreachable_authority_leaves_the_upgrade_pending(pki: TestPki, unsigned: bytes) -> None:
+def test_unreachable_authority_leaves_the_upgrade_pending(pki: Pki, unsigned: bytes) -> None:
     with open_signer(Pkcs12File(pki.p12), P12_PASSPHRASE) as signer:
         signed = sign_pdf(unsigned, signer, STAMP)
     with pytest.raises(CounterError) as caught:
@@ -132,7 +132,7 @@ def test_unreachable_authority_leaves_the_upgrade_pending(pki: TestPki, unsigned
     assert caught.value.key == "timestamp.failed"
 
 
-def test_tampered_pdf_is_reported_as_modified(pki: TestPki, unsigned: bytes, tmp_path: Path) -> None:
+def test_tampered_pdf_is_reported_as_modified(pki: Pki, unsigned: bytes, tmp_path: Path) -> None:
     with open_signer(Pkcs12File(pki.p12), P12_PASSPHRASE) as signer:
         signed = sign_pdf(unsigned, signer, STAMP)
     position = signed.index(b"/Title") + 8  # a byte inside the signed range: the document's title
@@ -143,7 +143,7 @@ def test_tampered_pdf_is_reported_as_modified(pki: TestPki, unsigned: bytes, tmp
     assert verify(b"not a pdf") == []
 
 
-def test_verify_command_reports_signer_time_and_state(pki: TestPki, unsigned: bytes, tmp_path: Path) -> None:
+def test_verify_command_reports_signer_time_and_state(pki: Pki, unsigned: bytes, tmp_path: Path) -> None:
     import json  # noqa: PLC0415
     import sys  # noqa: PLC0415
 
