@@ -7,7 +7,9 @@ import contextlib
 import dataclasses
 import datetime as dt
 import enum
+import getpass
 import json
+import os
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -32,7 +34,7 @@ from counter_app.model import (
     Role,
 )
 from counter_app.services import audit as audit_service
-from counter_app.services import catalogue, intake, office, printouts, processing, queries
+from counter_app.services import catalogue, documents, intake, office, printouts, processing, queries
 from counter_app.services import users as user_service
 from counter_app.storage.database import Database
 
@@ -81,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("file", type=Path)
     verify.add_argument("--trust", type=Path, action="append", default=[], help="a trusted root CA (PEM or DER)")
     verify.set_defaults(without_database=True)
+    _add_digitisation_commands(sub, common)
     return parser
 
 
@@ -172,6 +175,26 @@ def _add_print_command(sub: Any, common: argparse.ArgumentParser) -> None:
     printing.add_argument("--to", dest="end", help="register: last day, YYYY-MM-DD")
     printing.add_argument("--direction", choices=[d.value for d in forms.PostalDirection],
                           help="postal: in = post → counter, out = counter → post (default: from the dossier)")
+
+
+def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    scan = _command(sub, common, "scan", _scan, "digitise papers into one received document of a dossier")
+    scan.add_argument("ref")
+    scan.add_argument("--document", required=True, help="the document's name or number in the dossier")
+    scan.add_argument("--source", required=True, nargs="+", type=Path, help="image or PDF files, in page order")
+    sign = _command(sub, common, "sign", _sign, "sign the dossier's unsigned digitised PDFs (PAdES B-B)")
+    sign.add_argument("ref")
+    key = sign.add_mutually_exclusive_group(required=True)
+    key.add_argument("--pkcs12", type=Path, help="a .p12/.pfx certificate file")
+    key.add_argument("--pkcs11-lib", type=Path, help="the token vendor's PKCS#11 library")
+    sign.add_argument("--token", help="the token's label (with --pkcs11-lib)")
+    sign.add_argument("--key-label", help="the key's label on the token, if it holds several")
+    sign.add_argument("--pin-env", help="environment variable holding the PIN (else it is asked for)")
+    stamp = _command(sub, common, "timestamp", _timestamp, "add a time-stamp to every signed PDF still waiting")
+    stamp.add_argument("--tsa", required=True, help="URL of the RFC 3161 time-stamp authority")
+    export = _command(sub, common, "export", _export, "write the dossier's digitised PDFs to a folder")
+    export.add_argument("ref")
+    export.add_argument("--to", required=True, type=Path)
 
 
 def _command(sub: Any, common: argparse.ArgumentParser, name: str, handler: Handler,
@@ -313,6 +336,60 @@ def _verify(args: argparse.Namespace, _db: Database | None) -> Any:
     except OSError as error:
         raise StorageError("file.unreadable", path=str(error.filename), reason=error.strerror or "") from error
     return {"file": str(args.file), "signatures": verify(pdf, roots)}
+
+
+def _scan(args: argparse.Namespace, db: Database) -> Any:
+    from scanning.file_import import import_files  # noqa: PLC0415
+
+    pdf, pages = import_files(args.source)
+    return documents.file_copy(db, args.ref, args.document, pdf, pages, args.actor)
+
+
+def _sign(args: argparse.Namespace, db: Database) -> Any:
+    from scanning import signing  # noqa: PLC0415 (pyHanko loads only for this command)
+
+    unsigned = [copy for copy in documents.copies(db, args.ref) if not copy.signed]
+    if not unsigned:
+        raise ValidationError("sign.nothing", code=args.ref)
+    source: signing.KeySource = (signing.Pkcs12File(args.pkcs12) if args.pkcs12 else
+                                 signing.Pkcs11Token(args.pkcs11_lib, args.token or "", args.key_label))
+    pin = os.environ.get(args.pin_env, "") if args.pin_env else getpass.getpass("PIN: ")
+    stamp = signing.StampText(office=office.get_office(db).name, location=office.get_office(db).place_name)
+    signed = []
+    with signing.open_signer(source, pin) as signer:
+        for copy in unsigned:
+            pdf = signing.sign_pdf(documents.read_copy(db, copy), signer, stamp)
+            signed.append(documents.file_copy(db, args.ref, str(copy.position), pdf, _pages(pdf), args.actor,
+                                              signed=True, timestamp_pending=True))
+    return signed
+
+
+def _timestamp(args: argparse.Namespace, db: Database) -> Any:
+    from scanning.timestamping import add_document_timestamp  # noqa: PLC0415
+
+    done = []
+    for copy in documents.pending_timestamps(db):
+        pdf = add_document_timestamp(documents.read_copy(db, copy), args.tsa)
+        done.append(documents.file_copy(db, copy.dossier_code, str(copy.position), pdf, _pages(pdf), args.actor,
+                                        signed=True, timestamp_pending=False))
+    return done
+
+
+def _export(args: argparse.Namespace, db: Database) -> Any:
+    written = []
+    for copy in documents.copies(db, args.ref):
+        name = "".join(ch if ch.isalnum() or ch in " -_.()" else "_" for ch in copy.name).strip()[:120]
+        target = args.to / f"{copy.position:02d} - {name}.pdf"
+        args.to.mkdir(parents=True, exist_ok=True)
+        _write_atomically(target, documents.read_copy(db, copy))
+        written.append(str(target))
+    return written
+
+
+def _pages(pdf: bytes) -> int:
+    from scanning.file_import import page_count  # noqa: PLC0415
+
+    return page_count(pdf)
 
 
 def _audit_verify(_args: argparse.Namespace, db: Database) -> Any:

@@ -40,6 +40,7 @@ class Action(StrEnum):
     RECORD_RESULT = "result_recorded"
     RETURN_RESULT = "result_returned"
     WITHDRAW = "withdrawn"
+    FILE_DOCUMENT = "document_filed"  # a digitised, signed or time-stamped PDF for one received document
 
 
 _PROCESSING: Final = frozenset({Status.TRANSFERRED, Status.IN_PROGRESS})
@@ -99,7 +100,11 @@ ACTION_LABELS: Final[dict[Action, tuple[str, str]]] = {
     Action.RECORD_RESULT: ("ghi nhận kết quả", "record the result"),
     Action.RETURN_RESULT: ("trả kết quả", "return the result"),
     Action.WITHDRAW: ("rút hồ sơ", "withdraw"),
+    Action.FILE_DOCUMENT: ("lưu bản số hóa", "file a digitised copy"),
 }
+
+# Actions that record something about the dossier without moving it through the lifecycle.
+RECORDS: Final = frozenset({Action.FILE_DOCUMENT})
 
 
 def label(value: Status | Action, lang: str = "vi") -> str:

@@ -189,6 +189,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Could not add the time-stamp ({reason}); it will be retried.",
     ),
     "file.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "document.no_files": ("Chưa có tệp nào để nhập.", "No file to import."),
+    "document.not_pdf": ("Tệp không phải PDF.", "The file is not a PDF."),
+    "document.not_found": (
+        "Hồ sơ không có giấy tờ «{name}». Các giấy tờ: {choices}.",
+        "The dossier has no document «{name}». Its documents: {choices}.",
+    ),
+    "document.bad_image": ("Không đọc được ảnh {path}: {reason}.", "Cannot read the image {path}: {reason}."),
+    "sign.nothing": ("Hồ sơ {code} không có bản số hóa nào chưa ký.", "Dossier {code} has no unsigned digitised copy."),
     "blob.missing": ("Không tìm thấy tệp lưu trữ {digest}.", "Stored file {digest} is missing."),
 }
 

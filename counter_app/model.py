@@ -119,6 +119,7 @@ class ReceivedDocument:
     mandatory: bool
     blob_sha256: str | None = None
     signed: bool = False
+    timestamp_pending: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final
 
-from counter_app.lifecycle import TERMINAL, Action, Status, next_status
+from counter_app.lifecycle import RECORDS, TERMINAL, Action, Status, next_status
 from counter_app.textfold import search_document
 
 _DATETIMES: Final = frozenset({"submitted_at", "accepted_at", "due_at", "result_ready_at", "returned_at"})
@@ -39,6 +39,9 @@ def apply(target: Any, action: Action, payload: dict[str, Any], at: dt.datetime)
 
     Raises IllegalTransition, leaving `target` untouched, when the action is not legal now.
     """
+    if action in RECORDS:
+        target.updated_at = at
+        return
     status = Status.RECEIVED if action is Action.RECEIVE else next_status(Status(target.status), action)
     if action is Action.RECEIVE:
         for key, value in _BLANK.items():

@@ -161,7 +161,7 @@ def dossier_view(session: Session, row: DossierRow, at: dt.datetime) -> Dossier:
         extension_count=row.extension_count, supplement_count=row.supplement_count,
         documents=tuple(
             ReceivedDocument(d.position, d.name, DocumentKind(d.kind), d.copies, d.pages, d.mandatory,
-                             d.blob_sha256, d.signed)
+                             d.blob_sha256, d.signed, d.timestamp_pending)
             for d in row.documents
         ),
         events=tuple(

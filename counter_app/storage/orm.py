@@ -163,6 +163,7 @@ class ReceivedDocumentRow(Base):
     mandatory: Mapped[bool] = mapped_column(default=True)
     blob_sha256: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"))
     signed: Mapped[bool] = mapped_column(default=False)
+    timestamp_pending: Mapped[bool] = mapped_column(default=False)
 
 
 class DossierEventRow(Base):

@@ -14,9 +14,11 @@ import pytest
 QR = "001090123456|012345678|NGUYỄN VĂN ĐỨC|01011990|Nam|Thôn Đông, xã Tân Hòa|15042021"
 
 
-def run(data: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def run(data: Path, *args: str, check: bool = True,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "counter_app.cli", *args, "--data-dir", str(data)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False,
+                          env={**os.environ, **(env or {})})
     if check:
         assert done.returncode == 0, done.stderr
     return done

@@ -1,0 +1,50 @@
+"""Importing image or PDF files (from a scanner that saves to a folder, or a citizen's e-mail) as one PDF."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import img2pdf
+import pikepdf
+from PIL import Image, UnidentifiedImageError
+
+from counter_app.errors import ValidationError
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+
+
+def import_files(paths: Sequence[Path]) -> tuple[bytes, int]:
+    """The files, in order, as one PDF, and its page count; images keep their pixels (no re-compression)."""
+    if not paths:
+        raise ValidationError("document.no_files")
+    merged = pikepdf.new()
+    for path in paths:
+        with pikepdf.open(io.BytesIO(_as_pdf(path))) as part:
+            merged.pages.extend(part.pages)
+    output = io.BytesIO()
+    merged.save(output)
+    return output.getvalue(), len(merged.pages)
+
+
+def _as_pdf(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValidationError("file.unreadable", path=str(path), reason=error.strerror or "") from error
+    if data.startswith(b"%PDF-"):
+        return data
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise ValidationError("document.bad_image", path=str(path), reason="không phải ảnh hay PDF")
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+        return bytes(img2pdf.convert(data, rotation=img2pdf.Rotation.ifvalid))
+    except (UnidentifiedImageError, OSError, SyntaxError, img2pdf.ImageOpenError) as error:
+        raise ValidationError("document.bad_image", path=str(path), reason=type(error).__name__) from error
+
+
+def page_count(pdf: bytes) -> int:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)

@@ -1,0 +1,94 @@
+"""`counter-app scan / sign / timestamp / verify / export` end to end: files in, signed and time-stamped PDFs out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from tests.e2e.test_cli import run
+from tests.pki import (
+    P12_PASSPHRASE,
+    SIGNER_NAME,
+    SOFTHSM_MODULE,
+    TOKEN_LABEL,
+    TOKEN_PIN,
+    Pki,
+    make_pki,
+    softhsm_token,
+    time_stamp_authority,
+)
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    return make_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    run(tmp_path, "init", "--office-code", "000.00.12.H12", "--office-name",
+        "Trung tâm Phục vụ hành chính công xã Tân Hòa", "--place-name", "Tân Hòa")
+    return tmp_path
+
+
+def _page(path: Path, text: str) -> Path:
+    image = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+    ImageDraw.Draw(image).text((200, 200), text, fill=0)
+    image.save(path, dpi=(200, 200))
+    return path
+
+
+def test_import_sign_timestamp_verify_and_export(data: Path, tmp_path: Path, pki: Pki) -> None:
+    code = run(data, "intake", "--procedure", "1.004873", "--name", "Lê Thị Thu Hà", "--id-number",
+               "079195000123").stdout.split()[0]
+    pages = [_page(tmp_path / f"p{n}.png", f"Trang {n}") for n in (1, 2)]
+    filed = json.loads(run(data, "scan", code, "--document", "1", "--source", *map(str, pages), "--json").stdout)
+    assert filed["signed"] is False and filed["position"] == 1
+    signed = json.loads(run(data, "sign", code, "--pkcs12", str(pki.p12), "--pin-env", "P12PIN", "--json",
+                            env={"P12PIN": P12_PASSPHRASE}).stdout)
+    assert [copy["signed"] for copy in signed] == [True] and signed[0]["timestamp_pending"]
+    again = run(data, "sign", code, "--pkcs12", str(pki.p12), "--pin-env", "P12PIN", check=False,
+                env={"P12PIN": P12_PASSPHRASE})
+    assert again.returncode == 2 and "không có bản số hóa nào chưa ký" in again.stderr
+    with time_stamp_authority(pki) as url:
+        stamped = json.loads(run(data, "timestamp", "--tsa", url, "--json").stdout)
+    assert [copy["timestamp_pending"] for copy in stamped] == [False]
+    exported = json.loads(run(data, "export", code, "--to", str(tmp_path / "out"), "--json").stdout)
+    assert len(exported) == 1 and Path(exported[0]).name.startswith("01 - ")
+    report = json.loads(run(data, "verify", exported[0], "--trust", str(pki.folder / "root.pem"), "--json").stdout)
+    kinds = [(s["kind"], s["intact"], s["trusted"], s["modified_after"]) for s in report["signatures"]]
+    assert kinds == [("signature", True, True, False), ("timestamp", True, True, False)]
+    assert report["signatures"][0]["signer"] == SIGNER_NAME
+    events = json.loads(run(data, "dossier", "show", code, "--json").stdout)["events"]
+    assert [e["type"] for e in events].count("document_filed") == 3  # scanned, signed, time-stamped
+
+
+def test_token_signing_and_clear_errors(data: Path, tmp_path: Path, pki: Pki) -> None:
+    code = run(data, "intake", "--procedure", "1.004873", "--name", "Lê Thị Thu Hà", "--id-number",
+               "079195000123").stdout.split()[0]
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    bad = run(data, "scan", code, "--document", "1", "--source", str(broken), check=False)
+    assert bad.returncode == 2 and "Không đọc được ảnh" in bad.stderr and "Traceback" not in bad.stderr
+    unknown = run(data, "scan", code, "--document", "Giấy khai sinh", "--source", str(_page(tmp_path / "a.png", "x")),
+                  check=False)
+    assert unknown.returncode == 2 and "Hồ sơ không có giấy tờ «Giấy khai sinh»" in unknown.stderr
+    run(data, "scan", code, "--document", "tờ khai cấp giấy xác nhận tình trạng hôn nhân", "--source",
+        str(_page(tmp_path / "b.png", "to khai")))
+    env = softhsm_token(pki)
+    wrong = run(data, "sign", code, "--pkcs11-lib", str(SOFTHSM_MODULE), "--token", TOKEN_LABEL, "--pin-env", "PIN",
+                check=False, env={**env, "PIN": "000000"})
+    assert wrong.returncode == 2 and "Không mở được token" in wrong.stderr and "000000" not in wrong.stderr
+    signed = json.loads(run(data, "sign", code, "--pkcs11-lib", str(SOFTHSM_MODULE), "--token", TOKEN_LABEL,
+                            "--key-label", "signer", "--pin-env", "PIN", "--json",
+                            env={**env, "PIN": TOKEN_PIN}).stdout)
+    assert signed[0]["signed"]
+    down = run(data, "timestamp", "--tsa", "http://127.0.0.1:9/", check=False)
+    assert down.returncode == 2 and "sẽ thử lại sau" in down.stderr
+    still = json.loads(run(data, "dossier", "show", code, "--json").stdout)["documents"]
+    assert [d["timestamp_pending"] for d in still if d["blob_sha256"]] == [True]  # remembered for the retry
+
+
