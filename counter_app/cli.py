@@ -181,7 +181,12 @@ def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     scan = _command(sub, common, "scan", _scan, "digitise papers into one received document of a dossier")
     scan.add_argument("ref")
     scan.add_argument("--document", required=True, help="the document's name or number in the dossier")
-    scan.add_argument("--source", required=True, nargs="+", type=Path, help="image or PDF files, in page order")
+    scan.add_argument("--source", required=True, nargs="+",
+                      help="image or PDF files in page order, an eSCL URL, or a SANE device name")
+    scan.add_argument("--dpi", type=int, default=300)
+    scan.add_argument("--mode", choices=["color", "gray", "lineart"], default="color")
+    scan.add_argument("--feeder", action="store_true", help="scan every sheet in the document feeder")
+    scan.add_argument("--duplex", action="store_true")
     sign = _command(sub, common, "sign", _sign, "sign the dossier's unsigned digitised PDFs (PAdES B-B)")
     sign.add_argument("ref")
     key = sign.add_mutually_exclusive_group(required=True)
@@ -339,10 +344,29 @@ def _verify(args: argparse.Namespace, _db: Database | None) -> Any:
 
 
 def _scan(args: argparse.Namespace, db: Database) -> Any:
-    from scanning.file_import import import_files  # noqa: PLC0415
+    from scanning import file_import  # noqa: PLC0415 (image libraries load only for this command)
 
-    pdf, pages = import_files(args.source)
+    sources = [Path(name) for name in args.source]
+    if all(path.exists() for path in sources):
+        pdf, pages = file_import.import_files(sources)
+    else:
+        pdf, pages = file_import.pages_to_pdf(list(_scanner(args.source[0]).scan(_scan_settings(args))))
     return documents.file_copy(db, args.ref, args.document, pdf, pages, args.actor)
+
+
+def _scanner(name: str) -> Any:
+    """An eSCL URL, else a SANE device name."""
+    from scanning.escl import EsclScanner  # noqa: PLC0415
+    from scanning.sane import SaneScanner  # noqa: PLC0415
+
+    return EsclScanner(name) if name.startswith(("http://", "https://")) else SaneScanner(name)
+
+
+def _scan_settings(args: argparse.Namespace) -> Any:
+    from counter_app.ports import ColourMode, PaperSource, ScanSettings  # noqa: PLC0415
+
+    return ScanSettings(dpi=args.dpi, mode=ColourMode(args.mode), duplex=args.duplex,
+                        source=PaperSource.FEEDER if args.feeder else PaperSource.FLATBED)
 
 
 def _sign(args: argparse.Namespace, db: Database) -> Any:

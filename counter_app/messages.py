@@ -197,6 +197,17 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "document.bad_image": ("Không đọc được ảnh {path}: {reason}.", "Cannot read the image {path}: {reason}."),
     "sign.nothing": ("Hồ sơ {code} không có bản số hóa nào chưa ký.", "Dossier {code} has no unsigned digitised copy."),
+    "scan.no_pages": ("Máy quét không trả về trang nào.", "The scanner returned no page."),
+    "scan.sane_missing": (
+        "Chưa cài SANE (chương trình scanimage) trên máy này.",
+        "SANE (the scanimage program) is not installed on this machine.",
+    ),
+    "scan.failed": ("Máy quét «{device}» báo lỗi: {reason}.", "Scanner «{device}» failed: {reason}."),
+    "scan.busy": ("Máy quét «{device}» đang bận; hãy thử lại.", "Scanner «{device}» is busy; try again."),
+    "scan.unreachable": (
+        "Không kết nối được máy quét mạng {url}: {reason}.",
+        "Cannot reach the network scanner {url}: {reason}.",
+    ),
     "blob.missing": ("Không tìm thấy tệp lưu trữ {digest}.", "Stored file {digest} is missing."),
 }
 

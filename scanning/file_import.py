@@ -11,6 +11,7 @@ import pikepdf
 from PIL import Image, UnidentifiedImageError
 
 from counter_app.errors import ValidationError
+from counter_app.ports import ScannedPage
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
 
@@ -26,6 +27,15 @@ def import_files(paths: Sequence[Path]) -> tuple[bytes, int]:
     output = io.BytesIO()
     merged.save(output)
     return output.getvalue(), len(merged.pages)
+
+
+def pages_to_pdf(pages: Sequence[ScannedPage]) -> tuple[bytes, int]:
+    """Scanned pages as one PDF at their true size (1:1 from their resolution), pixels kept as delivered."""
+    if not pages:
+        raise ValidationError("scan.no_pages")
+    layout = img2pdf.get_fixed_dpi_layout_fun((pages[0].dpi, pages[0].dpi))
+    pdf = bytes(img2pdf.convert([page.image for page in pages], layout_fun=layout))
+    return pdf, len(pages)
 
 
 def _as_pdf(path: Path) -> bytes:

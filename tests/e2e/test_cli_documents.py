@@ -92,3 +92,21 @@ def test_token_signing_and_clear_errors(data: Path, tmp_path: Path, pki: Pki) ->
     assert [d["timestamp_pending"] for d in still if d["blob_sha256"]] == [True]  # remembered for the retry
 
 
+
+
+def test_scan_from_the_sane_test_device_and_from_an_escl_scanner(data: Path) -> None:
+    from tests.pdftools import info  # noqa: PLC0415
+    from tests.scanning.escl_server import escl_scanner  # noqa: PLC0415
+
+    code = run(data, "intake", "--procedure", "1.004873", "--name", "Lê Thị Thu Hà", "--id-number",
+               "079195000123", "--documents", "1,2").stdout.split()[0]
+    sane = json.loads(run(data, "scan", code, "--document", "1", "--source", "test", "--dpi", "150", "--feeder",
+                          "--json").stdout)
+    with escl_scanner() as (url, _state):
+        escl = json.loads(run(data, "scan", code, "--document", "2", "--source", url, "--dpi", "200",
+                              "--json").stdout)
+    exported = json.loads(run(data, "export", code, "--to", str(data / "out"), "--json").stdout)
+    assert (sane["position"], escl["position"]) == (1, 2) and len(exported) == 2
+    assert info(Path(exported[0]))["Pages"] == 10
+    width_mm = float(str(info(Path(exported[1]))["Page size"]).split()[0]) / 72 * 25.4
+    assert round(width_mm) == 210  # eSCL page at 200 dpi kept at its true size
