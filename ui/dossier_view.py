@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from counter_app.clock import local
 from counter_app.lifecycle import Action, label
-from counter_app.model import Delivery, Dossier
+from counter_app.model import Delivery, Dossier, ReceivedDocument
 from counter_app.services.queries import get_dossier
 from counter_app.storage.database import Database
+from scanning.verification import SignatureReport, verify
 from ui import tasks
 from ui.action_dialog import OFFERED, ActionDialog
 from ui.table_models import RowsModel
@@ -41,6 +44,9 @@ class DossierView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.database, self.actor, self.language = database, actor, language
+        self.opener: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self._signature_task: tasks.Task | None = None
+        self._open_task: tasks.Task | None = None
         self.dossier: Dossier | None = None
         self.dialog: ActionDialog | None = None
         self._task: tasks.Task | None = None
@@ -71,6 +77,9 @@ class DossierView(QWidget):
             box.addWidget(QLabel(f"<b>{caption}</b>"))
             table = QTableView()
             table.setModel(model)
+            if model is self.documents:
+                table.activated.connect(lambda index: self.open_document(index.row()))
+                self.documents_table = table
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
             box.addWidget(table)
@@ -101,12 +110,58 @@ class DossierView(QWidget):
                     self.tr("signed PDF") if d.signed else (self.tr("PDF") if d.blob_sha256 else ""),
                 )
                 for d in dossier.documents
-            ]
+            ],
+            list(dossier.documents),
         )
+        self._check_signatures(dossier)
         self.history.set_rows(
             [(_when(e.at), label(e.type, self.language), e.actor, _payload_text(e.payload)) for e in dossier.events]
         )
         self._rebuild_actions(dossier)
+
+    def _check_signatures(self, dossier: Dossier) -> None:
+        """Read each digitised PDF and check its signatures on a worker; the column says what was found."""
+        database, digests = self.database, {d.position: d.blob_sha256 for d in dossier.documents if d.blob_sha256}
+        if not digests:
+            return
+
+        def work() -> dict[int, list[SignatureReport]]:
+            return {position: verify(database.blobs.read(digest)) for position, digest in digests.items()}
+
+        self._signature_task = tasks.start(work, self._show_signatures, self._error, owner=self)
+
+    def _show_signatures(self, found: dict[int, list[SignatureReport]]) -> None:
+        rows = []
+        for row, document in zip(self.documents.rows, self.documents.payloads, strict=True):
+            reports = found.get(document.position, []) if isinstance(document, ReceivedDocument) else []
+            rows.append((*row[:3], self._signature_text(reports) if reports else row[3]))
+        self.documents.set_rows(rows, self.documents.payloads)
+
+    def _signature_text(self, reports: list[SignatureReport]) -> str:
+        signatures = [r for r in reports if r.kind == "signature"]
+        if any(not r.valid for r in reports):
+            return self.tr("MODIFIED after signing!")
+        stamped = self.tr(", time-stamped") if any(r.kind == "timestamp" for r in reports) else ""
+        names = ", ".join(r.signer for r in signatures)
+        return self.tr("Signed by {0}, intact{1}").format(names, stamped)
+
+    def open_document(self, row: int) -> None:
+        """Write the PDF to the data folder's 'opened' folder and hand it to the system's PDF viewer."""
+        document = self.documents.payload(row)
+        if not isinstance(document, ReceivedDocument) or not document.blob_sha256 or self.dossier is None:
+            return
+        database, digest = self.database, document.blob_sha256
+        target = database.data_dir / "opened" / f"{self.dossier.code or self.dossier.id}-{document.position:02d}.pdf"
+
+        def work() -> Path:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(database.blobs.read(digest))
+            return target
+
+        self._open_task = tasks.start(work, self._open, self._error, owner=self)
+
+    def _open(self, path: Path) -> None:
+        self.opener(path)
 
     def _details(self, dossier: Dossier) -> str:
         person = dossier.applicant

@@ -144,42 +144,42 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist_model.py" line="27" />
+        <location filename="../../ui/checklist_model.py" line="28" />
         <source>Handed in</source>
         <translation>Đã nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="27" />
+        <location filename="../../ui/checklist_model.py" line="28" />
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="27" />
+        <location filename="../../ui/checklist_model.py" line="28" />
         <source>Original / copy</source>
         <translation>Bản chính / bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="27" />
+        <location filename="../../ui/checklist_model.py" line="28" />
         <source>Copies</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28" />
+        <location filename="../../ui/checklist_model.py" line="29" />
         <source>Original</source>
         <translation>Bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="29" />
+        <location filename="../../ui/checklist_model.py" line="30" />
         <source>Certified copy</source>
         <translation>Bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="29" />
+        <location filename="../../ui/checklist_model.py" line="30" />
         <source>Copy</source>
         <translation>Bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="88" />
+        <location filename="../../ui/checklist_model.py" line="80" />
         <source> (if any)</source>
         <translation> (nếu có)</translation>
     </message>
@@ -250,42 +250,42 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../ui/dossier_model.py" line="38" />
+        <location filename="../../ui/dossier_model.py" line="39" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="39" />
+        <location filename="../../ui/dossier_model.py" line="40" />
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="40" />
+        <location filename="../../ui/dossier_model.py" line="41" />
         <source>ID number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="41" />
+        <location filename="../../ui/dossier_model.py" line="42" />
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="42" />
+        <location filename="../../ui/dossier_model.py" line="43" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="43" />
+        <location filename="../../ui/dossier_model.py" line="44" />
         <source>Accepted</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="44" />
+        <location filename="../../ui/dossier_model.py" line="45" />
         <source>Due</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="117" />
+        <location filename="../../ui/dossier_model.py" line="110" />
         <source>(no code)</source>
         <translation>(chưa có mã)</translation>
     </message>
@@ -293,132 +293,147 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../ui/dossier_view.py" line="55" />
+        <location filename="../../ui/dossier_view.py" line="61" />
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="55" />
+        <location filename="../../ui/dossier_view.py" line="61" />
         <source>Original / copy</source>
         <translation>Bản chính / bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="55" />
+        <location filename="../../ui/dossier_view.py" line="61" />
         <source>Copies</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="55" />
+        <location filename="../../ui/dossier_view.py" line="61" />
         <source>Digitised</source>
         <translation>Số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="57" />
+        <location filename="../../ui/dossier_view.py" line="63" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="57" />
+        <location filename="../../ui/dossier_view.py" line="63" />
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="57" />
+        <location filename="../../ui/dossier_view.py" line="63" />
         <source>By</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="57" />
+        <location filename="../../ui/dossier_view.py" line="63" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="68" />
+        <location filename="../../ui/dossier_view.py" line="74" />
         <source>Documents received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="68" />
+        <location filename="../../ui/dossier_view.py" line="74" />
         <source>History</source>
         <translation>Lịch sử xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="84" />
+        <location filename="../../ui/dossier_view.py" line="93" />
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="91" />
+        <location filename="../../ui/dossier_view.py" line="100" />
         <source> — OVERDUE</source>
         <translation> — QUÁ HẠN</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="94" />
+        <location filename="../../ui/dossier_view.py" line="103" />
         <source>Original</source>
         <translation>Bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="94" />
+        <location filename="../../ui/dossier_view.py" line="103" />
         <source>Certified copy</source>
         <translation>Bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="94" />
+        <location filename="../../ui/dossier_view.py" line="103" />
         <source>Copy</source>
         <translation>Bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="101" />
+        <location filename="../../ui/dossier_view.py" line="110" />
         <source>signed PDF</source>
         <translation>PDF đã ký số</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="101" />
+        <location filename="../../ui/dossier_view.py" line="110" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="114" />
+        <location filename="../../ui/dossier_view.py" line="143" />
+        <source>MODIFIED after signing!</source>
+        <translation>ĐÃ BỊ SỬA ĐỔI sau khi ký!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="144" />
+        <source>, time-stamped</source>
+        <translation>, có dấu thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="146" />
+        <source>Signed by {0}, intact{1}</source>
+        <translation>Đã ký bởi {0}, nguyên vẹn{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="169" />
         <source>by post to {0}</source>
         <translation>qua bưu chính tới {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="116" />
+        <location filename="../../ui/dossier_view.py" line="171" />
         <source>at the counter</source>
         <translation>tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="120" />
+        <location filename="../../ui/dossier_view.py" line="175" />
         <source>Applicant: {0}, CCCD {1}, {2}</source>
         <translation>Người nộp: {0}, CCCD {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="121" />
+        <location filename="../../ui/dossier_view.py" line="176" />
         <source>Phone: {0}   Email: {1}</source>
         <translation>Điện thoại: {0}   Email: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="122" />
+        <location filename="../../ui/dossier_view.py" line="177" />
         <source>Accepted: {0}   Due: {1}</source>
         <translation>Nhận: {0}   Hẹn trả: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="123" />
+        <location filename="../../ui/dossier_view.py" line="178" />
         <source>Result delivery: {0}   Fee: {1} đồng</source>
         <translation>Nhận kết quả: {0}   Lệ phí: {1} đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="126" />
+        <location filename="../../ui/dossier_view.py" line="181" />
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="141" />
+        <location filename="../../ui/dossier_view.py" line="196" />
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="157" />
+        <location filename="../../ui/dossier_view.py" line="212" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -644,17 +659,17 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/login.py" line="84" />
+        <location filename="../../ui/login.py" line="83" />
         <source>Screen locked — {0}</source>
         <translation>Màn hình đã khóa — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="85" />
+        <location filename="../../ui/login.py" line="89" />
         <source>PIN or password</source>
         <translation>Mã PIN hoặc mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="109" />
+        <location filename="../../ui/login.py" line="117" />
         <source>Wrong PIN or password.</source>
         <translation>Sai mã PIN hoặc mật khẩu.</translation>
     </message>

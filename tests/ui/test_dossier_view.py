@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.lifecycle import Action, Status
-from counter_app.model import Delivery, Person
+from counter_app.model import Delivery, DocumentEntry, Person
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.services.queries import get_dossier
 from counter_app.storage.database import Database
@@ -121,3 +123,34 @@ def test_a_counter_sent_back_dossier_is_accepted_later(qtbot: QtBot, ui_db: Data
     _act(qtbot, view, Action.ACCEPT)
     assert view.dossier is not None and view.dossier.status is Status.ACCEPTED and view.dossier.code
     assert QApplication.instance() is not None
+
+
+def test_digitised_copies_show_their_signatures_and_open(qtbot: QtBot, ui_db: Database, tmp_path: Path) -> None:
+    from counter_app.services.documents import copies, file_copy, read_copy  # noqa: PLC0415
+    from scanning.file_import import import_files  # noqa: PLC0415
+    from scanning.signing import Pkcs12File, StampText, open_signer, sign_pdf  # noqa: PLC0415
+    from tests.pki import P12_PASSPHRASE, SIGNER_NAME, make_pki  # noqa: PLC0415
+
+    pki = make_pki(tmp_path / "pki")
+    code = str(intake(ui_db, IntakeRequest("1.004873", DUC, documents=(
+        DocumentEntry("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân"),
+        DocumentEntry("Giấy tờ chứng minh việc ly hôn hoặc người kia đã chết (nếu có)"))), "anh").code)
+    page = tmp_path / "page.png"
+    Image.new("L", (1654, 2339), 255).save(page, dpi=(200, 200))
+    pdf, pages = import_files([page])
+    with open_signer(Pkcs12File(pki.p12), P12_PASSPHRASE) as signer:
+        signed = sign_pdf(pdf, signer, StampText())
+    file_copy(ui_db, code, "1", signed, pages, "anh", signed=True)
+    position = signed.index(b"/Title") + 8 if b"/Title" in signed else len(pdf) // 2
+    tampered = signed[:position] + bytes([signed[position] ^ 0x01]) + signed[position + 1:]
+    file_copy(ui_db, code, "2", tampered, pages, "anh", signed=True)
+    view = _view(qtbot, ui_db, code)
+    qtbot.waitUntil(lambda: view.documents.rows[0][3].startswith("Đã ký bởi"), timeout=20000)
+    assert view.documents.rows[0][3] == f"Đã ký bởi {SIGNER_NAME}, nguyên vẹn"
+    qtbot.waitUntil(lambda: view.documents.rows[1][3] == "ĐÃ BỊ SỬA ĐỔI sau khi ký!", timeout=20000)
+    opened: list[Path] = []
+    view.opener = opened.append
+    view.open_document(0)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    assert opened[0].read_bytes() == read_copy(ui_db, copies(ui_db, code)[0])
+    assert "lưu bản số hóa" in [row[1] for row in view.history.rows]
