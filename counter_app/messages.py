@@ -208,6 +208,13 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Không kết nối được máy quét mạng {url}: {reason}.",
         "Cannot reach the network scanner {url}: {reason}.",
     ),
+    "quality.low_dpi": ("Độ phân giải dưới 200 dpi: hãy quét lại ở 200–300 dpi.",
+                        "Resolution below 200 dpi: scan again at 200–300 dpi."),
+    "quality.blurred": ("Trang bị mờ: hãy đặt giấy phẳng và quét lại.", "The page is blurred: lay it flat and rescan."),
+    "quality.cut_off": ("Trang bị mất mép (chữ chạm sát lề): hãy đặt lại giấy và quét lại.",
+                        "The page is cut off (writing touches the edge): reposition it and rescan."),
+    "quality.skewed": ("Trang vẫn còn nghiêng sau khi chỉnh: hãy đặt thẳng giấy và quét lại.",
+                       "The page is still skewed after correction: straighten it and rescan."),
     "blob.missing": ("Không tìm thấy tệp lưu trữ {digest}.", "Stored file {digest} is missing."),
 }
 

@@ -59,7 +59,8 @@ def is_blank(grey: np.ndarray) -> bool:
     inner = grey[height // 20: -height // 20 or None, width // 20: -width // 20 or None]
     if int(inner.max()) - int(inner.min()) < 60:  # no contrast at all
         return True
-    return float((inner < min(otsu_threshold(inner), 128)).mean()) < BLANK_INK_RATIO
+    paper = float(np.percentile(inner, 95))
+    return float((inner < min(otsu_threshold(inner), paper - 40)).mean()) < BLANK_INK_RATIO
 
 
 def skew_angle(grey: np.ndarray) -> float:
