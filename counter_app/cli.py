@@ -187,6 +187,7 @@ def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     scan.add_argument("--mode", choices=["color", "gray", "lineart"], default="color")
     scan.add_argument("--feeder", action="store_true", help="scan every sheet in the document feeder")
     scan.add_argument("--duplex", action="store_true")
+    scan.add_argument("--sane-option", action="append", default=[], help="extra scanimage option, e.g. --mode=Gray")
     sign = _command(sub, common, "sign", _sign, "sign the dossier's unsigned digitised PDFs (PAdES B-B)")
     sign.add_argument("ref")
     key = sign.add_mutually_exclusive_group(required=True)
@@ -344,22 +345,28 @@ def _verify(args: argparse.Namespace, _db: Database | None) -> Any:
 
 
 def _scan(args: argparse.Namespace, db: Database) -> Any:
-    from scanning import file_import  # noqa: PLC0415 (image libraries load only for this command)
+    """Scanner pages and image files go through clean-up, the quality gate and compression; PDFs are kept."""
+    from scanning import digitise, file_import  # noqa: PLC0415 (image libraries load only for this command)
+    from scanning.pdf import PdfMetadata  # noqa: PLC0415
 
     sources = [Path(name) for name in args.source]
-    if all(path.exists() for path in sources):
+    if all(path.exists() for path in sources) and any(path.suffix.lower() == ".pdf" for path in sources):
         pdf, pages = file_import.import_files(sources)
     else:
-        pdf, pages = file_import.pages_to_pdf(list(_scanner(args.source[0]).scan(_scan_settings(args))))
+        scanned = (file_import.image_pages(sources, args.dpi) if all(path.exists() for path in sources)
+                   else list(_scanner(args.source[0], tuple(args.sane_option)).scan(_scan_settings(args))))
+        dossier = queries.get_dossier(db, args.ref)
+        metadata = PdfMetadata(str(dossier.code or dossier.id), args.document, office.get_office(db).name, args.actor)
+        pdf, pages = digitise.to_pdf(digitise.process(scanned), metadata, args.lang)
     return documents.file_copy(db, args.ref, args.document, pdf, pages, args.actor)
 
 
-def _scanner(name: str) -> Any:
+def _scanner(name: str, sane_options: tuple[str, ...] = ()) -> Any:
     """An eSCL URL, else a SANE device name."""
     from scanning.escl import EsclScanner  # noqa: PLC0415
     from scanning.sane import SaneScanner  # noqa: PLC0415
 
-    return EsclScanner(name) if name.startswith(("http://", "https://")) else SaneScanner(name)
+    return EsclScanner(name) if name.startswith(("http://", "https://")) else SaneScanner(name, sane_options)
 
 
 def _scan_settings(args: argparse.Namespace) -> Any:

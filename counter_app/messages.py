@@ -215,6 +215,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                         "The page is cut off (writing touches the edge): reposition it and rescan."),
     "quality.skewed": ("Trang vẫn còn nghiêng sau khi chỉnh: hãy đặt thẳng giấy và quét lại.",
                        "The page is still skewed after correction: straighten it and rescan."),
+    "quality.rejected": ("Có trang chưa đạt, cần quét lại — trang {details}",
+                         "Some pages must be scanned again — page {details}"),
     "blob.missing": ("Không tìm thấy tệp lưu trữ {digest}.", "Stored file {digest} is missing."),
 }
 

@@ -31,7 +31,9 @@ def clean(image: Image.Image, dpi: int) -> CleanPage:
         return CleanPage(page, dpi, 0.0, upside_down=False, blank=True)
     angle = skew_angle(grey)
     if abs(angle) >= SKEW_STEP:
+        size = page.size
         page = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=_white(page))
+        page = _centre_crop(page, size)  # the sheet keeps its size: 1:1 stays 1:1
         grey = _analysis_grey(page, dpi)
     flipped = is_upside_down(grey)
     if flipped:
@@ -122,6 +124,11 @@ def _crop_to_paper(page: Image.Image) -> Image.Image:
     if len(bright_rows) < grey.shape[0] * 0.3 or len(bright_cols) < grey.shape[1] * 0.3:
         return page  # no clear sheet: leave it as scanned
     return page.crop((int(bright_cols[0]), int(bright_rows[0]), int(bright_cols[-1]) + 1, int(bright_rows[-1]) + 1))
+
+
+def _centre_crop(page: Image.Image, size: tuple[int, int]) -> Image.Image:
+    left, top = (page.width - size[0]) // 2, (page.height - size[1]) // 2
+    return page.crop((left, top, left + size[0], top + size[1]))
 
 
 def _white(page: Image.Image) -> int | tuple[int, int, int]:

@@ -29,6 +29,20 @@ def import_files(paths: Sequence[Path]) -> tuple[bytes, int]:
     return output.getvalue(), len(merged.pages)
 
 
+def image_pages(paths: Sequence[Path], default_dpi: int) -> list[ScannedPage]:
+    """Image files as scanned pages, at the resolution they record (else `default_dpi`)."""
+    pages = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+            with Image.open(io.BytesIO(data)) as image:
+                dpi = round(float(image.info.get("dpi", (default_dpi, default_dpi))[0])) or default_dpi
+        except (OSError, UnidentifiedImageError) as error:
+            raise ValidationError("document.bad_image", path=str(path), reason=type(error).__name__) from error
+        pages.append(ScannedPage(data, Image.MIME.get(image.format or "", "image/png"), dpi))
+    return pages
+
+
 def pages_to_pdf(pages: Sequence[ScannedPage]) -> tuple[bytes, int]:
     """Scanned pages as one PDF at their true size (1:1 from their resolution), pixels kept as delivered."""
     if not pages:

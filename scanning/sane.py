@@ -20,8 +20,8 @@ TIMEOUT_SECONDS = 180
 class SaneScanner:
     """A SANE device by name (e.g. 'test', 'airscan:e0:Canon', 'genesys:libusb:001:004')."""
 
-    def __init__(self, device: str) -> None:
-        self.device = device
+    def __init__(self, device: str, extra_options: tuple[str, ...] = ()) -> None:
+        self.device, self.extra_options = device, extra_options
 
     def capabilities(self) -> ScannerCapabilities:
         text = self._run(["-d", self.device, "--all-options"]).stdout
@@ -36,7 +36,8 @@ class SaneScanner:
         mode = _MODES[settings.mode]
         if mode == "Lineart" and "Lineart" not in self._run(["-d", self.device, "--all-options"]).stdout:
             mode = "Gray"  # thresholding to black and white happens in the clean-up anyway
-        options = ["-d", self.device, "--format=png", f"--resolution={settings.dpi}", f"--mode={mode}"]
+        options = ["-d", self.device, "--format=png", f"--resolution={settings.dpi}", f"--mode={mode}",
+                   *self.extra_options]
         with tempfile.TemporaryDirectory(prefix="counter-scan-") as folder:
             if settings.source is PaperSource.FEEDER:
                 feeder = "ADF Duplex" if settings.duplex else "Automatic Document Feeder"

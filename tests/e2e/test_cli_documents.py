@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 
 from tests.e2e.test_cli import run
 from tests.pki import (
@@ -20,6 +20,7 @@ from tests.pki import (
     softhsm_token,
     time_stamp_authority,
 )
+from tests.scanning.pages import text_page
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +36,9 @@ def data(tmp_path: Path) -> Path:
 
 
 def _page(path: Path, text: str) -> Path:
-    image = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
-    ImageDraw.Draw(image).text((200, 200), text, fill=0)
+    """A scanned A4 page at 200 dpi: a real form's text, and `text` on top."""
+    image = text_page(200)
+    ImageDraw.Draw(image).text((200, 100), text, fill=0)
     image.save(path, dpi=(200, 200))
     return path
 
@@ -100,13 +102,19 @@ def test_scan_from_the_sane_test_device_and_from_an_escl_scanner(data: Path) -> 
 
     code = run(data, "intake", "--procedure", "1.004873", "--name", "Lê Thị Thu Hà", "--id-number",
                "079195000123", "--documents", "1,2").stdout.split()[0]
-    sane = json.loads(run(data, "scan", code, "--document", "1", "--source", "test", "--dpi", "150", "--feeder",
-                          "--json").stdout)
+    grid = run(data, "scan", code, "--document", "1", "--source", "test", "--dpi", "200", "--feeder",
+               "--sane-option=--test-picture=Color pattern", check=False)
+    assert grid.returncode == 2  # the test device's pattern is not a document: the gate says which page and why
+    assert grid.stderr.startswith("Có trang chưa đạt, cần quét lại — trang 1: Trang bị mất mép")
     with escl_scanner() as (url, _state):
-        escl = json.loads(run(data, "scan", code, "--document", "2", "--source", url, "--dpi", "200",
+        fed = json.loads(run(data, "scan", code, "--document", "1", "--source", url, "--dpi", "300", "--feeder",
+                             "--json").stdout)
+        flat = json.loads(run(data, "scan", code, "--document", "2", "--source", url, "--dpi", "200",
                               "--json").stdout)
     exported = json.loads(run(data, "export", code, "--to", str(data / "out"), "--json").stdout)
-    assert (sane["position"], escl["position"]) == (1, 2) and len(exported) == 2
-    assert info(Path(exported[0]))["Pages"] == 10
+    assert (fed["position"], flat["position"]) == (1, 2) and len(exported) == 2
+    assert info(Path(exported[0]))["Pages"] == 3  # the whole feeder
     width_mm = float(str(info(Path(exported[1]))["Page size"]).split()[0]) / 72 * 25.4
-    assert round(width_mm) == 210  # eSCL page at 200 dpi kept at its true size
+    assert round(width_mm) == 210  # kept at its true size
+    assert Path(exported[0]).stat().st_size < 3 * 150_000  # three colour pages with a red seal each
+    assert Path(exported[1]).stat().st_size < 150_000

@@ -11,7 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
+
+from tests.scanning.pages import text_page
 
 NS = {"scan": "http://schemas.hp.com/imaging/escl/2011/05/03", "pwg": "http://www.pwg.org/schemas/2010/12/sm"}
 CAPABILITIES = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -37,14 +39,11 @@ class ScannerState:
 
 
 def page_image(number: int, dpi: int, colour: bool) -> bytes:
-    width, height = int(8.27 * dpi), int(11.69 * dpi)
-    image = Image.new("RGB" if colour else "L", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    draw.text((dpi, dpi), f"Trang {number}", fill="black")
-    if colour:
-        draw.ellipse((width - 2 * dpi, height - 2 * dpi, width - dpi, height - dpi), outline=(200, 0, 0), width=8)
+    """A form page as a real scanner sends it: JPEG, with a red seal on colour scans."""
+    image = text_page(dpi, seal=colour)
+    ImageDraw.Draw(image).text((dpi, dpi // 2), f"Trang {number}", fill="black")
     output = io.BytesIO()
-    image.save(output, "JPEG", quality=80, dpi=(dpi, dpi))
+    (image if colour else image.convert("L")).save(output, "JPEG", quality=85, dpi=(dpi, dpi))
     return output.getvalue()
 
 
