@@ -183,8 +183,8 @@ def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     scan.add_argument("--document", required=True, help="the document's name or number in the dossier")
     scan.add_argument("--source", required=True, nargs="+",
                       help="image or PDF files in page order, an eSCL URL, or a SANE device name")
-    scan.add_argument("--dpi", type=int, default=300)
-    scan.add_argument("--mode", choices=["color", "gray", "lineart"], default="color")
+    scan.add_argument("--dpi", type=int, help="default: the document's scan profile")
+    scan.add_argument("--mode", choices=["color", "gray", "lineart"], help="default: the document's scan profile")
     scan.add_argument("--feeder", action="store_true", help="scan every sheet in the document feeder")
     scan.add_argument("--duplex", action="store_true")
     scan.add_argument("--sane-option", action="append", default=[], help="extra scanimage option, e.g. --mode=Gray")
@@ -353,9 +353,11 @@ def _scan(args: argparse.Namespace, db: Database) -> Any:
     if all(path.exists() for path in sources) and any(path.suffix.lower() == ".pdf" for path in sources):
         pdf, pages = file_import.import_files(sources)
     else:
-        scanned = (file_import.image_pages(sources, args.dpi) if all(path.exists() for path in sources)
-                   else list(_scanner(args.source[0], tuple(args.sane_option)).scan(_scan_settings(args))))
         dossier = queries.get_dossier(db, args.ref)
+        named = {str(d.position): d.name for d in dossier.documents}
+        settings = _scan_settings(args, dossier.procedure.code, named.get(args.document.strip(), args.document))
+        scanned = (file_import.image_pages(sources, settings.dpi) if all(path.exists() for path in sources)
+                   else list(_scanner(args.source[0], tuple(args.sane_option)).scan(settings)))
         metadata = PdfMetadata(str(dossier.code or dossier.id), args.document, office.get_office(db).name, args.actor)
         pdf, pages = digitise.to_pdf(digitise.process(scanned), metadata, args.lang)
     return documents.file_copy(db, args.ref, args.document, pdf, pages, args.actor)
@@ -369,11 +371,14 @@ def _scanner(name: str, sane_options: tuple[str, ...] = ()) -> Any:
     return EsclScanner(name) if name.startswith(("http://", "https://")) else SaneScanner(name, sane_options)
 
 
-def _scan_settings(args: argparse.Namespace) -> Any:
+def _scan_settings(args: argparse.Namespace, procedure_code: str, document: str) -> Any:
+    """The document's scan profile, with what the clerk asked for on top."""
     from counter_app.ports import ColourMode, PaperSource, ScanSettings  # noqa: PLC0415
+    from counter_app.scan_profiles import profile_for  # noqa: PLC0415
 
-    return ScanSettings(dpi=args.dpi, mode=ColourMode(args.mode), duplex=args.duplex,
-                        source=PaperSource.FEEDER if args.feeder else PaperSource.FLATBED)
+    profile = profile_for(procedure_code, document)
+    return ScanSettings(dpi=args.dpi or profile.dpi, mode=ColourMode(args.mode) if args.mode else profile.mode,
+                        duplex=args.duplex, source=PaperSource.FEEDER if args.feeder else PaperSource.FLATBED)
 
 
 def _sign(args: argparse.Namespace, db: Database) -> Any:

@@ -6,6 +6,7 @@ import numpy as np
 from PIL import Image
 
 from scanning.cleanup import CleanPage, ink, skew_angle
+from scanning.compress import PageKind, classify
 
 MIN_DPI = 200
 MIN_SHARPNESS = 40.0  # variance of the Laplacian at 200 dpi; blurred text falls far below
@@ -15,12 +16,17 @@ MAX_SKEW = 0.5
 
 
 def problems(page: CleanPage) -> list[str]:
-    """Message keys for what is wrong with `page` (empty when it passes); blank pages are not judged."""
+    """Message keys for what is wrong with `page` (empty when it passes); blank pages are not judged.
+
+    Sharpness, cut-off and skew are judged on written pages; a full-page photo has no text edges to
+    measure, so only its resolution is."""
     if page.blank:
         return []
     found = []
     if page.dpi < MIN_DPI:
         found.append("quality.low_dpi")
+    if classify(page.image) in (PageKind.GREY, PageKind.COLOUR):
+        return found
     grey = _grey_at(page.image, page.dpi, MIN_DPI)
     if sharpness(grey) < MIN_SHARPNESS:
         found.append("quality.blurred")

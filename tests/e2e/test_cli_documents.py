@@ -102,10 +102,14 @@ def test_scan_from_the_sane_test_device_and_from_an_escl_scanner(data: Path) -> 
 
     code = run(data, "intake", "--procedure", "1.004873", "--name", "Lê Thị Thu Hà", "--id-number",
                "079195000123", "--documents", "1,2").stdout.split()[0]
-    grid = run(data, "scan", code, "--document", "1", "--source", "test", "--dpi", "200", "--feeder",
-               "--sane-option=--test-picture=Color pattern", check=False)
-    assert grid.returncode == 2  # the test device's pattern is not a document: the gate says which page and why
-    assert grid.stderr.startswith("Có trang chưa đạt, cần quét lại — trang 1: Trang bị mất mép")
+    low = run(data, "scan", code, "--document", "1", "--source", "test", "--dpi", "150", "--feeder",
+              "--sane-option=--test-picture=Color pattern", check=False)
+    assert low.returncode == 2  # ten sheets from the test device's feeder, all below the archival minimum
+    assert low.stderr.startswith("Có trang chưa đạt, cần quét lại — trang 1: Độ phân giải dưới 200 dpi")
+    assert "; 10: Độ phân giải dưới 200 dpi" in low.stderr
+    pattern = json.loads(run(data, "scan", code, "--document", "1", "--source", "test", "--dpi", "200",
+                             "--sane-option=--test-picture=Color pattern", "--json").stdout)
+    assert pattern["position"] == 1 and not pattern["signed"]  # a colour pattern: judged on resolution only
     with escl_scanner() as (url, _state):
         fed = json.loads(run(data, "scan", code, "--document", "1", "--source", url, "--dpi", "300", "--feeder",
                              "--json").stdout)

@@ -63,3 +63,8 @@ def test_gate_passes_a_good_page_and_names_each_problem() -> None:
     assert "quality.cut_off" in problems(clean(cut, 300))
     beyond_correction = skewed(good, 14)  # further than the straightening tries
     assert "quality.skewed" in problems(clean(beyond_correction, 300))
+
+
+def test_a_full_page_photo_is_judged_on_resolution_only() -> None:
+    assert problems(clean(photo_page(200), 200)) == []
+    assert problems(clean(photo_page(150), 150)) == ["quality.low_dpi"]
