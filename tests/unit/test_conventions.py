@@ -59,6 +59,6 @@ def test_every_message_renders_in_both_languages(key: str) -> None:
                                      "due", "names", "id_number", "expected", "given", "ref", "on", "name",
                                      "day", "start", "end", "username", "min", "role", "errors", "detail",
                                      "where", "problem", "field", "digest", "form", "need", "choices", "path",
-                                     "reason", "printer", "token", "device", "url", "details")}
+                                     "reason", "printer", "token", "device", "url", "details", "api")}
     vietnamese, english = render(key, "vi", **params), render(key, "en", **params)
     assert (vietnamese and english and vietnamese != english) or key == "import.row"
