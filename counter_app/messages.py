@@ -197,6 +197,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "document.bad_image": ("Không đọc được ảnh {path}: {reason}.", "Cannot read the image {path}: {reason}."),
     "sign.nothing": ("Hồ sơ {code} không có bản số hóa nào chưa ký.", "Dossier {code} has no unsigned digitised copy."),
+    "scan.blank": ("Trang trắng", "Blank page"),
     "scan.platform": ("Máy quét {api} chỉ dùng được trên Windows.", "{api} scanners work on Windows only."),
     "scan.no_pages": ("Máy quét không trả về trang nào.", "The scanner returned no page."),
     "scan.sane_missing": (

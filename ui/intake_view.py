@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,12 +33,17 @@ from counter_app.errors import CounterError, ValidationError
 from counter_app.fees import compute_fee
 from counter_app.lifecycle import label
 from counter_app.model import Delivery, Dossier, Person, Procedure
-from counter_app.services import catalogue
+from counter_app.ports import ScannedPage
+from counter_app.scan_profiles import profile_for
+from counter_app.services import catalogue, documents
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.storage.database import Database
 from counter_app.textfold import fold
+from scanning import digitise
+from scanning.pdf import PdfMetadata
 from ui import i18n, tasks
 from ui.checklist_model import KIND, ChecklistModel
+from ui.scan_dialog import ScanDialog
 
 SEXES = ("", "Nam", "Nữ")
 
@@ -68,12 +73,21 @@ class IntakeView(QWidget):
     """Emits `finished(dossier)` after each accepted, sent-back or refused dossier, then clears itself."""
 
     finished = Signal(object)
+    scans_filed = Signal(int)
 
     def __init__(
-        self, database: Database, actor: Callable[[], str], language: str = "vi", parent: QWidget | None = None
+        self,
+        database: Database,
+        actor: Callable[[], str],
+        language: str = "vi",
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+        office_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.database, self.actor, self.language = database, actor, language
+        self.settings, self.office_name = settings or QSettings(), office_name
+        self._scan_task: tasks.Task | None = None
         self.procedures: list[Procedure] = []
         self.procedure: Procedure | None = None
         self._task: tasks.Task | None = None
@@ -110,6 +124,9 @@ class IntakeView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.documents.setWordWrap(True)
+        self.scan_button = QPushButton(self.tr("Scan the selected document… (Ctrl+Q)"))
+        self.scans: dict[str, list[ScannedPage]] = {}
+        self.scan_dialog: ScanDialog | None = None
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
         self.missing_label.setStyleSheet("color: #b00000")
@@ -153,6 +170,7 @@ class IntakeView(QWidget):
         documents_box = QGroupBox(self.tr("3. Documents handed in (Space ticks, F2 edits)"))
         column = QVBoxLayout(documents_box)
         column.addWidget(self.documents)
+        column.addWidget(self.scan_button)
         column.addWidget(self.missing_label)
         outcome_box = QGroupBox(self.tr("4. Result delivery, fee and outcome"))
         grid = QGridLayout(outcome_box)
@@ -190,12 +208,14 @@ class IntakeView(QWidget):
         self.supplement_button.clicked.connect(lambda: self.submit(Outcome.SUPPLEMENT))
         self.refuse_button.clicked.connect(lambda: self.submit(Outcome.REFUSE))
         self.clear_button.clicked.connect(self.clear)
+        self.scan_button.clicked.connect(self.open_scan)
         for keys, slot in (
             ("Ctrl+Return", lambda: self.submit(Outcome.ACCEPT)),
             ("Ctrl+Enter", lambda: self.submit(Outcome.ACCEPT)),
             ("Ctrl+B", lambda: self.submit(Outcome.SUPPLEMENT)),
             ("Ctrl+R", lambda: self.submit(Outcome.REFUSE)),
             ("Ctrl+N", self.clear),
+            ("Ctrl+Q", self.open_scan),
         ):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._refresh_outcome()
@@ -336,7 +356,52 @@ class IntakeView(QWidget):
                 self.tr("Recorded: {0} — {1}").format(dossier.applicant.full_name, label(dossier.status, self.language))
             )
         self.finished.emit(dossier)
+        self._file_scans(dossier, dict(self.scans))
         self.clear(keep_result=True)
+
+    def open_scan(self) -> ScanDialog | None:
+        """Scan the document selected in the checklist; the pages wait until the dossier is recorded."""
+        row = self.documents.currentIndex().row()
+        if self.procedure is None or not 0 <= row < self.checklist.rowCount():
+            self.show_error(self.tr("Choose a document in the list first."))
+            return None
+        document = self.checklist.documents[row]
+        self.scan_dialog = ScanDialog(document.name, profile_for(self.procedure.code, document.name), self.settings,
+                                      parent=self)
+        self.scan_dialog.accepted.connect(lambda: self._scanned(document.name))
+        self.scan_dialog.open()
+        return self.scan_dialog
+
+    def _scanned(self, document: str) -> None:
+        assert self.scan_dialog is not None
+        pages = self.scan_dialog.pages()
+        self.scans[document] = pages
+        row = next(n for n, doc in enumerate(self.checklist.documents) if doc.name == document)
+        if not self.checklist.handed_in[row]:
+            self.checklist.toggle(row)
+        self.message.setText(self.tr("{0} page(s) scanned for: {1}").format(len(pages), document))
+        self.message.setStyleSheet("color: #005a00")
+
+    def _file_scans(self, dossier: Dossier, scans: dict[str, list[ScannedPage]]) -> None:
+        """Clean, compress and store each scanned document of the new dossier, on a worker."""
+        if not scans:
+            return
+        database, actor, office = self.database, self.actor(), self.office_name
+        ref = str(dossier.code or dossier.id)
+
+        def work() -> int:
+            for document, pages in scans.items():
+                metadata = PdfMetadata(ref, document, office, actor)
+                pdf, count = digitise.to_pdf(digitise.process(pages), metadata, i18n.language())
+                documents.file_copy(database, ref, document, pdf, count, actor)
+            return len(scans)
+
+        self._scan_task = tasks.start(work, self._scans_filed, self.show_error, owner=self)
+
+    def _scans_filed(self, count: int) -> None:
+        self.scans_filed.emit(count)
+        self.result_label.setText(self.result_label.text() + self.tr(" — {0} digitised document(s) saved").format(
+            count))
 
     @Slot()
     def clear(self, keep_result: bool = False) -> None:
@@ -355,6 +420,7 @@ class IntakeView(QWidget):
             field.clear()
         self.sex.setCurrentIndex(0)
         self.delivery.setCurrentIndex(0)
+        self.scans = {}
         self.procedure = None
         self.procedure_label.setText(self.tr("No procedure chosen"))
         self.checklist.set_procedure(None)

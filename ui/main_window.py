@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
     def _build_pages(self, database: Database) -> None:
         actor = self.actor
         self.home = HomePanel(database)
-        self.intake = IntakeView(database, actor, self.language)
+        office = self.office.name if self.office else ""
+        self.intake = IntakeView(database, actor, self.language, settings=self.settings, office_name=office)
         self.dossiers = DossierListView(database, self.language)
         self.dossier = DossierView(database, actor, self.language)
         self.admin = AdminView(database, actor())

@@ -474,186 +474,206 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="86" />
+        <location filename="../../ui/intake_view.py" line="100" />
         <source>Type part of the procedure's name or code, e.g. khai sinh</source>
         <translation>Gõ một phần tên hoặc mã thủ tục, ví dụ: khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="89" />
-        <location filename="../../ui/intake_view.py" line="359" />
+        <location filename="../../ui/intake_view.py" line="103" />
+        <location filename="../../ui/intake_view.py" line="425" />
         <source>No procedure chosen</source>
         <translation>Chưa chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="95" />
+        <location filename="../../ui/intake_view.py" line="109" />
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="97" />
+        <location filename="../../ui/intake_view.py" line="111" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="97" />
+        <location filename="../../ui/intake_view.py" line="111" />
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="97" />
+        <location filename="../../ui/intake_view.py" line="111" />
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="117" />
+        <location filename="../../ui/intake_view.py" line="127" />
+        <source>Scan the selected document… (Ctrl+Q)</source>
+        <translation>Quét giấy tờ đang chọn… (Ctrl+Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="134" />
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="117" />
+        <location filename="../../ui/intake_view.py" line="134" />
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="119" />
+        <location filename="../../ui/intake_view.py" line="136" />
         <source>Address for the postal return</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="122" />
+        <location filename="../../ui/intake_view.py" line="139" />
         <source>Reason (required to send back or refuse)</source>
         <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="123" />
+        <location filename="../../ui/intake_view.py" line="140" />
         <source>Accept and print slip (Ctrl+Enter)</source>
         <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="124" />
+        <location filename="../../ui/intake_view.py" line="141" />
         <source>Send back to complete — form 02 (Ctrl+B)</source>
         <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="125" />
+        <location filename="../../ui/intake_view.py" line="142" />
         <source>Refuse — form 03 (Ctrl+R)</source>
         <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="126" />
+        <location filename="../../ui/intake_view.py" line="143" />
         <source>Clear (Ctrl+N)</source>
         <translation>Làm mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="135" />
+        <location filename="../../ui/intake_view.py" line="152" />
         <source>1. Procedure</source>
         <translation>1. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="141" />
+        <location filename="../../ui/intake_view.py" line="158" />
         <source>2. Applicant (scan the CCCD QR code, or type)</source>
         <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="144" />
+        <location filename="../../ui/intake_view.py" line="161" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="145" />
+        <location filename="../../ui/intake_view.py" line="162" />
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="146" />
+        <location filename="../../ui/intake_view.py" line="163" />
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="147" />
+        <location filename="../../ui/intake_view.py" line="164" />
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="148" />
+        <location filename="../../ui/intake_view.py" line="165" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="149" />
+        <location filename="../../ui/intake_view.py" line="166" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="150" />
+        <location filename="../../ui/intake_view.py" line="167" />
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="153" />
+        <location filename="../../ui/intake_view.py" line="170" />
         <source>3. Documents handed in (Space ticks, F2 edits)</source>
         <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="157" />
+        <location filename="../../ui/intake_view.py" line="175" />
         <source>4. Result delivery, fee and outcome</source>
         <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="159" />
+        <location filename="../../ui/intake_view.py" line="177" />
         <source>Delivery</source>
         <translation>Nhận kết quả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake_view.py" line="245" />
+        <location filename="../../ui/intake_view.py" line="265" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n ngày làm việc</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="245" />
+        <location filename="../../ui/intake_view.py" line="265" />
         <source>same working day</source>
         <translation>trong ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="262" />
+        <location filename="../../ui/intake_view.py" line="282" />
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="287" />
+        <location filename="../../ui/intake_view.py" line="307" />
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="293" />
+        <location filename="../../ui/intake_view.py" line="313" />
         <source>Fee: {0} đồng</source>
         <translation>Lệ phí: {0} đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="293" />
+        <location filename="../../ui/intake_view.py" line="313" />
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="304" />
+        <location filename="../../ui/intake_view.py" line="324" />
         <source>A dossier with missing documents can only be sent back or refused.</source>
         <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="308" />
+        <location filename="../../ui/intake_view.py" line="328" />
         <source>Write the reason first.</source>
         <translation>Hãy ghi lý do trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="333" />
+        <location filename="../../ui/intake_view.py" line="353" />
         <source>Accepted: {0} — due {1}</source>
         <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="336" />
+        <location filename="../../ui/intake_view.py" line="356" />
         <source>Recorded: {0} — {1}</source>
         <translation>Đã ghi nhận: {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="366" />
+        <source>Choose a document in the list first.</source>
+        <translation>Hãy chọn một giấy tờ trong danh sách trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="382" />
+        <source>{0} page(s) scanned for: {1}</source>
+        <translation>Đã quét {0} trang cho: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="403" />
+        <source> — {0} digitised document(s) saved</source>
+        <translation> — đã lưu {0} giấy tờ số hóa</translation>
     </message>
 </context>
 <context>
@@ -735,77 +755,77 @@
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Printing: {0}</source>
         <translation>Đang in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>No printer: the form was saved as {0}</source>
         <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -915,6 +935,99 @@
         <location filename="../../ui/print_service.py" line="61" />
         <source>Preview: {0}</source>
         <translation>Xem trước: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="74" />
+        <source>Scan: {0}</source>
+        <translation>Quét: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="76" />
+        <source>Scanner (SANE name or eSCL address) or image files</source>
+        <translation>Máy quét (tên SANE hoặc địa chỉ eSCL) hoặc tệp ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="79" />
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="79" />
+        <source>Grey</source>
+        <translation>Xám</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="80" />
+        <source>Black and white</source>
+        <translation>Đen trắng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="84" />
+        <source>Flatbed</source>
+        <translation>Mặt kính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="85" />
+        <source>Document feeder</source>
+        <translation>Khay nạp giấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="93" />
+        <source>Scan (F5)</source>
+        <translation>Quét (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="94" />
+        <source>Add files…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="95" />
+        <source>Rotate (R)</source>
+        <translation>Xoay (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="96" />
+        <source>Delete (Del)</source>
+        <translation>Xóa (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="132" />
+        <source>Scanning…</source>
+        <translation>Đang quét…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="137" />
+        <source>Add files</source>
+        <translation>Thêm tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="138" />
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="152" />
+        <source>{0} page(s) scanned; {1} to rescan or delete.</source>
+        <translation>Đã quét {0} trang; {1} trang cần quét lại hoặc xóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="156" />
+        <source>OK</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="158" />
+        <source>Blank: left out</source>
+        <translation>Trang trắng: bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="193" />
+        <source>Pages {0} must be rescanned or deleted first.</source>
+        <translation>Các trang {0} cần quét lại hoặc xóa trước.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -137,3 +138,45 @@ def test_hand_typed_cccd_number_is_validated(view: IntakeView, qtbot: QtBot, clo
     _tick_all(view, qtbot)
     view.accept_button.click()
     assert "12" in view.message.text() and view.name.text() == "Lê Thị Thu Hà"  # nothing lost
+
+
+def test_scan_at_intake_from_an_escl_scanner_reorder_rotate_delete_then_file(
+    view: IntakeView, qtbot: QtBot, ui_db: Database, clock: FakeClock, tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    from counter_app.services.documents import copies, read_copy  # noqa: PLC0415
+    from counter_app.services.queries import DossierFilter, list_dossiers  # noqa: PLC0415
+    from tests.pdftools import info  # noqa: PLC0415
+    from tests.scanning.escl_server import ScannerState, escl_scanner  # noqa: PLC0415
+
+    view.settings = QSettings(str(tmp_path / "scan.ini"), QSettings.Format.IniFormat)
+    _choose(view, qtbot, "1.004873", clock)
+    assert view.fill_from_qr(QR)
+    view.documents.setCurrentIndex(view.checklist.index(0, 1))
+    with escl_scanner(ScannerState(feeder_pages=3, busy_answers=1)) as (url, _state):
+        dialog = view.open_scan()
+        assert dialog is not None and dialog.dpi.value() == 300  # the form's scan profile
+        dialog.source.setText(url)
+        dialog.dpi.setValue(200)
+        dialog.feeder.setCurrentIndex(1)
+        dialog.scan()
+        qtbot.waitUntil(lambda: dialog.pages_view.count() == 3, timeout=60000)
+    assert [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3
+    dialog.pages_view.item(2).setSelected(True)
+    dialog.delete_selected()
+    dialog.pages_view.clearSelection()
+    dialog.pages_view.item(0).setSelected(True)
+    dialog.rotate_selected()
+    dialog.rotate_selected()
+    dialog.accept()
+    assert "2" in view.message.text() and view.checklist.handed_in[0]
+    for row in [row for row in range(view.checklist.rowCount()) if not view.checklist.handed_in[row]]:
+        view.checklist.toggle(row)
+    with qtbot.waitSignal(view.scans_filed, timeout=60000):
+        view.accept_button.click()
+    dossier = list_dossiers(ui_db, DossierFilter())[0]
+    [filed] = copies(ui_db, str(dossier.code))
+    pdf = tmp_path / "filed.pdf"
+    pdf.write_bytes(read_copy(ui_db, filed))
+    assert info(pdf)["Pages"] == 2 and filed.name == "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân"
