@@ -19,6 +19,7 @@ from counter_app.lifecycle import Action
 from counter_app.model import Person
 from counter_app.services import processing
 from counter_app.services.intake import IntakeRequest, intake
+from tests.scanning.escl_server import ScannerState, escl_scanner
 from ui import i18n
 from ui.main_window import MainWindow
 
@@ -85,6 +86,17 @@ def main(out: Path) -> list[Path]:
     for row in range(window.intake.checklist.rowCount()):
         window.intake.checklist.toggle(row)
     shot("04-intake-ready")
+    window.intake.documents.setCurrentIndex(window.intake.checklist.index(0, 1))
+    with escl_scanner(ScannerState(feeder_pages=2, busy_answers=0)) as (url, _state):
+        scan = window.intake.open_scan()
+        assert scan is not None
+        scan.source.setText(url)
+        scan.dpi.setValue(200)
+        scan.feeder.setCurrentIndex(1)
+        scan.scan()
+        wait(app, lambda: scan.pages_view.count() == 2, timeout=120)
+    shot("04b-scan-dialog")
+    scan.accept()
     window.intake.accept_button.click()
     wait(app, lambda: bool(window.intake.result_label.text()))
     shot("05-intake-accepted")
