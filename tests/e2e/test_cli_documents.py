@@ -16,16 +16,10 @@ from tests.pki import (
     TOKEN_LABEL,
     TOKEN_PIN,
     Pki,
-    make_pki,
     softhsm_token,
     time_stamp_authority,
 )
 from tests.scanning.pages import text_page
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return make_pki(tmp_path_factory.mktemp("pki"))
 
 
 @pytest.fixture

@@ -22,17 +22,12 @@ from tests.pki import (
     TOKEN_LABEL,
     TOKEN_PIN,
     Pki,
-    make_pki,
     softhsm_token,
     time_stamp_authority,
 )
 
 STAMP = StampText(office="Trung tâm Phục vụ hành chính công xã Tân Hòa", location="Tân Hòa")
 
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return make_pki(tmp_path_factory.mktemp("pki"))
 
 
 @pytest.fixture(scope="module")
