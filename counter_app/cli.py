@@ -383,32 +383,21 @@ def _scan_settings(args: argparse.Namespace, procedure_code: str, document: str)
 
 def _sign(args: argparse.Namespace, db: Database) -> Any:
     from scanning import signing  # noqa: PLC0415 (pyHanko loads only for this command)
+    from scanning.dossier_signing import sign_dossier  # noqa: PLC0415
 
-    unsigned = [copy for copy in documents.copies(db, args.ref) if not copy.signed]
-    if not unsigned:
-        raise ValidationError("sign.nothing", code=args.ref)
     source: signing.KeySource = (signing.Pkcs12File(args.pkcs12) if args.pkcs12 else
                                  signing.Pkcs11Token(args.pkcs11_lib, args.token or "", args.key_label))
     pin = os.environ.get(args.pin_env, "") if args.pin_env else getpass.getpass("PIN: ")
-    stamp = signing.StampText(office=office.get_office(db).name, location=office.get_office(db).place_name)
-    signed = []
-    with signing.open_signer(source, pin) as signer:
-        for copy in unsigned:
-            pdf = signing.sign_pdf(documents.read_copy(db, copy), signer, stamp)
-            signed.append(documents.file_copy(db, args.ref, str(copy.position), pdf, _pages(pdf), args.actor,
-                                              signed=True, timestamp_pending=True))
-    return signed
+    return sign_dossier(db, args.ref, source, pin, args.actor)
 
 
 def _timestamp(args: argparse.Namespace, db: Database) -> Any:
-    from scanning.timestamping import add_document_timestamp  # noqa: PLC0415
+    from scanning.dossier_signing import upgrade_pending  # noqa: PLC0415
 
-    done = []
-    for copy in documents.pending_timestamps(db):
-        pdf = add_document_timestamp(documents.read_copy(db, copy), args.tsa)
-        done.append(documents.file_copy(db, copy.dossier_code, str(copy.position), pdf, _pages(pdf), args.actor,
-                                        signed=True, timestamp_pending=False))
-    return done
+    outcome = upgrade_pending(db, args.tsa, args.actor)
+    if outcome.failed is not None:
+        raise outcome.failed
+    return list(outcome.done)
 
 
 def _export(args: argparse.Namespace, db: Database) -> Any:
@@ -420,12 +409,6 @@ def _export(args: argparse.Namespace, db: Database) -> Any:
         _write_atomically(target, documents.read_copy(db, copy))
         written.append(str(target))
     return written
-
-
-def _pages(pdf: bytes) -> int:
-    from scanning.file_import import page_count  # noqa: PLC0415
-
-    return page_count(pdf)
 
 
 def _audit_verify(_args: argparse.Namespace, db: Database) -> Any:

@@ -1,0 +1,55 @@
+"""Signing a dossier's digitised copies and upgrading the pending ones: what the app and the command line share."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pikepdf
+
+from counter_app.errors import CounterError, ValidationError
+from counter_app.services import documents, office
+from counter_app.services.documents import FiledCopy
+from counter_app.storage.database import Database
+from scanning import signing
+from scanning.timestamping import add_document_timestamp
+
+
+@dataclass(frozen=True)
+class UpgradeRound:
+    done: tuple[FiledCopy, ...]
+    failed: CounterError | None  # the first failure; the copies after it were not tried
+
+
+def sign_dossier(db: Database, ref: str, source: signing.KeySource, pin: str, actor: str) -> list[FiledCopy]:
+    """Sign every unsigned digitised copy of `ref` (PAdES B-B); each then waits for a time-stamp."""
+    unsigned = [copy for copy in documents.copies(db, ref) if not copy.signed]
+    if not unsigned:
+        raise ValidationError("sign.nothing", code=ref)
+    where = office.get_office(db)
+    stamp = signing.StampText(office=where.name, location=where.place_name)
+    signed = []
+    with signing.open_signer(source, pin) as signer:
+        for copy in unsigned:
+            pdf = signing.sign_pdf(documents.read_copy(db, copy), signer, stamp)
+            signed.append(documents.file_copy(db, ref, str(copy.position), pdf, page_count(pdf), actor,
+                                              signed=True, timestamp_pending=True))
+    return signed
+
+
+def upgrade_pending(db: Database, tsa_url: str, actor: str) -> UpgradeRound:
+    """Time-stamp each signed copy still waiting; stop at the first failure (the link is down) and keep the rest."""
+    done: list[FiledCopy] = []
+    for copy in documents.pending_timestamps(db):
+        try:
+            pdf = add_document_timestamp(documents.read_copy(db, copy), tsa_url)
+        except CounterError as error:
+            return UpgradeRound(tuple(done), error)
+        done.append(documents.file_copy(db, copy.dossier_code, str(copy.position), pdf, page_count(pdf), actor,
+                                        signed=True, timestamp_pending=False))
+    return UpgradeRound(tuple(done), None)
+
+
+def page_count(pdf: bytes) -> int:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
