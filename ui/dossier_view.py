@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,9 +23,11 @@ from counter_app.lifecycle import Action, label
 from counter_app.model import Delivery, Dossier, ReceivedDocument
 from counter_app.services.queries import get_dossier
 from counter_app.storage.database import Database
+from scanning.dossier_signing import sign_dossier
 from scanning.verification import SignatureReport, verify
 from ui import tasks
 from ui.action_dialog import OFFERED, ActionDialog
+from ui.sign_dialog import SignDialog
 from ui.table_models import RowsModel
 
 
@@ -45,6 +47,9 @@ class DossierView(QWidget):
         super().__init__(parent)
         self.database, self.actor, self.language = database, actor, language
         self.opener: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.settings = QSettings()
+        self.sign_dialog: SignDialog | None = None
+        self.sign_button: QPushButton | None = None
         self._signature_task: tasks.Task | None = None
         self._open_task: tasks.Task | None = None
         self.dossier: Dossier | None = None
@@ -187,16 +192,38 @@ class DossierView(QWidget):
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()  # type: ignore[union-attr]
         self.action_buttons = {}
+        self.sign_button = None
         for action in OFFERED:
             if action in dossier.allowed_actions:
                 button = QPushButton(label(action, self.language).capitalize())
                 button.clicked.connect(lambda _=False, chosen=action: self.open_action(chosen))
                 self.actions_row.addWidget(button)
                 self.action_buttons[action] = button
+        if any(d.blob_sha256 and not d.signed for d in dossier.documents):
+            sign = QPushButton(self.tr("Sign digitised documents…"))
+            sign.clicked.connect(self.open_sign)
+            self.actions_row.addWidget(sign)
+            self.sign_button = sign
         self.print_button = QPushButton(self.tr("Print a form…"))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(str(dossier.code or dossier.id)))
         self.actions_row.addStretch()
         self.actions_row.addWidget(self.print_button)
+
+    def open_sign(self) -> SignDialog | None:
+        if self.dossier is None:
+            return None
+        self.sign_dialog = SignDialog(self.settings, self)
+        self.sign_dialog.accepted.connect(self._sign)
+        self.sign_dialog.open()
+        return self.sign_dialog
+
+    def _sign(self) -> None:
+        assert self.sign_dialog is not None and self.dossier is not None
+        source, pin = self.sign_dialog.source(), self.sign_dialog.take_pin()
+        database, actor, ref = self.database, self.actor(), str(self.dossier.code or self.dossier.id)
+        self.message.setText(self.tr("Signing…"))
+        self._task = tasks.start(lambda: sign_dossier(database, ref, source, pin, actor),
+                                 lambda _signed: self.show_dossier(ref), self._error, owner=self)
 
     def open_action(self, action: Action) -> ActionDialog | None:
         if self.dossier is None or action not in self.dossier.allowed_actions:

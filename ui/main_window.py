@@ -19,6 +19,7 @@ from counter_app.services.office import ensure_initialised
 from counter_app.services.users import User, has_users
 from counter_app.storage.database import Database
 from printing.spool import PrintJob
+from scanning.dossier_signing import UpgradeRound, upgrade_pending
 from ui import tasks
 from ui.admin_view import AdminView
 from ui.dossier_list import DossierListView
@@ -30,6 +31,7 @@ from ui.print_dialog import PrintFormDialog, form_job
 from ui.print_service import PrintService
 from ui.wedge import ScannerFilter
 
+TIMESTAMP_RETRY_MS = 10 * 60 * 1000
 _OUTCOME_FORMS = {Status.ACCEPTED: Form.RECEIPT, Status.COUNTER_SUPPLEMENT: Form.SUPPLEMENT,
                   Status.REFUSED_AT_COUNTER: Form.REFUSAL}
 
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.opener = opener or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
         self.last_slip: Path | None = None
         self._print_task: tasks.Task | None = None
+        self._timestamp_task: tasks.Task | None = None
         self.data_dir, self.database_url = data_dir, database_url
         self.settings = settings or QSettings()
         self.language = str(self.settings.value("ui/language", "vi"))
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         self.intake = IntakeView(database, actor, self.language, settings=self.settings, office_name=office)
         self.dossiers = DossierListView(database, self.language)
         self.dossier = DossierView(database, actor, self.language)
+        self.dossier.settings = self.settings
         self.admin = AdminView(database, actor())
         for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin):
             self.pages.addWidget(page)
@@ -128,6 +132,10 @@ class MainWindow(QMainWindow):
         self.dossier.changed.connect(lambda _dossier: self.home.refresh())
         self.dossier.print_requested.connect(self.open_print_dialog)
         self.intake.load_procedures()
+        self._timestamps = QTimer(self, interval=TIMESTAMP_RETRY_MS)
+        self._timestamps.timeout.connect(self.upgrade_timestamps)
+        self._timestamps.start()
+        self.upgrade_timestamps()
 
     def _after_intake(self, dossier: Dossier) -> None:
         """Print what the citizen takes away: slip 01, or form 02 / 03 when the dossier was sent back."""
@@ -159,6 +167,25 @@ class MainWindow(QMainWindow):
         self.last_slip = path
         self.statusBar().showMessage(self.tr("No printer: the form was saved as {0}").format(str(path)), 15000)
         self.opener(path)
+
+    def upgrade_timestamps(self) -> None:
+        """When a time-stamp authority is configured, add time-stamps to signed PDFs still waiting (retried)."""
+        url = str(self.settings.value("signing/tsa_url", "") or "")
+        if not url or self.database is None or self._timestamp_task is not None:
+            return
+        database, actor = self.database, self.actor()
+
+        def finished(outcome: UpgradeRound) -> None:
+            self._timestamp_task = None
+            if outcome.done:
+                self.statusBar().showMessage(self.tr("{0} signed document(s) time-stamped").format(len(outcome.done)),
+                                             8000)
+
+        def failed(message: str) -> None:
+            self._timestamp_task = None
+            self.statusBar().showMessage(message, 8000)
+
+        self._timestamp_task = tasks.start(lambda: upgrade_pending(database, url, actor), finished, failed, owner=self)
 
     def actor(self) -> str:
         return self.user.username if self.user else ""

@@ -293,147 +293,157 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../ui/dossier_view.py" line="61" />
+        <location filename="../../ui/dossier_view.py" line="66" />
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="61" />
+        <location filename="../../ui/dossier_view.py" line="66" />
         <source>Original / copy</source>
         <translation>Bản chính / bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="61" />
+        <location filename="../../ui/dossier_view.py" line="66" />
         <source>Copies</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="61" />
+        <location filename="../../ui/dossier_view.py" line="66" />
         <source>Digitised</source>
         <translation>Số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="63" />
+        <location filename="../../ui/dossier_view.py" line="68" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="63" />
+        <location filename="../../ui/dossier_view.py" line="68" />
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="63" />
+        <location filename="../../ui/dossier_view.py" line="68" />
         <source>By</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="63" />
+        <location filename="../../ui/dossier_view.py" line="68" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="74" />
+        <location filename="../../ui/dossier_view.py" line="79" />
         <source>Documents received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="74" />
+        <location filename="../../ui/dossier_view.py" line="79" />
         <source>History</source>
         <translation>Lịch sử xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="93" />
+        <location filename="../../ui/dossier_view.py" line="98" />
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="100" />
+        <location filename="../../ui/dossier_view.py" line="105" />
         <source> — OVERDUE</source>
         <translation> — QUÁ HẠN</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="103" />
+        <location filename="../../ui/dossier_view.py" line="108" />
         <source>Original</source>
         <translation>Bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="103" />
+        <location filename="../../ui/dossier_view.py" line="108" />
         <source>Certified copy</source>
         <translation>Bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="103" />
+        <location filename="../../ui/dossier_view.py" line="108" />
         <source>Copy</source>
         <translation>Bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="110" />
+        <location filename="../../ui/dossier_view.py" line="115" />
         <source>signed PDF</source>
         <translation>PDF đã ký số</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="110" />
+        <location filename="../../ui/dossier_view.py" line="115" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="143" />
+        <location filename="../../ui/dossier_view.py" line="148" />
         <source>MODIFIED after signing!</source>
         <translation>ĐÃ BỊ SỬA ĐỔI sau khi ký!</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="144" />
+        <location filename="../../ui/dossier_view.py" line="149" />
         <source>, time-stamped</source>
         <translation>, có dấu thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="146" />
+        <location filename="../../ui/dossier_view.py" line="151" />
         <source>Signed by {0}, intact{1}</source>
         <translation>Đã ký bởi {0}, nguyên vẹn{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="169" />
+        <location filename="../../ui/dossier_view.py" line="174" />
         <source>by post to {0}</source>
         <translation>qua bưu chính tới {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="171" />
+        <location filename="../../ui/dossier_view.py" line="176" />
         <source>at the counter</source>
         <translation>tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="175" />
+        <location filename="../../ui/dossier_view.py" line="180" />
         <source>Applicant: {0}, CCCD {1}, {2}</source>
         <translation>Người nộp: {0}, CCCD {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="176" />
+        <location filename="../../ui/dossier_view.py" line="181" />
         <source>Phone: {0}   Email: {1}</source>
         <translation>Điện thoại: {0}   Email: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="177" />
+        <location filename="../../ui/dossier_view.py" line="182" />
         <source>Accepted: {0}   Due: {1}</source>
         <translation>Nhận: {0}   Hẹn trả: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="178" />
+        <location filename="../../ui/dossier_view.py" line="183" />
         <source>Result delivery: {0}   Fee: {1} đồng</source>
         <translation>Nhận kết quả: {0}   Lệ phí: {1} đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="181" />
+        <location filename="../../ui/dossier_view.py" line="186" />
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="196" />
+        <location filename="../../ui/dossier_view.py" line="203" />
+        <source>Sign digitised documents…</source>
+        <translation>Ký số giấy tờ đã số hóa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="207" />
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="212" />
+        <location filename="../../ui/dossier_view.py" line="224" />
+        <source>Signing…</source>
+        <translation>Đang ký số…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="239" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -740,92 +750,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Counter — one-stop counter</source>
         <translation>Một cửa — Bộ phận tiếp nhận và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>User: {0}</source>
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Printing: {0}</source>
         <translation>Đang in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>No printer: the form was saved as {0}</source>
         <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>{0} signed document(s) time-stamped</source>
+        <translation>Đã gắn dấu thời gian cho {0} giấy tờ đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -1028,6 +1043,54 @@
         <location filename="../../ui/scan_dialog.py" line="193" />
         <source>Pages {0} must be rescanned or deleted first.</source>
         <translation>Các trang {0} cần quét lại hoặc xóa trước.</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="19" />
+        <source>Sign the digitised documents</source>
+        <translation>Ký số các giấy tờ đã số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="21" />
+        <source>Certificate file (.p12, .pfx)</source>
+        <translation>Tệp chứng thư số (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="22" />
+        <source>USB token (PKCS#11)</source>
+        <translation>USB token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="24" />
+        <source>Path of the .p12 file, or of the token's PKCS#11 library</source>
+        <translation>Đường dẫn tệp .p12, hoặc thư viện PKCS#11 của token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="26" />
+        <source>Token label (USB token only)</source>
+        <translation>Nhãn token (chỉ với USB token)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="31" />
+        <source>Key</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="32" />
+        <source>Where</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="33" />
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="34" />
+        <source>PIN or passphrase</source>
+        <translation>Mã PIN hoặc mật khẩu</translation>
     </message>
 </context>
 </TS>

@@ -154,3 +154,38 @@ def test_digitised_copies_show_their_signatures_and_open(qtbot: QtBot, ui_db: Da
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
     assert opened[0].read_bytes() == read_copy(ui_db, copies(ui_db, code)[0])
     assert "lưu bản số hóa" in [row[1] for row in view.history.rows]
+
+
+def test_sign_from_the_dossier_view_with_a_certificate_file(qtbot: QtBot, ui_db: Database, tmp_path: Path,
+                                                            pki: object) -> None:
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    from counter_app.services.documents import copies, file_copy  # noqa: PLC0415
+    from scanning.file_import import import_files  # noqa: PLC0415
+    from tests.pki import P12_PASSPHRASE, SIGNER_NAME  # noqa: PLC0415
+
+    code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
+    page = tmp_path / "page.png"
+    Image.new("L", (1654, 2339), 255).save(page, dpi=(200, 200))
+    pdf, pages = import_files([page])
+    file_copy(ui_db, code, "1", pdf, pages, "anh")
+    view = _view(qtbot, ui_db, code)
+    view.settings = QSettings(str(tmp_path / "sign.ini"), QSettings.Format.IniFormat)
+    assert view.sign_button is not None
+    view.sign_button.click()
+    dialog = view.sign_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.path.setText(str(pki.p12))  # type: ignore[attr-defined]
+    dialog.pin.setText("sai")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "Sai mật khẩu" in view.message.text(), timeout=20000)
+    assert not copies(ui_db, code)[0].signed  # nothing changed
+    view.sign_button.click()
+    assert view.sign_dialog is not None and view.sign_dialog.path.text() == str(pki.p12)  # type: ignore[attr-defined]
+    assert view.sign_dialog.pin.text() == ""  # the PIN is never kept
+    view.sign_dialog.pin.setText(P12_PASSPHRASE)
+    view.sign_dialog.accept()
+    qtbot.waitUntil(lambda: view.documents.rows and view.documents.rows[0][3].startswith("Đã ký bởi"), timeout=30000)
+    assert view.documents.rows[0][3] == f"Đã ký bởi {SIGNER_NAME}, nguyên vẹn"
+    [copy] = copies(ui_db, code)
+    assert copy.signed and copy.timestamp_pending and view.sign_button is None

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -203,4 +204,37 @@ def test_accepting_or_sending_back_prints_the_form_or_saves_and_opens_it(
     sent_back = text_of(opened[1])
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in sent_back and "LÊ THỊ THU HÀ" in sent_back
     assert "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân" in sent_back
+    main.close()
+
+
+def test_pending_time_stamps_are_added_in_the_background(qtbot: QtBot, tmp_path: Path, clock: FakeClock,
+                                                         pki: object) -> None:
+    from counter_app.services.documents import copies, file_copy, pending_timestamps  # noqa: PLC0415
+    from scanning.file_import import import_files  # noqa: PLC0415
+    from scanning.signing import Pkcs12File, StampText, open_signer, sign_pdf  # noqa: PLC0415
+    from tests.pki import P12_PASSPHRASE, time_stamp_authority  # noqa: PLC0415
+
+    code = _prepare(tmp_path)
+    page = tmp_path / "page.png"
+    Image.new("L", (1654, 2339), 255).save(page, dpi=(200, 200))
+    pdf, pages = import_files([page])
+    with open_signer(Pkcs12File(pki.p12), P12_PASSPHRASE) as signer:  # type: ignore[attr-defined]
+        signed = sign_pdf(pdf, signer, StampText())
+    database = Database.open(tmp_path / "data")
+    try:
+        file_copy(database, code, "1", signed, pages, "anh", signed=True, timestamp_pending=True)
+    finally:
+        database.dispose()
+    settings = QSettings(str(tmp_path / "tsa.ini"), QSettings.Format.IniFormat)
+    with time_stamp_authority(pki) as url:  # type: ignore[arg-type]
+        settings.setValue("signing/tsa_url", url)
+        main = MainWindow(tmp_path / "data", settings=settings, scanner=ScannerFilter(clock))
+        qtbot.add_widget(main)
+        main.show()
+        _log_in(qtbot, main, clock)
+        qtbot.waitUntil(lambda: main.user is not None, timeout=20000)
+        assert main.database is not None
+        db = main.database
+        qtbot.waitUntil(lambda: not pending_timestamps(db), timeout=30000)
+    assert copies(db, code)[0].signed and not copies(db, code)[0].timestamp_pending
     main.close()
