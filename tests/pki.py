@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -112,9 +113,10 @@ def time_stamp_authority(pki: Pki) -> Iterator[str]:
 
 def softhsm_token(pki: Pki) -> dict[str, str]:
     """A SoftHSM2 token holding the signer's key and certificate; the environment that points at it."""
-    tokens = pki.folder / "tokens"
-    tokens.mkdir(exist_ok=True)
-    conf = pki.folder / "softhsm2.conf"
+    home = Path(tempfile.mkdtemp(prefix="softhsm-", dir=pki.folder))  # a fresh token store for every caller
+    tokens = home / "tokens"
+    tokens.mkdir()
+    conf = home / "softhsm2.conf"
     conf.write_text(f"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n")
     env = {**os.environ, "SOFTHSM2_CONF": str(conf)}
 
