@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import datetime as dt
 import enum
@@ -36,6 +35,7 @@ from counter_app.model import (
 from counter_app.services import audit as audit_service
 from counter_app.services import catalogue, documents, intake, office, printouts, processing, queries
 from counter_app.services import users as user_service
+from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
 
 Handler = Callable[[argparse.Namespace, Database], Any]
@@ -323,13 +323,9 @@ def _dossier_form(args: argparse.Namespace, db: Database, form: forms.Form, rend
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + ".part")
     try:
-        partial.write_bytes(data)
-        partial.replace(path)
+        write_atomically(path, data)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
         raise StorageError("print.write_failed", path=str(path), reason=error.strerror or str(error)) from error
 
 

@@ -21,3 +21,8 @@ def per_page_fee(rule: FeeRule, pages: int) -> int:
     first = min(pages, rule.first_pages)
     fee = first * rule.first_page_amount + (pages - first) * rule.later_page_amount
     return min(fee, rule.cap_per_copy) if rule.cap_per_copy is not None else fee
+
+
+def format_amount(amount: int) -> str:
+    """'16.000': đồng with a dot between thousands, as Vietnamese forms write them."""
+    return f"{amount:,}".replace(",", ".")

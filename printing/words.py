@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from counter_app.clock import local
+from counter_app.fees import format_amount
 from printing.wording import Wording
 
 
@@ -34,4 +35,4 @@ def short_day(moment: dt.datetime | None) -> str:
 
 def money(amount: int) -> str:
     """'20.000 đồng' (dot as the thousands separator)."""
-    return f"{amount:,}".replace(",", ".") + " đồng"
+    return format_amount(amount) + " đồng"

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-
-import pikepdf
 
 from counter_app.errors import CounterError, ValidationError
 from counter_app.services import documents, office
 from counter_app.services.documents import FiledCopy
 from counter_app.storage.database import Database
 from scanning import signing
+from scanning.file_import import page_count
 from scanning.timestamping import add_document_timestamp
 
 
@@ -48,8 +46,3 @@ def upgrade_pending(db: Database, tsa_url: str, actor: str) -> UpgradeRound:
         done.append(documents.file_copy(db, copy.dossier_code, str(copy.position), pdf, page_count(pdf), actor,
                                         signed=True, timestamp_pending=False))
     return UpgradeRound(tuple(done), None)
-
-
-def page_count(pdf: bytes) -> int:
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        return len(document.pages)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.clock import local
+from counter_app.fees import format_amount
 from counter_app.lifecycle import Action, label
 from counter_app.model import Delivery, Dossier, ReceivedDocument
 from counter_app.services.queries import get_dossier
@@ -180,7 +181,7 @@ class DossierView(QWidget):
             self.tr("Applicant: {0}, CCCD {1}, {2}").format(person.full_name, person.id_number, person.address),
             self.tr("Phone: {0}   Email: {1}").format(person.phone or "—", person.email or "—"),
             self.tr("Accepted: {0}   Due: {1}").format(_when(dossier.accepted_at) or "—", _when(dossier.due_at) or "—"),
-            self.tr("Result delivery: {0}   Fee: {1} đồng").format(delivery, _money(dossier.fee_amount)),
+            self.tr("Result delivery: {0}   Fee: {1} đồng").format(delivery, format_amount(dossier.fee_amount)),
         ]
         if dossier.missing_documents:
             lines.append(self.tr("Missing: {0}").format("; ".join(dossier.missing_documents)))
@@ -256,10 +257,6 @@ class DossierView(QWidget):
 def _payload_text(payload: dict[str, object]) -> str:
     keys = ("code", "to", "reason", "note", "recipient_name", "postal_item", "authorisation")
     return "; ".join(str(payload[key]) for key in keys if payload.get(key))
-
-
-def _money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
 
 
 def _escape(text: str) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from counter_app.cccd import parse_qr, validate_id_number
 from counter_app.clock import local, now
 from counter_app.errors import CounterError, ValidationError
-from counter_app.fees import compute_fee
+from counter_app.fees import compute_fee, format_amount
 from counter_app.lifecycle import label
 from counter_app.model import Delivery, Dossier, Person, Procedure
 from counter_app.ports import ScannedPage
@@ -310,7 +310,7 @@ class IntakeView(QWidget):
         self.delivery_address.setEnabled(postal)
         fee = compute_fee(self.procedure.fee, pages=max(1, self.checklist.pages())) if self.procedure else 0
         self.fee_label.setText(
-            self.tr("Fee: {0} đồng").format(f"{fee:,}".replace(",", ".")) if fee else self.tr("Fee: none")
+            self.tr("Fee: {0} đồng").format(format_amount(fee)) if fee else self.tr("Fee: none")
         )
 
     def submit(self, outcome: Outcome) -> None:

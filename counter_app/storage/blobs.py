@@ -33,7 +33,7 @@ class BlobStore:
         target = self.path(digest)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            _write_atomically(target, data)
+            write_atomically(target, data)
         except OSError as error:
             raise StorageError("storage.disk_full") from error
         return digest
@@ -57,7 +57,8 @@ def _digest_of(path: Path) -> str:
     return sha.hexdigest()
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes) -> None:
+    """Replace `target` with `data` in one step (temp file, fsync, rename): never a half-written file."""
     fd, temp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -10,7 +10,7 @@ from counter_app.deadlines import timeliness
 from counter_app.forms import FormContext
 from counter_app.lifecycle import Action
 from counter_app.model import DossierEvent
-from printing.forms.parts import barcode_row, code_line, form_label
+from printing.forms.parts import barcode_row, code_line, form_label, handling_office
 from printing.layout import A5_PORTRAIT, Footer, Styles, build_pdf, grid, national_header, para, text
 from printing.wording import Wording, wording
 from printing.words import day_words, time_words
@@ -23,7 +23,7 @@ _BLANK_ROWS = 3
 def render(context: FormContext) -> bytes:
     phrases, styles, dossier, page = wording("06", context.form_set), Styles(A5_PORTRAIT), context.dossier, A5_PORTRAIT
     assert dossier.code is not None and dossier.accepted_at is not None
-    handler = _handler(dossier.events) or phrases.text("dots")
+    handler = handling_office(dossier)
     story: list[Flowable] = [
         form_label(phrases, styles),
         national_header(styles, page, context.office, phrases, "", local(dossier.accepted_at).date()),
@@ -34,29 +34,26 @@ def render(context: FormContext) -> bytes:
              styles.left),
         para(phrases.text("dates", accepted=day_words(phrases, dossier.accepted_at),
                           due=time_words(phrases, dossier.due_at)), styles.left),
-        para(phrases.text("handling", to=handler), styles.left), Spacer(1, 1 * mm),
-        _table(context, phrases, styles),
+        para(phrases.text("handling", to=handler or phrases.text("dots")), styles.left), Spacer(1, 1 * mm),
+        _table(context, phrases, styles, handler or phrases.text("handling_office")),
     ]
     return build_pdf(page, story, phrases.text("title"), dossier.code, Footer(dossier.code, phrases))
 
 
-def _handler(events: tuple[DossierEvent, ...]) -> str:
-    transfers = [str(e.payload.get("to") or "") for e in events if e.type is Action.TRANSFER]
-    return transfers[-1] if transfers else ""
-
-
-def _table(context: FormContext, phrases: Wording, styles: Styles) -> Flowable:
+def _table(context: FormContext, phrases: Wording, styles: Styles, handling: str) -> Flowable:
     head = [para(title, styles.head) for title in phrases.lines("table")]
-    rows = [_row(context, event, phrases, styles) for event in context.dossier.events if event.type in _HAND_OFFS]
+    rows = [_row(context, event, phrases, styles, handling)
+            for event in context.dossier.events if event.type in _HAND_OFFS]
     blank = [para("", styles.cell)] * 4
     filler = [[para(phrases.text("give", time=phrases.text("dots")), styles.cell), *blank[1:]]] * _BLANK_ROWS
     width = A5_PORTRAIT.width
     return grid([head, *rows, *filler], [width * 0.24, width * 0.36, width * 0.2, width * 0.2])
 
 
-def _row(context: FormContext, event: DossierEvent, phrases: Wording, styles: Styles) -> list[Flowable]:
+def _row(context: FormContext, event: DossierEvent, phrases: Wording, styles: Styles,
+         handling: str) -> list[Flowable]:
     """One hand-off: who gives to whom, when, both signatures, and the timeliness when the result comes back."""
-    reception, handling = phrases.text("reception"), _handler(context.dossier.events) or phrases.text("handling_office")
+    reception = phrases.text("reception")
     parties = {
         Action.TRANSFER: (reception, handling), Action.REQUEST_SUPPLEMENT: (handling, phrases.text("citizen")),
         Action.SUPPLEMENT_RECEIVED: (phrases.text("citizen"), handling), Action.RECORD_RESULT: (handling, reception),

@@ -6,7 +6,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
 from counter_app.forms import FormContext
-from counter_app.model import Dossier
+from counter_app.lifecycle import Action
+from counter_app.model import Dossier, DossierEvent
 from printing.barcodes import Code128, QrCode
 from printing.layout import Page, Styles, para, side_by_side
 from printing.wording import Wording
@@ -40,6 +41,18 @@ def form_label(phrases: Wording, styles: Styles) -> Flowable:
 
 def clerk_name(context: FormContext) -> str:
     return context.staff_name(context.event.actor) if context.event else ""
+
+
+def last_transfer(dossier: Dossier) -> DossierEvent | None:
+    """The latest hand-over to the processing office, if the dossier has been transferred."""
+    transfers = [event for event in dossier.events if event.type is Action.TRANSFER]
+    return transfers[-1] if transfers else None
+
+
+def handling_office(dossier: Dossier) -> str:
+    """Who the dossier was transferred to ("" before any transfer)."""
+    transfer = last_transfer(dossier)
+    return str(transfer.payload.get("to") or "") if transfer else ""
 
 
 def reason_of(context: FormContext) -> str:

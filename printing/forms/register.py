@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from counter_app.lifecycle import Action, label
+from counter_app.lifecycle import label
 from counter_app.model import Dossier
 from counter_app.services.printouts import RegisterContext
+from printing.forms.parts import handling_office, last_transfer
 from printing.layout import A4_LANDSCAPE, Footer, Styles, build_pdf, grid, national_header, para
 from printing.wording import wording
 from printing.words import short_day
@@ -36,11 +37,11 @@ def render(context: RegisterContext) -> bytes:
 def _row(number: int, dossier: Dossier, styles: Styles) -> list[Flowable]:
     person = dossier.applicant
     contact = ", ".join(part for part in (person.address, person.phone) if part)
-    transfers = [e for e in dossier.events if e.type is Action.TRANSFER]
-    handler = str(transfers[-1].payload.get("to") or "") if transfers else ""
+    transfer = last_transfer(dossier)
     cells = [str(dossier.register_number or number), dossier.code or "", dossier.procedure.name, "1",
-             person.full_name, contact, handler, short_day(dossier.accepted_at), short_day(dossier.due_at),
-             short_day(transfers[-1].at) if transfers else "", short_day(dossier.returned_at), "",
+             person.full_name, contact, handling_office(dossier), short_day(dossier.accepted_at),
+             short_day(dossier.due_at),
+             short_day(transfer.at) if transfer else "", short_day(dossier.returned_at), "",
              _note(dossier)]
     centred = {0, 3, 7, 8, 9, 10}
     return [para(cell, styles.cell_centre if i in centred else styles.cell) for i, cell in enumerate(cells)]
