@@ -81,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_print_command(sub, common)
     verify = _command(sub, common, "verify", _verify, "check the signatures of a PDF: signer, time, intact")
     verify.add_argument("file", type=Path)
-    verify.add_argument("--trust", type=Path, action="append", default=[], help="a trusted root CA (PEM or DER)")
+    verify.add_argument("--trust", type=Path, action="append", default=[],
+                        help="a trusted root CA (PEM or DER), or a folder of them")
     verify.set_defaults(without_database=True)
     _add_digitisation_commands(sub, common)
     return parser
@@ -198,6 +199,8 @@ def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     sign.add_argument("--pin-env", help="environment variable holding the PIN (else it is asked for)")
     stamp = _command(sub, common, "timestamp", _timestamp, "add a time-stamp to every signed PDF still waiting")
     stamp.add_argument("--tsa", required=True, help="URL of the RFC 3161 time-stamp authority")
+    stamp.add_argument("--trust", type=Path, action="append", default=[],
+                       help="a trusted root CA, or a folder of them, for fetching validation data")
     export = _command(sub, common, "export", _export, "write the dossier's digitised PDFs to a folder")
     export.add_argument("ref")
     export.add_argument("--to", required=True, type=Path)
@@ -330,11 +333,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _verify(args: argparse.Namespace, _db: Database | None) -> Any:
-    from scanning.verification import load_certificate, verify  # noqa: PLC0415 (pyHanko loads only here)
+    from scanning.verification import load_roots, verify  # noqa: PLC0415 (pyHanko loads only here)
 
+    roots = load_roots(args.trust)
     try:
         pdf = args.file.read_bytes()
-        roots = [load_certificate(path.read_bytes()) for path in args.trust]
     except OSError as error:
         raise StorageError("file.unreadable", path=str(error.filename), reason=error.strerror or "") from error
     return {"file": str(args.file), "signatures": verify(pdf, roots)}
@@ -389,8 +392,9 @@ def _sign(args: argparse.Namespace, db: Database) -> Any:
 
 def _timestamp(args: argparse.Namespace, db: Database) -> Any:
     from scanning.dossier_signing import upgrade_pending  # noqa: PLC0415
+    from scanning.verification import load_roots  # noqa: PLC0415
 
-    outcome = upgrade_pending(db, args.tsa, args.actor)
+    outcome = upgrade_pending(db, args.tsa, args.actor, load_roots(args.trust))
     if outcome.failed is not None:
         raise outcome.failed
     return list(outcome.done)

@@ -189,6 +189,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Could not add the time-stamp ({reason}); it will be retried.",
     ),
     "file.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "certificate.unreadable": ("Tệp chứng thư số gốc không đọc được ({reason}).",
+                               "A root certificate file cannot be read ({reason})."),
     "document.no_files": ("Chưa có tệp nào để nhập.", "No file to import."),
     "document.not_pdf": ("Tệp không phải PDF.", "The file is not a PDF."),
     "document.not_found": (

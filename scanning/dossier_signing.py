@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from asn1crypto import x509
 
 from counter_app.errors import CounterError, ValidationError
 from counter_app.services import documents, office
@@ -35,14 +38,16 @@ def sign_dossier(db: Database, ref: str, source: signing.KeySource, pin: str, ac
     return signed
 
 
-def upgrade_pending(db: Database, tsa_url: str, actor: str) -> UpgradeRound:
-    """Time-stamp each signed copy still waiting; stop at the first failure (the link is down) and keep the rest."""
+def upgrade_pending(db: Database, tsa_url: str, actor: str,
+                    trust_roots: Sequence[x509.Certificate] = ()) -> UpgradeRound:
+    """Add validation data and a time-stamp to each signed copy still waiting (B-LTA); stop at the first failure
+    (the link is down) and keep the rest pending."""
     done: list[FiledCopy] = []
     for copy in documents.pending_timestamps(db):
         try:
-            pdf = add_document_timestamp(documents.read_copy(db, copy), tsa_url)
+            upgrade = add_document_timestamp(documents.read_copy(db, copy), tsa_url, trust_roots)
         except CounterError as error:
             return UpgradeRound(tuple(done), error)
-        done.append(documents.file_copy(db, copy.dossier_code, str(copy.position), pdf, page_count(pdf), actor,
-                                        signed=True, timestamp_pending=False))
+        done.append(documents.file_copy(db, copy.dossier_code, str(copy.position), upgrade.pdf,
+                                        page_count(upgrade.pdf), actor, signed=True, timestamp_pending=False))
     return UpgradeRound(tuple(done), None)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from asn1crypto import pem, x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.general import CMSExtractionError, CMSStructuralError
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+from pyhanko.sign.validation.dss import DocumentSecurityStore
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko_certvalidator import ValidationContext
 
+from counter_app.errors import StorageError, ValidationError
+
+_CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 _HARMLESS = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES}
 
 
@@ -29,6 +36,7 @@ class SignatureReport:
     trusted: bool
     modified_after: bool
     timestamped: bool
+    long_term: bool = False  # the file itself holds what proves the signer's certificate was not revoked
 
     @property
     def valid(self) -> bool:
@@ -42,6 +50,30 @@ def load_certificate(data: bytes) -> x509.Certificate:
     return x509.Certificate.load(data)
 
 
+def trust_folder(data_dir: Path) -> Path:
+    """Where an office keeps the root certificates it trusts (the national and licensed CAs' roots)."""
+    return data_dir / "trust"
+
+
+def office_roots(data_dir: Path) -> list[x509.Certificate]:
+    """The roots in the data folder's trust folder; none when it does not exist."""
+    folder = trust_folder(data_dir)
+    return load_roots([folder]) if folder.is_dir() else []
+
+
+def load_roots(paths: Iterable[Path]) -> list[x509.Certificate]:
+    """The trusted root certificates in `paths`: files, or folders of .pem/.crt/.cer/.der files."""
+    files = [found for path in paths
+             for found in (sorted(p for p in path.iterdir() if p.suffix.lower() in _CERT_SUFFIXES)
+                           if path.is_dir() else [path])]
+    try:
+        return [load_certificate(path.read_bytes()) for path in files]
+    except OSError as error:
+        raise StorageError("file.unreadable", path=str(error.filename), reason=error.strerror or "") from error
+    except ValueError as error:
+        raise ValidationError("certificate.unreadable", reason=str(error)[:200]) from error
+
+
 def verify(pdf: bytes, trust_roots: Iterable[x509.Certificate] = ()) -> list[SignatureReport]:
     """Every signature in `pdf`; `trusted` only against `trust_roots` (offline: no fetching of CRL/OCSP)."""
     try:
@@ -49,8 +81,34 @@ def verify(pdf: bytes, trust_roots: Iterable[x509.Certificate] = ()) -> list[Sig
         embedded = list(reader.embedded_signatures)
     except Exception:  # not a PDF, or one broken beyond reading: there is nothing signed to report
         return []
-    context = ValidationContext(trust_roots=list(trust_roots), allow_fetching=False)
-    return [_report(signature, context) for signature in embedded]
+    roots = list(trust_roots)
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    store = _security_store(reader)
+    reports = [_report(signature, context) for signature in embedded]
+    if store is None or not roots:
+        return reports
+    return [dataclasses.replace(report, long_term=_proven_offline(signature, store, roots))
+            if report.kind == "signature" and report.trusted else report
+            for report, signature in zip(reports, embedded, strict=True)]
+
+
+def _security_store(reader: PdfFileReader) -> DocumentSecurityStore | None:
+    try:
+        return DocumentSecurityStore.read_dss(reader)
+    except Exception:  # no DSS, or an unreadable one: nothing long-term to show
+        return None
+
+
+def _proven_offline(signature: EmbeddedPdfSignature, store: DocumentSecurityStore,
+                    roots: list[x509.Certificate]) -> bool:
+    """True when the signature validates with revocation checking required and nothing but the file's own DSS."""
+    context = store.as_validation_context({"trust_roots": roots, "allow_fetching": False,
+                                           "revocation_mode": "hard-fail"})
+    try:
+        status = validate_pdf_signature(signature, context)
+    except Exception:  # a validation that cannot complete proves nothing
+        return False
+    return bool(status.intact and status.valid and status.trusted)
 
 
 def _report(signature: object, context: ValidationContext) -> SignatureReport:

@@ -21,7 +21,7 @@ from counter_app.clock import VN_TZ
 from counter_app.model import Office
 from counter_app.services.office import initialise
 from counter_app.storage.database import SQLITE_FILE, Database
-from tests.pki import Pki, make_pki
+from tests.pki import Pki, file_server, make_pki
 
 OFFICE = Office(code="000.00.12.H12", name="Trung tâm Phục vụ hành chính công xã Tân Hòa", place_name="Tân Hòa")
 _names = itertools.count(1)
@@ -166,6 +166,9 @@ def wait_for_file(folder: Path, pattern: str = "*.pdf", timeout: float = 60) -> 
 
 
 @pytest.fixture(scope="session")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    """A test CA with a signer (PKCS#12 and key files) and a time-stamp authority's certificate."""
-    return make_pki(tmp_path_factory.mktemp("pki"))
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pki]:
+    """A test CA with a signer (PKCS#12 and key files) and a time-stamp authority's certificate; its CRL is
+    served on loopback for the whole session."""
+    folder = tmp_path_factory.mktemp("pki")
+    with file_server(folder) as url:
+        yield make_pki(folder, url)

@@ -1,4 +1,5 @@
-"""A test PKI made for the tests: a root CA, a signer, a time-stamp authority on loopback, a SoftHSM2 token."""
+"""A test PKI made for the tests: a root CA publishing its CRL on loopback, a signer, a time-stamp authority on
+loopback, a SoftHSM2 token."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from functools import partial
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from asn1crypto import keys, tsp, x509
@@ -44,7 +46,8 @@ def _name(common: str) -> cx509.Name:
 
 
 def _certificate(subject: str, key: rsa.RSAPrivateKey, issuer: cx509.Name, issuer_key: rsa.RSAPrivateKey,
-                 ca: bool, usage: list[cx509.ObjectIdentifier] | None = None) -> cx509.Certificate:
+                 ca: bool, usage: list[cx509.ObjectIdentifier] | None = None,
+                 crl_url: str | None = None) -> cx509.Certificate:
     start = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     builder = (cx509.CertificateBuilder().subject_name(_name(subject)).issuer_name(issuer)
                .public_key(key.public_key()).serial_number(cx509.random_serial_number())
@@ -55,16 +58,30 @@ def _certificate(subject: str, key: rsa.RSAPrivateKey, issuer: cx509.Name, issue
                                              crl_sign=ca, encipher_only=False, decipher_only=False), critical=True))
     if usage:
         builder = builder.add_extension(cx509.ExtendedKeyUsage(usage), critical=True)
+    if crl_url:
+        point = cx509.DistributionPoint([cx509.UniformResourceIdentifier(crl_url)], None, None, None)
+        builder = builder.add_extension(cx509.CRLDistributionPoints([point]), critical=False)
     return builder.sign(issuer_key, hashes.SHA256())
 
 
-def make_pki(folder: Path) -> Pki:
+def _empty_crl(issuer: cx509.Certificate, issuer_key: rsa.RSAPrivateKey) -> bytes:
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    crl = (cx509.CertificateRevocationListBuilder().issuer_name(issuer.subject).last_update(start)
+           .next_update(start + dt.timedelta(days=30)).sign(issuer_key, hashes.SHA256()))
+    return crl.public_bytes(serialization.Encoding.DER)
+
+
+def make_pki(folder: Path, repository_url: str | None = None) -> Pki:
+    """The PKI's files in `folder`; with `repository_url` (where `folder` is served), the end certificates name
+    the root's CRL there, so validation data can be fetched for long-term signatures."""
     folder.mkdir(parents=True, exist_ok=True)
+    crl_url = f"{repository_url}root.crl" if repository_url else None
     root_key, signer_key, tsa_key = (rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(3))
     root = _certificate("Counter Test Root CA", root_key, _name("Counter Test Root CA"), root_key, ca=True)
-    signer = _certificate(SIGNER_NAME, signer_key, root.subject, root_key, ca=False)
+    signer = _certificate(SIGNER_NAME, signer_key, root.subject, root_key, ca=False, crl_url=crl_url)
     tsa = _certificate("Counter Test TSA", tsa_key, root.subject, root_key, ca=False,
-                       usage=[ExtendedKeyUsageOID.TIME_STAMPING])
+                       usage=[ExtendedKeyUsageOID.TIME_STAMPING], crl_url=crl_url)
+    (folder / "root.crl").write_bytes(_empty_crl(root, root_key))
     p12 = folder / "signer.p12"
     p12.write_bytes(pkcs12.serialize_key_and_certificates(
         b"signer", signer_key, signer, [root],
@@ -81,6 +98,23 @@ def make_pki(folder: Path) -> Pki:
         tsa_key=keys.PrivateKeyInfo.load(tsa_key.private_bytes(
             serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())),
     )
+
+
+@contextmanager
+def file_server(folder: Path) -> Iterator[str]:
+    """`folder` served over HTTP on loopback (the CA's repository); yields its URL, ending in '/'."""
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *_args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextmanager

@@ -1,22 +1,41 @@
-"""Administration: users (with roles and PINs) and the office details printed on every form."""
+"""Administration: users (with roles and PINs), the office details printed on every form, and signing settings
+(the time-stamp authority and where the trusted root certificates are kept)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.model import Office, Role
 from counter_app.services import office as office_service
 from counter_app.services import users
 from counter_app.storage.database import Database
+from scanning.verification import trust_folder
 from ui import tasks
+
+TSA_URL_KEY = "signing/tsa_url"
 
 
 class AdminView(QWidget):
     """Only shown to administrators; every change runs on a worker and reports in Vietnamese."""
 
-    def __init__(self, database: Database, actor: str, parent: QWidget | None = None) -> None:
+    signing_changed = Signal()
+
+    def __init__(self, database: Database, actor: str, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.actor = database, actor
+        self.settings = settings or QSettings()
         self._task: tasks.Task | None = None
         self.username, self.full_name, self.password, self.pin = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -28,11 +47,15 @@ class AdminView(QWidget):
         self.office_code, self.office_name, self.province = QLineEdit(), QLineEdit(), QLineEdit()
         self.place_name, self.address = QLineEdit(), QLineEdit()
         self.save_office = QPushButton(self.tr("Save office details"))
+        self.tsa_url = QLineEdit(str(self.settings.value(TSA_URL_KEY, "") or ""))
+        self.tsa_url.setPlaceholderText("http://…")
+        self.save_signing = QPushButton(self.tr("Save signing settings"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._arrange()
         self.add_user.clicked.connect(self.create_user)
         self.save_office.clicked.connect(self.store_office)
+        self.save_signing.clicked.connect(self.store_signing)
 
     def _arrange(self) -> None:
         user_box = QGroupBox(self.tr("New user"))
@@ -57,9 +80,20 @@ class AdminView(QWidget):
         ):
             form.addRow(caption, widget)
         form.addRow(self.save_office)
+        signing_box = QGroupBox(self.tr("Digital signatures"))
+        form = QFormLayout(signing_box)
+        form.addRow(self.tr("Time-stamp authority (URL)"), self.tsa_url)
+        trust = QLabel(self.tr("Trusted root certificates: put the CA's .pem/.crt files in {0}").format(
+            str(trust_folder(self.database.data_dir))))
+        trust.setWordWrap(True)
+        form.addRow(trust)
+        form.addRow(self.save_signing)
+        column = QVBoxLayout()
+        column.addWidget(office_box)
+        column.addWidget(signing_box)
         row = QHBoxLayout(self)
         row.addWidget(user_box)
-        row.addWidget(office_box)
+        row.addLayout(column)
         row.addWidget(self.message)
 
     def load(self) -> None:
@@ -108,6 +142,16 @@ class AdminView(QWidget):
             self._report,
             owner=self,
         )
+
+    def store_signing(self) -> None:
+        url = self.tsa_url.text().strip()
+        if url and not url.startswith(("http://", "https://")):
+            self._report(self.tr("The time-stamp authority's address must start with http:// or https://"))
+            return
+        self.settings.setValue(TSA_URL_KEY, url)
+        self.settings.sync()
+        self._report(self.tr("Signing settings saved."))
+        self.signing_changed.emit()
 
     def _report(self, message: object) -> None:
         self.message.setText(str(message))

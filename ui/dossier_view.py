@@ -25,7 +25,7 @@ from counter_app.model import Delivery, Dossier, ReceivedDocument
 from counter_app.services.queries import get_dossier
 from counter_app.storage.database import Database
 from scanning.dossier_signing import sign_dossier
-from scanning.verification import SignatureReport, verify
+from scanning.verification import SignatureReport, office_roots, verify
 from ui import tasks
 from ui.action_dialog import OFFERED, ActionDialog
 from ui.sign_dialog import SignDialog
@@ -132,7 +132,8 @@ class DossierView(QWidget):
             return
 
         def work() -> dict[int, list[SignatureReport]]:
-            return {position: verify(database.blobs.read(digest)) for position, digest in digests.items()}
+            roots = office_roots(database.data_dir)
+            return {position: verify(database.blobs.read(digest), roots) for position, digest in digests.items()}
 
         self._signature_task = tasks.start(work, self._show_signatures, self._error, owner=self)
 
@@ -147,9 +148,15 @@ class DossierView(QWidget):
         signatures = [r for r in reports if r.kind == "signature"]
         if any(not r.valid for r in reports):
             return self.tr("MODIFIED after signing!")
-        stamped = self.tr(", time-stamped") if any(r.kind == "timestamp" for r in reports) else ""
         names = ", ".join(r.signer for r in signatures)
-        return self.tr("Signed by {0}, intact{1}").format(names, stamped)
+        notes = [self.tr("Signed by {0}, intact").format(names)]
+        if signatures and all(r.trusted for r in signatures):
+            notes.append(self.tr("trusted CA"))
+        if any(r.kind == "timestamp" for r in reports):
+            notes.append(self.tr("time-stamped"))
+        if signatures and all(r.long_term for r in signatures):
+            notes.append(self.tr("long-term validation data"))
+        return ", ".join(notes)
 
     def open_document(self, row: int) -> None:
         """Write the PDF to the data folder's 'opened' folder and hand it to the system's PDF viewer."""

@@ -20,8 +20,9 @@ from counter_app.services.users import User, has_users
 from counter_app.storage.database import Database
 from printing.spool import PrintJob
 from scanning.dossier_signing import UpgradeRound, upgrade_pending
+from scanning.verification import office_roots
 from ui import tasks
-from ui.admin_view import AdminView
+from ui.admin_view import TSA_URL_KEY, AdminView
 from ui.dossier_list import DossierListView
 from ui.dossier_view import DossierView
 from ui.home_panel import HomePanel
@@ -123,7 +124,8 @@ class MainWindow(QMainWindow):
         self.dossiers = DossierListView(database, self.language)
         self.dossier = DossierView(database, actor, self.language)
         self.dossier.settings = self.settings
-        self.admin = AdminView(database, actor())
+        self.admin = AdminView(database, actor(), self.settings)
+        self.admin.signing_changed.connect(self.upgrade_timestamps)
         for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin):
             self.pages.addWidget(page)
         self.home.open_list.connect(self.show_list)
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
 
     def upgrade_timestamps(self) -> None:
         """When a time-stamp authority is configured, add time-stamps to signed PDFs still waiting (retried)."""
-        url = str(self.settings.value("signing/tsa_url", "") or "")
+        url = str(self.settings.value(TSA_URL_KEY, "") or "")
         if not url or self.database is None or self._timestamp_task is not None:
             return
         database, actor = self.database, self.actor()
@@ -185,7 +187,10 @@ class MainWindow(QMainWindow):
             self._timestamp_task = None
             self.statusBar().showMessage(message, 8000)
 
-        self._timestamp_task = tasks.start(lambda: upgrade_pending(database, url, actor), finished, failed, owner=self)
+        def work() -> UpgradeRound:
+            return upgrade_pending(database, url, actor, office_roots(database.data_dir))
+
+        self._timestamp_task = tasks.start(work, finished, failed, owner=self)
 
     def actor(self) -> str:
         return self.user.username if self.user else ""

@@ -1,59 +1,60 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/action_dialog.py" line="42" />
+        <location filename="../../ui/action_dialog.py" line="42"/>
         <source>Processing officer or office</source>
         <translation>Cán bộ hoặc cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="44" />
+        <location filename="../../ui/action_dialog.py" line="44"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="46" />
+        <location filename="../../ui/action_dialog.py" line="46"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="68" />
+        <location filename="../../ui/action_dialog.py" line="68"/>
         <source>New due date</source>
         <translation>Ngày hẹn trả mới</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="72" />
+        <location filename="../../ui/action_dialog.py" line="72"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="72" />
+        <location filename="../../ui/action_dialog.py" line="72"/>
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="74" />
+        <location filename="../../ui/action_dialog.py" line="74"/>
         <source>Handed over</source>
         <translation>Hình thức trả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="75" />
-        <source>Recipient's full name</source>
+        <location filename="../../ui/action_dialog.py" line="75"/>
+        <source>Recipient&apos;s full name</source>
         <translation>Họ tên người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="76" />
-        <source>Recipient's CCCD number</source>
+        <location filename="../../ui/action_dialog.py" line="76"/>
+        <source>Recipient&apos;s CCCD number</source>
         <translation>Số CCCD người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="77" />
+        <location filename="../../ui/action_dialog.py" line="77"/>
         <source>Authorisation reference (if not the applicant)</source>
         <translation>Số giấy ủy quyền (nếu không phải người nộp)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="78" />
+        <location filename="../../ui/action_dialog.py" line="78"/>
         <source>Postal tracking number</source>
         <translation>Số phiếu gửi bưu chính</translation>
     </message>
@@ -61,125 +62,155 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../ui/admin_view.py" line="27" />
+        <location filename="../../ui/admin_view.py" line="36"/>
         <source>Create user</source>
         <translation>Tạo người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="30" />
+        <location filename="../../ui/admin_view.py" line="39"/>
         <source>Save office details</source>
         <translation>Lưu thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="38" />
+        <location filename="../../ui/admin_view.py" line="42"/>
+        <source>Save signing settings</source>
+        <translation>Lưu cài đặt ký số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="51"/>
         <source>New user</source>
         <translation>Người dùng mới</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="41" />
+        <location filename="../../ui/admin_view.py" line="54"/>
         <source>Username</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="42" />
+        <location filename="../../ui/admin_view.py" line="55"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="43" />
+        <location filename="../../ui/admin_view.py" line="56"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="44" />
+        <location filename="../../ui/admin_view.py" line="57"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="45" />
+        <location filename="../../ui/admin_view.py" line="58"/>
         <source>Screen-lock PIN (4–8 digits, optional)</source>
         <translation>Mã PIN mở khóa (4–8 chữ số, không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="49" />
+        <location filename="../../ui/admin_view.py" line="62"/>
         <source>Office (printed on every form)</source>
         <translation>Cơ quan (in trên mọi biểu mẫu)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="52" />
+        <location filename="../../ui/admin_view.py" line="65"/>
         <source>Agency code</source>
         <translation>Mã cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="53" />
+        <location filename="../../ui/admin_view.py" line="66"/>
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="54" />
+        <location filename="../../ui/admin_view.py" line="67"/>
         <source>Province</source>
         <translation>Tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="55" />
+        <location filename="../../ui/admin_view.py" line="68"/>
         <source>Place name (before the date)</source>
         <translation>Địa danh (ghi trước ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="56" />
+        <location filename="../../ui/admin_view.py" line="69"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="93" />
+        <location filename="../../ui/admin_view.py" line="73"/>
+        <source>Digital signatures</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="75"/>
+        <source>Time-stamp authority (URL)</source>
+        <translation>Máy chủ cấp dấu thời gian (URL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="76"/>
+        <source>Trusted root certificates: put the CA&apos;s .pem/.crt files in {0}</source>
+        <translation>Chứng thư số gốc tin cậy: đặt tệp .pem/.crt của tổ chức chứng thực vào {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="117"/>
         <source>User {0} created.</source>
         <translation>Đã tạo người dùng {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="107" />
+        <location filename="../../ui/admin_view.py" line="131"/>
         <source>Office details saved.</source>
         <translation>Đã lưu thông tin cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="139"/>
+        <source>The time-stamp authority&apos;s address must start with http:// or https://</source>
+        <translation>Địa chỉ máy chủ cấp dấu thời gian phải bắt đầu bằng http:// hoặc https://</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="143"/>
+        <source>Signing settings saved.</source>
+        <translation>Đã lưu cài đặt ký số.</translation>
     </message>
 </context>
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28" />
+        <location filename="../../ui/checklist_model.py" line="28"/>
         <source>Handed in</source>
         <translation>Đã nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28" />
+        <location filename="../../ui/checklist_model.py" line="28"/>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28" />
+        <location filename="../../ui/checklist_model.py" line="28"/>
         <source>Original / copy</source>
         <translation>Bản chính / bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28" />
+        <location filename="../../ui/checklist_model.py" line="28"/>
         <source>Copies</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="29" />
+        <location filename="../../ui/checklist_model.py" line="29"/>
         <source>Original</source>
         <translation>Bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="30" />
+        <location filename="../../ui/checklist_model.py" line="30"/>
         <source>Certified copy</source>
         <translation>Bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="30" />
+        <location filename="../../ui/checklist_model.py" line="30"/>
         <source>Copy</source>
         <translation>Bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="80" />
+        <location filename="../../ui/checklist_model.py" line="80"/>
         <source> (if any)</source>
         <translation> (nếu có)</translation>
     </message>
@@ -187,62 +218,62 @@
 <context>
     <name>DossierListView</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="39" />
+        <location filename="../../ui/dossier_list.py" line="39"/>
         <source>Search: code, name (diacritics optional), CCCD number or phone</source>
         <translation>Tìm: mã hồ sơ, họ tên (có hoặc không dấu), số CCCD hoặc điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="41" />
+        <location filename="../../ui/dossier_list.py" line="41"/>
         <source>Any status</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="45" />
+        <location filename="../../ui/dossier_list.py" line="45"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="45" />
+        <location filename="../../ui/dossier_list.py" line="45"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="45" />
+        <location filename="../../ui/dossier_list.py" line="45"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="46" />
+        <location filename="../../ui/dossier_list.py" line="46"/>
         <source>Ready to return</source>
         <translation>Chờ trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="46" />
+        <location filename="../../ui/dossier_list.py" line="46"/>
         <source>Waiting for a supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="49" />
+        <location filename="../../ui/dossier_list.py" line="49"/>
         <source>Procedure code</source>
         <translation>Mã thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="50" />
+        <location filename="../../ui/dossier_list.py" line="50"/>
         <source>Accepted from</source>
         <translation>Nhận từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="78" />
+        <location filename="../../ui/dossier_list.py" line="78"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="133" />
+        <location filename="../../ui/dossier_list.py" line="133"/>
         <source> (scroll for more)</source>
         <translation> (cuộn xuống để xem thêm)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="134" />
+        <location filename="../../ui/dossier_list.py" line="134"/>
         <source>{0} dossiers shown</source>
         <translation>Đang hiển thị {0} hồ sơ</translation>
     </message>
@@ -250,42 +281,42 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../ui/dossier_model.py" line="39" />
+        <location filename="../../ui/dossier_model.py" line="39"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="40" />
+        <location filename="../../ui/dossier_model.py" line="40"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="41" />
+        <location filename="../../ui/dossier_model.py" line="41"/>
         <source>ID number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="42" />
+        <location filename="../../ui/dossier_model.py" line="42"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="43" />
+        <location filename="../../ui/dossier_model.py" line="43"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="44" />
+        <location filename="../../ui/dossier_model.py" line="44"/>
         <source>Accepted</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="45" />
+        <location filename="../../ui/dossier_model.py" line="45"/>
         <source>Due</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_model.py" line="110" />
+        <location filename="../../ui/dossier_model.py" line="110"/>
         <source>(no code)</source>
         <translation>(chưa có mã)</translation>
     </message>
@@ -293,157 +324,167 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../ui/dossier_view.py" line="66" />
+        <location filename="../../ui/dossier_view.py" line="67"/>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="66" />
+        <location filename="../../ui/dossier_view.py" line="67"/>
         <source>Original / copy</source>
         <translation>Bản chính / bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="66" />
+        <location filename="../../ui/dossier_view.py" line="67"/>
         <source>Copies</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="66" />
+        <location filename="../../ui/dossier_view.py" line="67"/>
         <source>Digitised</source>
         <translation>Số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="68" />
+        <location filename="../../ui/dossier_view.py" line="69"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="68" />
+        <location filename="../../ui/dossier_view.py" line="69"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="68" />
+        <location filename="../../ui/dossier_view.py" line="69"/>
         <source>By</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="68" />
+        <location filename="../../ui/dossier_view.py" line="69"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="79" />
+        <location filename="../../ui/dossier_view.py" line="80"/>
         <source>Documents received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="79" />
+        <location filename="../../ui/dossier_view.py" line="80"/>
         <source>History</source>
         <translation>Lịch sử xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="98" />
+        <location filename="../../ui/dossier_view.py" line="99"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="105" />
+        <location filename="../../ui/dossier_view.py" line="106"/>
         <source> — OVERDUE</source>
         <translation> — QUÁ HẠN</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="108" />
+        <location filename="../../ui/dossier_view.py" line="109"/>
         <source>Original</source>
         <translation>Bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="108" />
+        <location filename="../../ui/dossier_view.py" line="109"/>
         <source>Certified copy</source>
         <translation>Bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="108" />
+        <location filename="../../ui/dossier_view.py" line="109"/>
         <source>Copy</source>
         <translation>Bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="115" />
+        <location filename="../../ui/dossier_view.py" line="116"/>
         <source>signed PDF</source>
         <translation>PDF đã ký số</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="115" />
+        <location filename="../../ui/dossier_view.py" line="116"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="148" />
+        <location filename="../../ui/dossier_view.py" line="150"/>
         <source>MODIFIED after signing!</source>
         <translation>ĐÃ BỊ SỬA ĐỔI sau khi ký!</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="149" />
-        <source>, time-stamped</source>
-        <translation>, có dấu thời gian</translation>
+        <location filename="../../ui/dossier_view.py" line="152"/>
+        <source>Signed by {0}, intact</source>
+        <translation>Đã ký bởi {0}, nguyên vẹn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="151" />
-        <source>Signed by {0}, intact{1}</source>
-        <translation>Đã ký bởi {0}, nguyên vẹn{1}</translation>
+        <location filename="../../ui/dossier_view.py" line="154"/>
+        <source>trusted CA</source>
+        <translation>CA tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="174" />
+        <location filename="../../ui/dossier_view.py" line="156"/>
+        <source>time-stamped</source>
+        <translation>có dấu thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="158"/>
+        <source>long-term validation data</source>
+        <translation>có dữ liệu kiểm tra dài hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_view.py" line="182"/>
         <source>by post to {0}</source>
         <translation>qua bưu chính tới {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="176" />
+        <location filename="../../ui/dossier_view.py" line="184"/>
         <source>at the counter</source>
         <translation>tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="180" />
+        <location filename="../../ui/dossier_view.py" line="188"/>
         <source>Applicant: {0}, CCCD {1}, {2}</source>
         <translation>Người nộp: {0}, CCCD {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="181" />
+        <location filename="../../ui/dossier_view.py" line="189"/>
         <source>Phone: {0}   Email: {1}</source>
         <translation>Điện thoại: {0}   Email: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="182" />
+        <location filename="../../ui/dossier_view.py" line="190"/>
         <source>Accepted: {0}   Due: {1}</source>
         <translation>Nhận: {0}   Hẹn trả: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="183" />
+        <location filename="../../ui/dossier_view.py" line="191"/>
         <source>Result delivery: {0}   Fee: {1} đồng</source>
         <translation>Nhận kết quả: {0}   Lệ phí: {1} đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="186" />
+        <location filename="../../ui/dossier_view.py" line="194"/>
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="203" />
+        <location filename="../../ui/dossier_view.py" line="211"/>
         <source>Sign digitised documents…</source>
         <translation>Ký số giấy tờ đã số hóa…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="207" />
+        <location filename="../../ui/dossier_view.py" line="215"/>
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="224" />
+        <location filename="../../ui/dossier_view.py" line="232"/>
         <source>Signing…</source>
         <translation>Đang ký số…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_view.py" line="239" />
+        <location filename="../../ui/dossier_view.py" line="247"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -451,32 +492,32 @@
 <context>
     <name>HomePanel</name>
     <message>
-        <location filename="../../ui/home_panel.py" line="25" />
+        <location filename="../../ui/home_panel.py" line="25"/>
         <source>Received today</source>
         <translation>Tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/home_panel.py" line="26" />
+        <location filename="../../ui/home_panel.py" line="26"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/home_panel.py" line="27" />
+        <location filename="../../ui/home_panel.py" line="27"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/home_panel.py" line="28" />
+        <location filename="../../ui/home_panel.py" line="28"/>
         <source>Ready to return</source>
         <translation>Chờ trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/home_panel.py" line="29" />
+        <location filename="../../ui/home_panel.py" line="29"/>
         <source>Waiting for a supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/home_panel.py" line="33" />
+        <location filename="../../ui/home_panel.py" line="33"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
@@ -484,204 +525,205 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="100" />
-        <source>Type part of the procedure's name or code, e.g. khai sinh</source>
+        <location filename="../../ui/intake_view.py" line="100"/>
+        <source>Type part of the procedure&apos;s name or code, e.g. khai sinh</source>
         <translation>Gõ một phần tên hoặc mã thủ tục, ví dụ: khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="103" />
-        <location filename="../../ui/intake_view.py" line="425" />
+        <location filename="../../ui/intake_view.py" line="103"/>
+        <location filename="../../ui/intake_view.py" line="425"/>
         <source>No procedure chosen</source>
         <translation>Chưa chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="109" />
+        <location filename="../../ui/intake_view.py" line="109"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111" />
+        <location filename="../../ui/intake_view.py" line="111"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111" />
+        <location filename="../../ui/intake_view.py" line="111"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111" />
+        <location filename="../../ui/intake_view.py" line="111"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="127" />
+        <location filename="../../ui/intake_view.py" line="127"/>
         <source>Scan the selected document… (Ctrl+Q)</source>
         <translation>Quét giấy tờ đang chọn… (Ctrl+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="134" />
+        <location filename="../../ui/intake_view.py" line="134"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="134" />
+        <location filename="../../ui/intake_view.py" line="134"/>
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="136" />
+        <location filename="../../ui/intake_view.py" line="136"/>
         <source>Address for the postal return</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="139" />
+        <location filename="../../ui/intake_view.py" line="139"/>
         <source>Reason (required to send back or refuse)</source>
         <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="140" />
+        <location filename="../../ui/intake_view.py" line="140"/>
         <source>Accept and print slip (Ctrl+Enter)</source>
         <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="141" />
+        <location filename="../../ui/intake_view.py" line="141"/>
         <source>Send back to complete — form 02 (Ctrl+B)</source>
         <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="142" />
+        <location filename="../../ui/intake_view.py" line="142"/>
         <source>Refuse — form 03 (Ctrl+R)</source>
         <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="143" />
+        <location filename="../../ui/intake_view.py" line="143"/>
         <source>Clear (Ctrl+N)</source>
         <translation>Làm mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="152" />
+        <location filename="../../ui/intake_view.py" line="152"/>
         <source>1. Procedure</source>
         <translation>1. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="158" />
+        <location filename="../../ui/intake_view.py" line="158"/>
         <source>2. Applicant (scan the CCCD QR code, or type)</source>
         <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="161" />
+        <location filename="../../ui/intake_view.py" line="161"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="162" />
+        <location filename="../../ui/intake_view.py" line="162"/>
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="163" />
+        <location filename="../../ui/intake_view.py" line="163"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="164" />
+        <location filename="../../ui/intake_view.py" line="164"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="165" />
+        <location filename="../../ui/intake_view.py" line="165"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="166" />
+        <location filename="../../ui/intake_view.py" line="166"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="167" />
+        <location filename="../../ui/intake_view.py" line="167"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="170" />
+        <location filename="../../ui/intake_view.py" line="170"/>
         <source>3. Documents handed in (Space ticks, F2 edits)</source>
         <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="175" />
+        <location filename="../../ui/intake_view.py" line="175"/>
         <source>4. Result delivery, fee and outcome</source>
         <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="177" />
+        <location filename="../../ui/intake_view.py" line="177"/>
         <source>Delivery</source>
         <translation>Nhận kết quả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake_view.py" line="265" />
+        <location filename="../../ui/intake_view.py" line="265"/>
         <source>%n working day(s)</source>
         <translation>
-            <numerusform>%n ngày làm việc</numerusform></translation>
+            <numerusform>%n ngày làm việc</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="265" />
+        <location filename="../../ui/intake_view.py" line="265"/>
         <source>same working day</source>
         <translation>trong ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="282" />
+        <location filename="../../ui/intake_view.py" line="282"/>
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="307" />
+        <location filename="../../ui/intake_view.py" line="307"/>
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="313" />
+        <location filename="../../ui/intake_view.py" line="313"/>
         <source>Fee: {0} đồng</source>
         <translation>Lệ phí: {0} đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="313" />
+        <location filename="../../ui/intake_view.py" line="313"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="324" />
+        <location filename="../../ui/intake_view.py" line="324"/>
         <source>A dossier with missing documents can only be sent back or refused.</source>
         <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="328" />
+        <location filename="../../ui/intake_view.py" line="328"/>
         <source>Write the reason first.</source>
         <translation>Hãy ghi lý do trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="353" />
+        <location filename="../../ui/intake_view.py" line="353"/>
         <source>Accepted: {0} — due {1}</source>
         <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="356" />
+        <location filename="../../ui/intake_view.py" line="356"/>
         <source>Recorded: {0} — {1}</source>
         <translation>Đã ghi nhận: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="366" />
+        <location filename="../../ui/intake_view.py" line="366"/>
         <source>Choose a document in the list first.</source>
         <translation>Hãy chọn một giấy tờ trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="382" />
+        <location filename="../../ui/intake_view.py" line="382"/>
         <source>{0} page(s) scanned for: {1}</source>
         <translation>Đã quét {0} trang cho: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="403" />
+        <location filename="../../ui/intake_view.py" line="403"/>
         <source> — {0} digitised document(s) saved</source>
         <translation> — đã lưu {0} giấy tờ số hóa</translation>
     </message>
@@ -689,17 +731,17 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/login.py" line="83" />
+        <location filename="../../ui/login.py" line="83"/>
         <source>Screen locked — {0}</source>
         <translation>Màn hình đã khóa — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89" />
+        <location filename="../../ui/login.py" line="89"/>
         <source>PIN or password</source>
         <translation>Mã PIN hoặc mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="117" />
+        <location filename="../../ui/login.py" line="117"/>
         <source>Wrong PIN or password.</source>
         <translation>Sai mã PIN hoặc mật khẩu.</translation>
     </message>
@@ -707,42 +749,42 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="25" />
+        <location filename="../../ui/login.py" line="25"/>
         <source>Counter — log in</source>
         <translation>Một cửa — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="30" />
+        <location filename="../../ui/login.py" line="30"/>
         <source>Create the administrator</source>
         <translation>Tạo tài khoản quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="30" />
+        <location filename="../../ui/login.py" line="30"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="34" />
+        <location filename="../../ui/login.py" line="34"/>
         <source>First launch: create the administrator account.</source>
         <translation>Lần đầu sử dụng: hãy tạo tài khoản quản trị.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="35" />
+        <location filename="../../ui/login.py" line="35"/>
         <source>Username</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="37" />
+        <location filename="../../ui/login.py" line="37"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="38" />
+        <location filename="../../ui/login.py" line="38"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="48" />
+        <location filename="../../ui/login.py" line="48"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
@@ -750,97 +792,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Counter — one-stop counter</source>
         <translation>Một cửa — Bộ phận tiếp nhận và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>User: {0}</source>
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Printing: {0}</source>
         <translation>Đang in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>No printer: the form was saved as {0}</source>
         <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>{0} signed document(s) time-stamped</source>
         <translation>Đã gắn dấu thời gian cho {0} giấy tờ đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -848,93 +890,93 @@
 <context>
     <name>PrintFormDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="43" />
+        <location filename="../../ui/print_dialog.py" line="43"/>
         <source>Print a form</source>
         <translation>In biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="45" />
+        <location filename="../../ui/print_dialog.py" line="45"/>
         <source>Dossier code, e.g. 000.00.12.H12-261120-0001</source>
         <translation>Mã hồ sơ, ví dụ 000.00.12.H12-261120-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="49" />
-        <location filename="../../ui/print_dialog.py" line="107" />
+        <location filename="../../ui/print_dialog.py" line="49"/>
+        <location filename="../../ui/print_dialog.py" line="107"/>
         <source>Register of dossiers</source>
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="60" />
+        <location filename="../../ui/print_dialog.py" line="60"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="61" />
+        <location filename="../../ui/print_dialog.py" line="61"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="62" />
+        <location filename="../../ui/print_dialog.py" line="62"/>
         <source>Print now</source>
         <translation>In ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="63" />
+        <location filename="../../ui/print_dialog.py" line="63"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="79" />
+        <location filename="../../ui/print_dialog.py" line="79"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="80" />
+        <location filename="../../ui/print_dialog.py" line="80"/>
         <source>Form:</source>
         <translation>Biểu mẫu:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="81" />
+        <location filename="../../ui/print_dialog.py" line="81"/>
         <source>From:</source>
         <translation>Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="82" />
+        <location filename="../../ui/print_dialog.py" line="82"/>
         <source>To:</source>
         <translation>Đến ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="113" />
+        <location filename="../../ui/print_dialog.py" line="113"/>
         <source>Drawing the form…</source>
         <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="125" />
+        <location filename="../../ui/print_dialog.py" line="125"/>
         <source>Sending to the printer…</source>
         <translation>Đang gửi tới máy in…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="130" />
+        <location filename="../../ui/print_dialog.py" line="130"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="130" />
+        <location filename="../../ui/print_dialog.py" line="130"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="137" />
+        <location filename="../../ui/print_dialog.py" line="137"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="145" />
+        <location filename="../../ui/print_dialog.py" line="145"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="149" />
+        <location filename="../../ui/print_dialog.py" line="149"/>
         <source>Printed {0} page(s) on {1}.</source>
         <translation>Đã in {0} trang trên máy in {1}.</translation>
     </message>
@@ -942,12 +984,12 @@
 <context>
     <name>PrintService</name>
     <message>
-        <location filename="../../ui/print_service.py" line="46" />
+        <location filename="../../ui/print_service.py" line="46"/>
         <source>Print {0}</source>
         <translation>In {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_service.py" line="61" />
+        <location filename="../../ui/print_service.py" line="61"/>
         <source>Preview: {0}</source>
         <translation>Xem trước: {0}</translation>
     </message>
@@ -955,92 +997,92 @@
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="74" />
+        <location filename="../../ui/scan_dialog.py" line="74"/>
         <source>Scan: {0}</source>
         <translation>Quét: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="76" />
+        <location filename="../../ui/scan_dialog.py" line="76"/>
         <source>Scanner (SANE name or eSCL address) or image files</source>
         <translation>Máy quét (tên SANE hoặc địa chỉ eSCL) hoặc tệp ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="79" />
+        <location filename="../../ui/scan_dialog.py" line="79"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="79" />
+        <location filename="../../ui/scan_dialog.py" line="79"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="80" />
+        <location filename="../../ui/scan_dialog.py" line="80"/>
         <source>Black and white</source>
         <translation>Đen trắng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="84" />
+        <location filename="../../ui/scan_dialog.py" line="84"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="85" />
+        <location filename="../../ui/scan_dialog.py" line="85"/>
         <source>Document feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="93" />
+        <location filename="../../ui/scan_dialog.py" line="93"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="94" />
+        <location filename="../../ui/scan_dialog.py" line="94"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="95" />
+        <location filename="../../ui/scan_dialog.py" line="95"/>
         <source>Rotate (R)</source>
         <translation>Xoay (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="96" />
+        <location filename="../../ui/scan_dialog.py" line="96"/>
         <source>Delete (Del)</source>
         <translation>Xóa (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="132" />
+        <location filename="../../ui/scan_dialog.py" line="132"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="137" />
+        <location filename="../../ui/scan_dialog.py" line="137"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="138" />
+        <location filename="../../ui/scan_dialog.py" line="138"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>Ảnh (*.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="152" />
+        <location filename="../../ui/scan_dialog.py" line="152"/>
         <source>{0} page(s) scanned; {1} to rescan or delete.</source>
         <translation>Đã quét {0} trang; {1} trang cần quét lại hoặc xóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="156" />
+        <location filename="../../ui/scan_dialog.py" line="156"/>
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="158" />
+        <location filename="../../ui/scan_dialog.py" line="158"/>
         <source>Blank: left out</source>
         <translation>Trang trắng: bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="193" />
+        <location filename="../../ui/scan_dialog.py" line="193"/>
         <source>Pages {0} must be rescanned or deleted first.</source>
         <translation>Các trang {0} cần quét lại hoặc xóa trước.</translation>
     </message>
@@ -1048,47 +1090,47 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="19" />
+        <location filename="../../ui/sign_dialog.py" line="19"/>
         <source>Sign the digitised documents</source>
         <translation>Ký số các giấy tờ đã số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="21" />
+        <location filename="../../ui/sign_dialog.py" line="21"/>
         <source>Certificate file (.p12, .pfx)</source>
         <translation>Tệp chứng thư số (.p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="22" />
+        <location filename="../../ui/sign_dialog.py" line="22"/>
         <source>USB token (PKCS#11)</source>
         <translation>USB token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="24" />
-        <source>Path of the .p12 file, or of the token's PKCS#11 library</source>
+        <location filename="../../ui/sign_dialog.py" line="24"/>
+        <source>Path of the .p12 file, or of the token&apos;s PKCS#11 library</source>
         <translation>Đường dẫn tệp .p12, hoặc thư viện PKCS#11 của token</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="26" />
+        <location filename="../../ui/sign_dialog.py" line="26"/>
         <source>Token label (USB token only)</source>
         <translation>Nhãn token (chỉ với USB token)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="31" />
+        <location filename="../../ui/sign_dialog.py" line="31"/>
         <source>Key</source>
         <translation>Khóa ký</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="32" />
+        <location filename="../../ui/sign_dialog.py" line="32"/>
         <source>Where</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="33" />
+        <location filename="../../ui/sign_dialog.py" line="33"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="34" />
+        <location filename="../../ui/sign_dialog.py" line="34"/>
         <source>PIN or passphrase</source>
         <translation>Mã PIN hoặc mật khẩu</translation>
     </message>

@@ -101,12 +101,17 @@ def test_softhsm_token_signs_and_a_timestamp_upgrade_keeps_it_valid(pki: Pki, un
         signed = sign_pdf(unsigned, signer, STAMP)
     [report] = verify(signed, [pki.root])
     assert report.signer == SIGNER_NAME and report.valid and report.trusted
+    assert not report.long_term  # B-B: nothing in the file proves the certificate was not revoked
     with time_stamp_authority(pki) as url:
-        upgraded = add_document_timestamp(signed, url)
+        upgrade = add_document_timestamp(signed, url, [pki.root])  # the office's trusted roots
+    upgraded = upgrade.pdf
+    assert upgrade.validation_data and upgraded.startswith(signed)
     reports = verify(upgraded, [pki.root])
     assert [r.kind for r in reports] == ["signature", "timestamp"]
     assert all(r.intact and not r.modified_after for r in reports)
     assert reports[1].trusted
+    assert reports[0].long_term  # B-LTA: the CRL is in the file's DSS, checked with no fetching allowed
+    assert b"/DSS" in upgraded[len(signed):] and b"/CRLs" in upgraded[len(signed):]
     checked = _pdfsig(upgraded, tmp_path)
     first, second = checked.split("Signature #2:")
     assert "Signature is Valid." in first  # poppler still accepts the first signature after the upgrade
@@ -123,8 +128,21 @@ def test_unreachable_authority_leaves_the_upgrade_pending(pki: Pki, unsigned: by
     with open_signer(Pkcs12File(pki.p12), P12_PASSPHRASE) as signer:
         signed = sign_pdf(unsigned, signer, STAMP)
     with pytest.raises(CounterError) as caught:
-        add_document_timestamp(signed, "http://127.0.0.1:9/", timeout=3)
+        add_document_timestamp(signed, "http://127.0.0.1:9/", [pki.root], timeout=3)
     assert caught.value.key == "timestamp.failed"
+
+
+def test_unreachable_revocation_data_still_gets_a_time_stamp(pki: Pki, unsigned: bytes, tmp_path: Path) -> None:
+    from tests.pki import make_pki  # noqa: PLC0415
+
+    offline_ca = make_pki(tmp_path / "offline-ca", "http://127.0.0.1:9/")  # its CRL cannot be fetched
+    with open_signer(Pkcs12File(offline_ca.p12), P12_PASSPHRASE) as signer:
+        signed = sign_pdf(unsigned, signer, STAMP)
+    with time_stamp_authority(pki) as url:
+        upgrade = add_document_timestamp(signed, url, [offline_ca.root], timeout=3)
+    assert not upgrade.validation_data  # B-T only: said so, not hidden
+    reports = verify(upgrade.pdf, [offline_ca.root, pki.root])
+    assert [(r.kind, r.valid, r.long_term) for r in reports] == [("signature", True, False), ("timestamp", True, False)]
 
 
 def test_tampered_pdf_is_reported_as_modified(pki: Pki, unsigned: bytes, tmp_path: Path) -> None:

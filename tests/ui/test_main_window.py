@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -225,9 +226,10 @@ def test_pending_time_stamps_are_added_in_the_background(qtbot: QtBot, tmp_path:
         file_copy(database, code, "1", signed, pages, "anh", signed=True, timestamp_pending=True)
     finally:
         database.dispose()
+    (tmp_path / "data" / "trust").mkdir()
+    shutil.copy(pki.folder / "root.pem", tmp_path / "data" / "trust" / "root.pem")  # type: ignore[attr-defined]
     settings = QSettings(str(tmp_path / "tsa.ini"), QSettings.Format.IniFormat)
     with time_stamp_authority(pki) as url:  # type: ignore[arg-type]
-        settings.setValue("signing/tsa_url", url)
         main = MainWindow(tmp_path / "data", settings=settings, scanner=ScannerFilter(clock))
         qtbot.add_widget(main)
         main.show()
@@ -235,6 +237,19 @@ def test_pending_time_stamps_are_added_in_the_background(qtbot: QtBot, tmp_path:
         qtbot.waitUntil(lambda: main.user is not None, timeout=20000)
         assert main.database is not None
         db = main.database
+        assert pending_timestamps(db)  # no authority configured yet
+        main.admin.tsa_url.setText("ftp://tsa")
+        main.admin.save_signing.click()
+        assert "http://" in main.admin.message.text() and not settings.value("signing/tsa_url")
+        main.admin.tsa_url.setText(url)
+        main.admin.save_signing.click()  # saving starts a round at once
         qtbot.waitUntil(lambda: not pending_timestamps(db), timeout=30000)
-    assert copies(db, code)[0].signed and not copies(db, code)[0].timestamp_pending
+    assert settings.value("signing/tsa_url") == url
+    [copy] = copies(db, code)
+    assert copy.signed and not copy.timestamp_pending
+    main.open_dossier(code)
+    qtbot.waitUntil(lambda: bool(main.dossier.documents.rows) and main.dossier.documents.rows[0][3].startswith(
+        "Đã ký bởi"), timeout=30000)
+    assert main.dossier.documents.rows[0][3].endswith(
+        "nguyên vẹn, CA tin cậy, có dấu thời gian, có dữ liệu kiểm tra dài hạn")
     main.close()
