@@ -189,6 +189,7 @@ def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     scan.add_argument("--feeder", action="store_true", help="scan every sheet in the document feeder")
     scan.add_argument("--duplex", action="store_true")
     scan.add_argument("--sane-option", action="append", default=[], help="extra scanimage option, e.g. --mode=Gray")
+    scan.add_argument("--no-ocr", action="store_true", help="no Vietnamese text layer even when Tesseract is installed")
     sign = _command(sub, common, "sign", _sign, "sign the dossier's unsigned digitised PDFs (PAdES B-B)")
     sign.add_argument("ref")
     key = sign.add_mutually_exclusive_group(required=True)
@@ -358,7 +359,7 @@ def _scan(args: argparse.Namespace, db: Database) -> Any:
         scanned = (file_import.image_pages(sources, settings.dpi) if all(path.exists() for path in sources)
                    else list(_scanner(args.source[0], tuple(args.sane_option)).scan(settings)))
         metadata = PdfMetadata(str(dossier.code or dossier.id), args.document, office.get_office(db).name, args.actor)
-        pdf, pages = digitise.to_pdf(digitise.process(scanned), metadata, args.lang)
+        pdf, pages = digitise.to_pdf(digitise.process(scanned), metadata, args.lang, ocr=not args.no_ocr)
     return documents.file_copy(db, args.ref, args.document, pdf, pages, args.actor)
 
 

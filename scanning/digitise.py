@@ -13,6 +13,7 @@ from counter_app.messages import render
 from counter_app.ports import ScannedPage
 from scanning.cleanup import CleanPage, clean
 from scanning.compress import EncodedPage, encode
+from scanning.ocr import available as ocr_available
 from scanning.pdf import PdfMetadata, assemble
 from scanning.quality import problems
 
@@ -40,8 +41,10 @@ def process(scanned: Sequence[ScannedPage]) -> list[ProcessedPage]:
     return done
 
 
-def to_pdf(processed: Sequence[ProcessedPage], metadata: PdfMetadata, lang: str = "vi") -> tuple[bytes, int]:
-    """The PDF of the kept pages; ValidationError naming each failing page and why, so it can be rescanned."""
+def to_pdf(processed: Sequence[ProcessedPage], metadata: PdfMetadata, lang: str = "vi",
+           ocr: bool = False) -> tuple[bytes, int]:
+    """The PDF of the kept pages (with a text layer when `ocr` and Tesseract is installed); ValidationError
+    naming each failing page and why, so it can be rescanned."""
     failing = [page for page in processed if page.problems]
     if failing:
         details = "; ".join(f"{page.number}: " + ", ".join(render(key, lang) for key in page.problems)
@@ -50,4 +53,4 @@ def to_pdf(processed: Sequence[ProcessedPage], metadata: PdfMetadata, lang: str 
     kept = [page.encoded for page in processed if page.encoded is not None]
     if not kept:
         raise ValidationError("scan.no_pages")
-    return assemble(kept, metadata), len(kept)
+    return assemble(kept, metadata, ocr=ocr and ocr_available()), len(kept)

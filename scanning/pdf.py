@@ -14,6 +14,9 @@ from PIL import ImageCms
 
 from counter_app.clock import local, now
 from scanning.compress import EncodedPage, Patch
+from scanning.ocr import text_layer
+
+_SUFFIXES = {"image/tiff": ".tif", "image/jpeg": ".jpg", "image/png": ".png"}
 
 
 @dataclass(frozen=True)
@@ -25,13 +28,16 @@ class PdfMetadata:
     created: dt.datetime | None = None
 
 
-def assemble(pages: Sequence[EncodedPage], metadata: PdfMetadata) -> bytes:
-    """One PDF page per encoded page at its true size (1:1 from its resolution)."""
+def assemble(pages: Sequence[EncodedPage], metadata: PdfMetadata, ocr: bool = False) -> bytes:
+    """One PDF page per encoded page at its true size (1:1 from its resolution); with `ocr`, each page gets
+    Tesseract's invisible Vietnamese text over it where recognition succeeds."""
     base = img2pdf.convert([page.data for page in pages], layout_fun=img2pdf.default_layout_fun)
     with pikepdf.open(io.BytesIO(base)) as pdf:
         for pdf_page, page in zip(pdf.pages, pages, strict=True):
             for number, patch in enumerate(page.patches):
                 _overlay(pdf, pdf_page, page, patch, f"/Colour{number}")
+            if ocr:
+                _add_text_layer(pdf_page, page)
         _describe(pdf, metadata)
         output = io.BytesIO()
         pdf.save(output, fix_metadata_version=True)
@@ -50,6 +56,14 @@ def _overlay(pdf: pikepdf.Pdf, pdf_page: pikepdf.Page, page: EncodedPage, patch:
     left, bottom = media[0] + patch.left * scale_x, media[3] - (patch.top + patch.height) * scale_y
     drawing = f"q {width:.3f} 0 0 {height:.3f} {left:.3f} {bottom:.3f} cm {name} Do Q".encode()
     pdf_page.contents_add(pikepdf.Stream(pdf, drawing), prepend=False)
+
+
+def _add_text_layer(pdf_page: pikepdf.Page, page: EncodedPage) -> None:
+    layer = text_layer(page.data, _SUFFIXES.get(page.media_type, ".img"), page.dpi)
+    if layer is None:
+        return
+    with pikepdf.open(io.BytesIO(layer)) as text:
+        pdf_page.add_overlay(text.pages[0], pikepdf.Rectangle(*(float(v) for v in pdf_page.mediabox)))
 
 
 def _describe(pdf: pikepdf.Pdf, metadata: PdfMetadata) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -22,8 +23,7 @@ from counter_app.services import users
 from counter_app.storage.database import Database
 from scanning.verification import trust_folder
 from ui import tasks
-
-TSA_URL_KEY = "signing/tsa_url"
+from ui.setting_keys import OCR_KEY, TSA_URL_KEY
 
 
 class AdminView(QWidget):
@@ -49,7 +49,10 @@ class AdminView(QWidget):
         self.save_office = QPushButton(self.tr("Save office details"))
         self.tsa_url = QLineEdit(str(self.settings.value(TSA_URL_KEY, "") or ""))
         self.tsa_url.setPlaceholderText("http://…")
-        self.save_signing = QPushButton(self.tr("Save signing settings"))
+        self.ocr = QCheckBox(self.tr("Add a searchable Vietnamese text layer to scans (OCR, when Tesseract is "
+                                     "installed)"))
+        self.ocr.setChecked(bool(self.settings.value(OCR_KEY, True, type=bool)))
+        self.save_signing = QPushButton(self.tr("Save these settings"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._arrange()
@@ -80,13 +83,14 @@ class AdminView(QWidget):
         ):
             form.addRow(caption, widget)
         form.addRow(self.save_office)
-        signing_box = QGroupBox(self.tr("Digital signatures"))
+        signing_box = QGroupBox(self.tr("Scans and digital signatures"))
         form = QFormLayout(signing_box)
         form.addRow(self.tr("Time-stamp authority (URL)"), self.tsa_url)
         trust = QLabel(self.tr("Trusted root certificates: put the CA's .pem/.crt files in {0}").format(
             str(trust_folder(self.database.data_dir))))
         trust.setWordWrap(True)
         form.addRow(trust)
+        form.addRow(self.ocr)
         form.addRow(self.save_signing)
         column = QVBoxLayout()
         column.addWidget(office_box)
@@ -149,8 +153,9 @@ class AdminView(QWidget):
             self._report(self.tr("The time-stamp authority's address must start with http:// or https://"))
             return
         self.settings.setValue(TSA_URL_KEY, url)
+        self.settings.setValue(OCR_KEY, self.ocr.isChecked())
         self.settings.sync()
-        self._report(self.tr("Signing settings saved."))
+        self._report(self.tr("Settings saved."))
         self.signing_changed.emit()
 
     def _report(self, message: object) -> None:

@@ -44,6 +44,7 @@ from scanning.pdf import PdfMetadata
 from ui import i18n, tasks
 from ui.checklist_model import KIND, ChecklistModel
 from ui.scan_dialog import ScanDialog
+from ui.setting_keys import OCR_KEY
 
 SEXES = ("", "Nam", "Nữ")
 
@@ -388,11 +389,12 @@ class IntakeView(QWidget):
             return
         database, actor, office = self.database, self.actor(), self.office_name
         ref = str(dossier.code or dossier.id)
+        ocr = self.settings.value(OCR_KEY, True, type=bool)
 
         def work() -> int:
             for document, pages in scans.items():
                 metadata = PdfMetadata(ref, document, office, actor)
-                pdf, count = digitise.to_pdf(digitise.process(pages), metadata, i18n.language())
+                pdf, count = digitise.to_pdf(digitise.process(pages), metadata, i18n.language(), ocr=bool(ocr))
                 documents.file_copy(database, ref, document, pdf, count, actor)
             return len(scans)
 

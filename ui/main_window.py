@@ -22,7 +22,7 @@ from printing.spool import PrintJob
 from scanning.dossier_signing import UpgradeRound, upgrade_pending
 from scanning.verification import office_roots
 from ui import tasks
-from ui.admin_view import TSA_URL_KEY, AdminView
+from ui.admin_view import AdminView
 from ui.dossier_list import DossierListView
 from ui.dossier_view import DossierView
 from ui.home_panel import HomePanel
@@ -30,6 +30,7 @@ from ui.intake_view import IntakeView
 from ui.login import LockScreen, LoginDialog
 from ui.print_dialog import PrintFormDialog, form_job
 from ui.print_service import PrintService
+from ui.setting_keys import TSA_URL_KEY
 from ui.wedge import ScannerFilter
 
 TIMESTAMP_RETRY_MS = 10 * 60 * 1000
