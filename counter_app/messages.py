@@ -193,6 +193,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                                "A root certificate file cannot be read ({reason})."),
     "document.no_files": ("Chưa có tệp nào để nhập.", "No file to import."),
     "document.not_pdf": ("Tệp không phải PDF.", "The file is not a PDF."),
+    "document.not_scan": ("Trang {page} của {path} không phải một ảnh quét (cần đúng một ảnh mỗi trang).",
+                          "Page {page} of {path} is not a scanned image (one picture per page is needed)."),
     "document.not_found": (
         "Hồ sơ không có giấy tờ «{name}». Các giấy tờ: {choices}.",
         "The dossier has no document «{name}». Its documents: {choices}.",

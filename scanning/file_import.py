@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import cast
 
 import img2pdf
 import pikepdf
@@ -31,16 +32,43 @@ def import_files(paths: Sequence[Path]) -> tuple[bytes, int]:
 
 def image_pages(paths: Sequence[Path], default_dpi: int) -> list[ScannedPage]:
     """Image files as scanned pages, at the resolution they record (else `default_dpi`)."""
-    pages = []
+    return [_image_page(path, default_dpi) for path in paths]
+
+
+def file_pages(paths: Sequence[Path], default_dpi: int) -> Iterator[ScannedPage]:
+    """Image files, and PDFs made by a scanner (one picture per page), as scanned pages, one at a time."""
     for path in paths:
-        try:
-            data = path.read_bytes()
-            with Image.open(io.BytesIO(data)) as image:
-                dpi = round(float(image.info.get("dpi", (default_dpi, default_dpi))[0])) or default_dpi
-        except (OSError, UnidentifiedImageError) as error:
-            raise ValidationError("document.bad_image", path=str(path), reason=type(error).__name__) from error
-        pages.append(ScannedPage(data, Image.MIME.get(image.format or "", "image/png"), dpi))
-    return pages
+        if path.suffix.lower() == ".pdf":
+            yield from _pdf_pages(path)
+        else:
+            yield _image_page(path, default_dpi)
+
+
+def _image_page(path: Path, default_dpi: int) -> ScannedPage:
+    try:
+        data = path.read_bytes()
+        with Image.open(io.BytesIO(data)) as image:
+            dpi = round(float(image.info.get("dpi", (default_dpi, default_dpi))[0])) or default_dpi
+    except (OSError, UnidentifiedImageError) as error:
+        raise ValidationError("document.bad_image", path=str(path), reason=type(error).__name__) from error
+    return ScannedPage(data, Image.MIME.get(image.format or "", "image/png"), dpi)
+
+
+def _pdf_pages(path: Path) -> Iterator[ScannedPage]:
+    """Each page's one picture, at the resolution it is drawn at; a PDF that is not a scan is refused."""
+    try:
+        with pikepdf.open(path) as document:
+            for number, page in enumerate(document.pages, start=1):
+                images = list(page.get_images().values())
+                if len(images) != 1:
+                    raise ValidationError("document.not_scan", path=str(path), page=number)
+                picture = pikepdf.PdfImage(cast(pikepdf.Stream, images[0])).as_pil_image()
+                width_inches = float(page.mediabox[2] - page.mediabox[0]) / 72
+                output = io.BytesIO()
+                picture.save(output, "PNG")
+                yield ScannedPage(output.getvalue(), "image/png", round(picture.width / width_inches))
+    except (pikepdf.PdfError, OSError, NotImplementedError) as error:
+        raise ValidationError("document.bad_image", path=str(path), reason=type(error).__name__) from error
 
 
 def pages_to_pdf(pages: Sequence[ScannedPage]) -> tuple[bytes, int]:

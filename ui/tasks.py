@@ -18,6 +18,7 @@ log = logging.getLogger("counter.ui")
 class TaskSignals(QObject):
     done = Signal(object)
     failed = Signal(str)
+    progress = Signal(object)
 
 
 class Task(QRunnable):
@@ -45,11 +46,28 @@ def start(work: Callable[[], Any], done: Callable[[Any], None], failed: Callable
     """Queue `work`; the caller keeps the returned task until one of its signals has fired.
 
     The answer is dropped if `owner` (the widget or model that asked) was destroyed in the meantime."""
+    task = _prepared(work, done, failed, owner)
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def start_reporting(work: Callable[[Callable[[Any], None]], Any], progress: Callable[[Any], None],
+                    done: Callable[[Any], None], failed: Callable[[str], None], owner: QObject | None = None) -> Task:
+    """Like `start`, but `work` gets a `report(value)` callable; each value reaches `progress` on the GUI thread,
+    in order, before `done`."""
+    task = _prepared(lambda: None, done, failed, owner)
+    task.work = lambda: work(task.signals.progress.emit)  # one signal object: progress arrives before the answer
+    task.signals.progress.connect(lambda value: _deliver(owner, progress, value))
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def _prepared(work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None],
+              owner: QObject | None) -> Task:
     task = Task(work)
     task.setAutoDelete(False)
     task.signals.done.connect(lambda result: _deliver(owner, done, result))
     task.signals.failed.connect(lambda message: _deliver(owner, failed, message))
-    QThreadPool.globalInstance().start(task)
     return task
 
 

@@ -62,114 +62,119 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../ui/admin_view.py" line="36"/>
+        <location filename="../../ui/admin_view.py" line="46"/>
         <source>Create user</source>
         <translation>Tạo người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="39"/>
+        <location filename="../../ui/admin_view.py" line="49"/>
         <source>Save office details</source>
         <translation>Lưu thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="42"/>
-        <source>Save signing settings</source>
-        <translation>Lưu cài đặt ký số</translation>
+        <location filename="../../ui/admin_view.py" line="52"/>
+        <source>Add a searchable Vietnamese text layer to scans (OCR, when Tesseract is installed)</source>
+        <translation>Thêm lớp chữ tiếng Việt tìm kiếm được vào bản quét (OCR, khi đã cài Tesseract)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="51"/>
+        <location filename="../../ui/admin_view.py" line="55"/>
+        <source>Save these settings</source>
+        <translation>Lưu các cài đặt này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="64"/>
         <source>New user</source>
         <translation>Người dùng mới</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="54"/>
+        <location filename="../../ui/admin_view.py" line="67"/>
         <source>Username</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="55"/>
+        <location filename="../../ui/admin_view.py" line="68"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="56"/>
+        <location filename="../../ui/admin_view.py" line="69"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="57"/>
+        <location filename="../../ui/admin_view.py" line="70"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="58"/>
+        <location filename="../../ui/admin_view.py" line="71"/>
         <source>Screen-lock PIN (4–8 digits, optional)</source>
         <translation>Mã PIN mở khóa (4–8 chữ số, không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="62"/>
+        <location filename="../../ui/admin_view.py" line="75"/>
         <source>Office (printed on every form)</source>
         <translation>Cơ quan (in trên mọi biểu mẫu)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="65"/>
+        <location filename="../../ui/admin_view.py" line="78"/>
         <source>Agency code</source>
         <translation>Mã cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="66"/>
+        <location filename="../../ui/admin_view.py" line="79"/>
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="67"/>
+        <location filename="../../ui/admin_view.py" line="80"/>
         <source>Province</source>
         <translation>Tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="68"/>
+        <location filename="../../ui/admin_view.py" line="81"/>
         <source>Place name (before the date)</source>
         <translation>Địa danh (ghi trước ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="69"/>
+        <location filename="../../ui/admin_view.py" line="82"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="73"/>
-        <source>Digital signatures</source>
-        <translation>Chữ ký số</translation>
+        <location filename="../../ui/admin_view.py" line="86"/>
+        <source>Scans and digital signatures</source>
+        <translation>Bản quét và chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="75"/>
+        <location filename="../../ui/admin_view.py" line="158"/>
+        <source>Settings saved.</source>
+        <translation>Đã lưu cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="88"/>
         <source>Time-stamp authority (URL)</source>
         <translation>Máy chủ cấp dấu thời gian (URL)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="76"/>
+        <location filename="../../ui/admin_view.py" line="89"/>
         <source>Trusted root certificates: put the CA&apos;s .pem/.crt files in {0}</source>
         <translation>Chứng thư số gốc tin cậy: đặt tệp .pem/.crt của tổ chức chứng thực vào {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="117"/>
+        <location filename="../../ui/admin_view.py" line="131"/>
         <source>User {0} created.</source>
         <translation>Đã tạo người dùng {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="131"/>
+        <location filename="../../ui/admin_view.py" line="145"/>
         <source>Office details saved.</source>
         <translation>Đã lưu thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="139"/>
+        <location filename="../../ui/admin_view.py" line="153"/>
         <source>The time-stamp authority&apos;s address must start with http:// or https://</source>
         <translation>Địa chỉ máy chủ cấp dấu thời gian phải bắt đầu bằng http:// hoặc https://</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="143"/>
-        <source>Signing settings saved.</source>
-        <translation>Đã lưu cài đặt ký số.</translation>
     </message>
 </context>
 <context>
@@ -525,205 +530,205 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="100"/>
+        <location filename="../../ui/intake_view.py" line="101"/>
         <source>Type part of the procedure&apos;s name or code, e.g. khai sinh</source>
         <translation>Gõ một phần tên hoặc mã thủ tục, ví dụ: khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="103"/>
-        <location filename="../../ui/intake_view.py" line="425"/>
+        <location filename="../../ui/intake_view.py" line="104"/>
+        <location filename="../../ui/intake_view.py" line="427"/>
         <source>No procedure chosen</source>
         <translation>Chưa chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="109"/>
+        <location filename="../../ui/intake_view.py" line="110"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111"/>
+        <location filename="../../ui/intake_view.py" line="112"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111"/>
+        <location filename="../../ui/intake_view.py" line="112"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111"/>
+        <location filename="../../ui/intake_view.py" line="112"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="127"/>
+        <location filename="../../ui/intake_view.py" line="128"/>
         <source>Scan the selected document… (Ctrl+Q)</source>
         <translation>Quét giấy tờ đang chọn… (Ctrl+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="134"/>
+        <location filename="../../ui/intake_view.py" line="135"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="134"/>
+        <location filename="../../ui/intake_view.py" line="135"/>
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="136"/>
+        <location filename="../../ui/intake_view.py" line="137"/>
         <source>Address for the postal return</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="139"/>
+        <location filename="../../ui/intake_view.py" line="140"/>
         <source>Reason (required to send back or refuse)</source>
         <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="140"/>
+        <location filename="../../ui/intake_view.py" line="141"/>
         <source>Accept and print slip (Ctrl+Enter)</source>
         <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="141"/>
+        <location filename="../../ui/intake_view.py" line="142"/>
         <source>Send back to complete — form 02 (Ctrl+B)</source>
         <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="142"/>
+        <location filename="../../ui/intake_view.py" line="143"/>
         <source>Refuse — form 03 (Ctrl+R)</source>
         <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="143"/>
+        <location filename="../../ui/intake_view.py" line="144"/>
         <source>Clear (Ctrl+N)</source>
         <translation>Làm mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="152"/>
+        <location filename="../../ui/intake_view.py" line="153"/>
         <source>1. Procedure</source>
         <translation>1. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="158"/>
+        <location filename="../../ui/intake_view.py" line="159"/>
         <source>2. Applicant (scan the CCCD QR code, or type)</source>
         <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="161"/>
+        <location filename="../../ui/intake_view.py" line="162"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="162"/>
+        <location filename="../../ui/intake_view.py" line="163"/>
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="163"/>
+        <location filename="../../ui/intake_view.py" line="164"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="164"/>
+        <location filename="../../ui/intake_view.py" line="165"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="165"/>
+        <location filename="../../ui/intake_view.py" line="166"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="166"/>
+        <location filename="../../ui/intake_view.py" line="167"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="167"/>
+        <location filename="../../ui/intake_view.py" line="168"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="170"/>
+        <location filename="../../ui/intake_view.py" line="171"/>
         <source>3. Documents handed in (Space ticks, F2 edits)</source>
         <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="175"/>
+        <location filename="../../ui/intake_view.py" line="176"/>
         <source>4. Result delivery, fee and outcome</source>
         <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="177"/>
+        <location filename="../../ui/intake_view.py" line="178"/>
         <source>Delivery</source>
         <translation>Nhận kết quả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake_view.py" line="265"/>
+        <location filename="../../ui/intake_view.py" line="266"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n ngày làm việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="265"/>
+        <location filename="../../ui/intake_view.py" line="266"/>
         <source>same working day</source>
         <translation>trong ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="282"/>
+        <location filename="../../ui/intake_view.py" line="283"/>
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="307"/>
+        <location filename="../../ui/intake_view.py" line="308"/>
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="313"/>
+        <location filename="../../ui/intake_view.py" line="314"/>
         <source>Fee: {0} đồng</source>
         <translation>Lệ phí: {0} đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="313"/>
+        <location filename="../../ui/intake_view.py" line="314"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="324"/>
+        <location filename="../../ui/intake_view.py" line="325"/>
         <source>A dossier with missing documents can only be sent back or refused.</source>
         <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="328"/>
+        <location filename="../../ui/intake_view.py" line="329"/>
         <source>Write the reason first.</source>
         <translation>Hãy ghi lý do trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="353"/>
+        <location filename="../../ui/intake_view.py" line="354"/>
         <source>Accepted: {0} — due {1}</source>
         <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="356"/>
+        <location filename="../../ui/intake_view.py" line="357"/>
         <source>Recorded: {0} — {1}</source>
         <translation>Đã ghi nhận: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="366"/>
+        <location filename="../../ui/intake_view.py" line="367"/>
         <source>Choose a document in the list first.</source>
         <translation>Hãy chọn một giấy tờ trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="382"/>
+        <location filename="../../ui/intake_view.py" line="383"/>
         <source>{0} page(s) scanned for: {1}</source>
         <translation>Đã quét {0} trang cho: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="403"/>
+        <location filename="../../ui/intake_view.py" line="405"/>
         <source> — {0} digitised document(s) saved</source>
         <translation> — đã lưu {0} giấy tờ số hóa</translation>
     </message>
@@ -792,97 +797,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Counter — one-stop counter</source>
         <translation>Một cửa — Bộ phận tiếp nhận và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>User: {0}</source>
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Printing: {0}</source>
         <translation>Đang in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>No printer: the form was saved as {0}</source>
         <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>{0} signed document(s) time-stamped</source>
         <translation>Đã gắn dấu thời gian cho {0} giấy tờ đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -997,92 +1002,112 @@
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="74"/>
+        <location filename="../../ui/scan_dialog.py" line="92"/>
         <source>Scan: {0}</source>
         <translation>Quét: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="76"/>
+        <location filename="../../ui/scan_dialog.py" line="94"/>
         <source>Scanner (SANE name or eSCL address) or image files</source>
         <translation>Máy quét (tên SANE hoặc địa chỉ eSCL) hoặc tệp ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="79"/>
+        <location filename="../../ui/scan_dialog.py" line="97"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="79"/>
+        <location filename="../../ui/scan_dialog.py" line="97"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="80"/>
+        <location filename="../../ui/scan_dialog.py" line="98"/>
         <source>Black and white</source>
         <translation>Đen trắng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="84"/>
+        <location filename="../../ui/scan_dialog.py" line="102"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="85"/>
+        <location filename="../../ui/scan_dialog.py" line="103"/>
         <source>Document feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="93"/>
+        <location filename="../../ui/scan_dialog.py" line="111"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="94"/>
+        <location filename="../../ui/scan_dialog.py" line="112"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="95"/>
+        <location filename="../../ui/scan_dialog.py" line="113"/>
+        <source>Watch scan folder…</source>
+        <translation>Theo dõi thư mục quét…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="115"/>
         <source>Rotate (R)</source>
         <translation>Xoay (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="96"/>
+        <location filename="../../ui/scan_dialog.py" line="116"/>
         <source>Delete (Del)</source>
         <translation>Xóa (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="132"/>
+        <location filename="../../ui/scan_dialog.py" line="154"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="137"/>
+        <location filename="../../ui/scan_dialog.py" line="161"/>
+        <source>Images or scanned PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <translation>Ảnh hoặc PDF quét (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="162"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="138"/>
-        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff)</source>
-        <translation>Ảnh (*.png *.jpg *.jpeg *.tif *.tiff)</translation>
+        <location filename="../../ui/scan_dialog.py" line="176"/>
+        <source>Scanning… page {0} received</source>
+        <translation>Đang quét… đã nhận trang {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="152"/>
+        <location filename="../../ui/scan_dialog.py" line="182"/>
         <source>{0} page(s) scanned; {1} to rescan or delete.</source>
         <translation>Đã quét {0} trang; {1} trang cần quét lại hoặc xóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="156"/>
+        <location filename="../../ui/scan_dialog.py" line="192"/>
+        <source>Folder the scanner saves into</source>
+        <translation>Thư mục máy quét lưu tệp vào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="198"/>
+        <source>Waiting for files in {0}…</source>
+        <translation>Đang chờ tệp trong {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="232"/>
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="158"/>
+        <location filename="../../ui/scan_dialog.py" line="234"/>
         <source>Blank: left out</source>
         <translation>Trang trắng: bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="193"/>
+        <location filename="../../ui/scan_dialog.py" line="273"/>
         <source>Pages {0} must be rescanned or deleted first.</source>
         <translation>Các trang {0} cần quét lại hoặc xóa trước.</translation>
     </message>

@@ -154,15 +154,21 @@ def test_scan_at_intake_from_an_escl_scanner_reorder_rotate_delete_then_file(
     _choose(view, qtbot, "1.004873", clock)
     assert view.fill_from_qr(QR)
     view.documents.setCurrentIndex(view.checklist.index(0, 1))
-    with escl_scanner(ScannerState(feeder_pages=3, busy_answers=1)) as (url, _state):
+    with escl_scanner(ScannerState(feeder_pages=3, busy_answers=1)) as (url, state):
         dialog = view.open_scan()
         assert dialog is not None and dialog.dpi.value() == 300  # the form's scan profile
         dialog.source.setText(url)
         dialog.dpi.setValue(200)
         dialog.feeder.setCurrentIndex(1)
+        seen: list[tuple[str, int]] = []  # what the clerk saw as each page arrived, and how far the scanner was
+        dialog.pages_view.model().rowsInserted.connect(
+            lambda *_: seen.append((dialog.status.text(), len(state.requests))))
         dialog.scan()
-        qtbot.waitUntil(lambda: dialog.pages_view.count() == 3, timeout=60000)
+        qtbot.waitUntil(lambda: dialog.scan_button.isEnabled() and dialog.pages_view.count() == 3, timeout=60000)
     assert [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3
+    assert [text for text, _ in seen] == ["Đang quét…", "Đang quét… đã nhận trang 1", "Đang quét… đã nhận trang 2"]
+    assert seen[0][1] < len(state.requests)  # the first thumbnail showed while the feeder was still going
+    assert dialog.status.text() == "Đã quét 3 trang; 0 trang cần quét lại hoặc xóa."
     dialog.pages_view.item(2).setSelected(True)
     dialog.delete_selected()
     dialog.pages_view.clearSelection()

@@ -1,0 +1,68 @@
+"""The scan dialog's watched folder: what a network scanner saves into a share turns into checked pages, one
+file at a time, and a PDF that is not a scan is refused with a reason."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import img2pdf
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+from reportlab.pdfgen import canvas
+
+from counter_app.ports import ColourMode, PaperSource, ScanSettings
+from tests.scanning.pages import text_page
+from ui.scan_dialog import ScanDialog
+
+
+def _dialog(qtbot: QtBot, tmp_path: Path, folder: Path) -> ScanDialog:
+    store = QSettings(str(tmp_path / "scan.ini"), QSettings.Format.IniFormat)
+    store.setValue("scanning/watched_folder", str(folder))
+    dialog = ScanDialog("Tờ khai", ScanSettings(200, ColourMode.GREY, PaperSource.FLATBED), store)
+    dialog.watch_settle = 0.3
+    qtbot.add_widget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _scanner_pdf(pages: int) -> bytes:
+    """What a scanner saving to a share writes: one JPEG picture per page."""
+    pictures = []
+    for _ in range(pages):
+        output = io.BytesIO()
+        text_page(200).convert("L").save(output, "JPEG", quality=85, dpi=(200, 200))
+        pictures.append(output.getvalue())
+    return bytes(img2pdf.convert(pictures))
+
+
+def test_files_saved_into_the_watched_folder_become_checked_pages(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    dialog = _dialog(qtbot, tmp_path, folder)
+    dialog.watch_button.click()
+    assert dialog.watched is not None and dialog.poll_timer.isActive()
+    assert dialog.status.text() == f"Đang chờ tệp trong {folder}…"
+    partial = folder / "scan-0001.pdf.part"  # still being written under another name: not taken
+    partial.write_bytes(b"%PDF-1.4 half")
+    (folder / "scan-0001.pdf").write_bytes(_scanner_pdf(2))
+    qtbot.waitUntil(lambda: dialog.pages_view.count() == 2, timeout=30000)
+    output = io.BytesIO()
+    text_page(200).save(output, "PNG", dpi=(200, 200))
+    (folder / "scan-0002.png").write_bytes(output.getvalue())
+    qtbot.waitUntil(lambda: dialog.pages_view.count() == 3, timeout=30000)
+    assert [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3
+    qtbot.waitUntil(lambda: dialog.status.text() == "Đã quét 3 trang; 0 trang cần quét lại hoặc xóa.", timeout=10000)
+    assert len(dialog.pages()) == 3 and dialog.pages()[0].dpi == 200
+
+    typed = canvas.Canvas(str(folder / "letter.pdf"))  # a typed PDF, not a scan
+    typed.drawString(72, 720, "Đơn đề nghị")
+    typed.save()
+    qtbot.waitUntil(lambda: "không phải một ảnh quét" in dialog.status.text(), timeout=30000)
+    assert dialog.pages_view.count() == 3  # nothing half-added
+
+    dialog.watch_button.click()
+    assert dialog.watched is None and not dialog.poll_timer.isActive()
+    (folder / "scan-0003.png").write_bytes(output.getvalue())
+    qtbot.wait(1500)
+    assert dialog.pages_view.count() == 3  # no longer watching
