@@ -79,7 +79,7 @@ def _describe(pdf: pikepdf.Pdf, metadata: PdfMetadata) -> None:
         xmp["dc:creator"] = [metadata.clerk]
         xmp["dc:description"] = metadata.office
         xmp["pdf:Keywords"] = f"mã hồ sơ {metadata.dossier_code}"
-        xmp["xmp:CreateDate"] = created.isoformat()
+        xmp["xmp:CreateDate"] = created.replace(microsecond=0).isoformat()
         xmp["pdfaid:part"] = "2"
         xmp["pdfaid:conformance"] = "B"
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
