@@ -44,10 +44,12 @@ class SignatureReport:
 
 
 def load_certificate(data: bytes) -> x509.Certificate:
-    """A certificate from PEM or DER bytes."""
+    """A certificate from PEM or DER bytes; ValueError for anything else (a key, a CRL, garbage)."""
     if data.lstrip().startswith(b"-----BEGIN"):
         _, _, data = pem.unarmor(data)
-    return x509.Certificate.load(data)
+    certificate = x509.Certificate.load(data)
+    _ = certificate.native  # asn1crypto parses lazily: read it all now, so a wrong file fails here
+    return certificate
 
 
 def trust_folder(data_dir: Path) -> Path:

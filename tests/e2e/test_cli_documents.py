@@ -50,7 +50,8 @@ def test_import_sign_timestamp_verify_and_export(data: Path, tmp_path: Path, pki
                 env={"P12PIN": P12_PASSPHRASE})
     assert again.returncode == 2 and "không có bản số hóa nào chưa ký" in again.stderr
     with time_stamp_authority(pki) as url:
-        stamped = json.loads(run(data, "timestamp", "--tsa", url, "--json").stdout)
+        stamped = json.loads(run(data, "timestamp", "--tsa", url, "--trust", str(pki.folder / "root.pem"),
+                                 "--json").stdout)
     assert [copy["timestamp_pending"] for copy in stamped] == [False]
     exported = json.loads(run(data, "export", code, "--to", str(tmp_path / "out"), "--json").stdout)
     assert len(exported) == 1 and Path(exported[0]).name.startswith("01 - ")
@@ -58,6 +59,7 @@ def test_import_sign_timestamp_verify_and_export(data: Path, tmp_path: Path, pki
     kinds = [(s["kind"], s["intact"], s["trusted"], s["modified_after"]) for s in report["signatures"]]
     assert kinds == [("signature", True, True, False), ("timestamp", True, True, False)]
     assert report["signatures"][0]["signer"] == SIGNER_NAME
+    assert report["signatures"][0]["long_term"]  # B-LTA: the CRL fetched at upgrade time is inside the file
     events = json.loads(run(data, "dossier", "show", code, "--json").stdout)["events"]
     assert [e["type"] for e in events].count("document_filed") == 3  # scanned, signed, time-stamped
 
@@ -86,6 +88,9 @@ def test_token_signing_and_clear_errors(data: Path, tmp_path: Path, pki: Pki) ->
     assert down.returncode == 2 and "sẽ thử lại sau" in down.stderr
     still = json.loads(run(data, "dossier", "show", code, "--json").stdout)["documents"]
     assert [d["timestamp_pending"] for d in still if d["blob_sha256"]] == [True]  # remembered for the retry
+    not_a_root = run(data, "timestamp", "--tsa", "http://127.0.0.1:9/", "--trust", str(pki.signer_key_der),
+                     check=False)  # a private key dropped among the trusted roots
+    assert not_a_root.returncode == 2 and "chứng thư số gốc không đọc được" in not_a_root.stderr
 
 
 
