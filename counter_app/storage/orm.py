@@ -207,6 +207,14 @@ class AuditEntryRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class SyncBlobRow(Base):
+    """A blob the provincial hub has acknowledged whole (checked against its SHA-256)."""
+
+    __tablename__ = "sync_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    acknowledged_at: Mapped[dt.datetime]
+
+
 class CalendarOverrideRow(Base):
     __tablename__ = "calendar_override"
     day: Mapped[dt.date] = mapped_column(primary_key=True)

@@ -1,0 +1,135 @@
+"""One sync round of a counter: learn what the hub holds, send events (compressed batches), then blobs
+(tus), then apply the province's feed. Everything it needs to resume is in the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from counter_app.clock import now
+from counter_app.errors import CounterError, ValidationError
+from counter_app.messages import render
+from counter_app.services import office, outbox
+from counter_app.storage.database import Database
+from sync import keys, tus
+from sync.protocol import Ack, BlobAnswer, EnrolReply, EnrolRequest, FeedPage, Health, HubState, gzip_json
+from sync.transport import Halted, HubClient, Transient
+
+EVENT_BATCH = 200
+FEED_BATCH = 200
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    events_sent: int
+    blobs_sent: int
+    payload_bytes: int  # blob bytes put on the wire, re-sends included
+    feed_applied: int
+    pending_events: int
+    pending_blobs: int
+
+    @property
+    def complete(self) -> bool:
+        return self.pending_events == 0 and self.pending_blobs == 0
+
+
+def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport | None = None) -> outbox.SyncState:
+    """Register this counter's key with the hub using an administrator's one-time code."""
+    key = keys.device_key(db.data_dir)
+    hub = HubClient(hub_url, db.device_id, None, patience=60, transport=transport)
+    request = EnrolRequest(code=code, device_id=db.device_id, public_key=keys.public_pem(key), name=db.data_dir.name)
+    try:
+        _, answer = hub.call("POST", "/v1/enrol", model=EnrolReply, auth=False, json=request.model_dump(mode="json"))
+    finally:
+        hub.close()
+    assert answer is not None
+    mine = office.get_office(db).code
+    if answer.office_code.upper() != mine.upper():
+        raise ValidationError("sync.wrong_office", theirs=answer.office_code, mine=mine)
+    return outbox.update_state(db, hub_url=hub_url, office_code=answer.office_code, halted="", last_error="")
+
+
+def run_round(db: Database, transport: httpx.BaseTransport | None = None, patience: float = 600.0,
+              wait_max: float = 30.0, sizer: tus.ChunkSizer | None = None) -> RoundReport:
+    """One full round; raises Halted (a person must act) or Transient/CounterError (try again later)."""
+    state = outbox.state(db)
+    if not state.enrolled:
+        raise CounterError("sync.not_enrolled")
+    hub = HubClient(state.hub_url, db.device_id, keys.device_key(db.data_dir), patience, wait_max, transport)
+    outbox.update_state(db, last_attempt=now().isoformat())
+    try:
+        hub.call("GET", "/v1/health", model=Health, auth=False)  # also sets the clock the tokens are dated by
+        _, held = hub.call("GET", "/v1/state", model=HubState)
+        assert held is not None
+        outbox.acknowledge_events(db, held.acknowledged_seq)  # a reply lost last time may have said more
+        events = _send_events(db, hub)
+        blobs, payload = _send_blobs(db, hub, sizer or tus.ChunkSizer())
+        applied = _pull_feed(db, hub)
+    except Halted as error:
+        outbox.update_state(db, halted=error.message("vi"), last_error=error.message("vi"))
+        raise
+    except (CounterError, httpx.TransportError) as error:
+        outbox.update_state(db, last_error=_text(error))
+        raise
+    finally:
+        hub.close()
+    left = outbox.summary(db)
+    report = RoundReport(events, blobs, payload, applied, left.events, left.blobs)
+    changes = {"last_error": "", "halted": ""}
+    if report.complete:
+        changes["last_success"] = now().isoformat()
+    outbox.update_state(db, **changes)
+    return report
+
+
+def _send_events(db: Database, hub: HubClient) -> int:
+    sent = 0
+    while events := outbox.pending_events(db, EVENT_BATCH):
+        _, ack = hub.call("POST", "/v1/events", model=Ack, content=gzip_json({"events": events}),
+                          headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        assert ack is not None
+        before = outbox.state(db).acked_seq
+        outbox.acknowledge_events(db, ack.acknowledged_seq)
+        if ack.acknowledged_seq <= before:
+            raise Transient("sync.no_progress", seq=before)
+        sent += len(events)
+    return sent
+
+
+def _send_blobs(db: Database, hub: HubClient, sizer: tus.ChunkSizer) -> tuple[int, int]:
+    pending = outbox.pending_blobs(db)
+    if not pending:
+        return 0, 0
+    _, answer = hub.call("POST", "/v1/blobs/status", model=BlobAnswer,
+                         json={"sha256": [sha for sha, _ in pending][:2000]})
+    assert answer is not None
+    for sha in answer.complete:  # arrived whole in an earlier round whose last reply was lost
+        outbox.acknowledge_blob(db, sha)
+    sent = payload = 0
+    for sha, _size in pending:
+        if sha in answer.complete:
+            continue
+        payload += tus.upload(hub, db.blobs.path(sha), sha, sizer).sent
+        outbox.acknowledge_blob(db, sha)
+        sent += 1
+    return sent, payload
+
+
+def _pull_feed(db: Database, hub: HubClient) -> int:
+    applied = 0
+    while True:
+        cursor = outbox.state(db).feed_cursor
+        _, page = hub.call("GET", "/v1/feed", model=FeedPage, params={"after": cursor, "limit": FEED_BATCH})
+        assert page is not None
+        if not page.items:
+            return applied
+        events = [item.event.model_dump(mode="json") for item in page.items]
+        applied += outbox.apply_remote(db, events, max(item.cursor for item in page.items))
+
+
+def _text(error: Exception) -> str:
+    if isinstance(error, CounterError):
+        return error.message("vi")
+    return render("sync.network", "vi", reason=type(error).__name__)
+

@@ -1,0 +1,105 @@
+"""What the province's administrator does at the hub: enrolment codes, a dossier as the hub holds it, and
+a status change decided at the province (the transition names of the counter's command line)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from pydantic import ValidationError as PydanticError
+from sqlalchemy import select
+
+from counter_app.clock import now
+from counter_app.errors import CounterError, ValidationError
+from counter_app.lifecycle import Action
+from counter_app.storage.blobs import write_atomically
+from sync.bundle import read
+from sync.hub import uploads
+from sync.hub.ingest import ingest, set_status
+from sync.hub.store import Blob, Device, Dossier, Event, HubStore
+from sync.protocol import MAX_BATCH, PROTOCOL, WireEvent
+
+PayloadOf = Callable[[str], dict[str, Any]]
+TRANSITIONS: dict[str, tuple[Action, PayloadOf]] = {
+    "transfer": (Action.TRANSFER, lambda text: {"to": "", "note": text}),
+    "request-supplement": (Action.REQUEST_SUPPLEMENT, lambda text: {"reason": text}),
+    "refuse": (Action.REFUSE, lambda text: {"reason": text}),
+    "stop": (Action.STOP, lambda text: {"reason": text}),
+    "result-ready": (Action.RECORD_RESULT, lambda text: {"note": text, "result_ready_at": now()}),
+}
+NEEDS_REASON = frozenset({"request-supplement", "refuse", "stop"})
+
+
+def change_status(store: HubStore, code: str, transition: str, actor: str, text: str = "") -> dict[str, Any]:
+    """Apply `transition` to the dossier `code` at the hub; it reaches the office's counters by the feed."""
+    if transition not in TRANSITIONS:
+        raise ValidationError("hub.unknown_transition", name=transition, choices=", ".join(TRANSITIONS))
+    if transition in NEEDS_REASON and not text.strip():
+        raise ValidationError("lifecycle.reason_required")
+    action, payload_of = TRANSITIONS[transition]
+    set_status(store, code, action, actor, payload_of(text.strip()))
+    return show(store, code)
+
+
+def show(store: HubStore, code: str) -> dict[str, Any]:
+    """The dossier's fields, events and blobs (with whether each has fully arrived)."""
+    with store.session() as session:
+        dossier = session.scalars(select(Dossier).where(Dossier.code == code.strip().upper())).first()
+        if dossier is None:
+            raise CounterError("dossier.not_found", ref=code)
+        events = session.scalars(select(Event).where(Event.dossier_id == dossier.id)
+                                 .order_by(Event.device_time, Event.received_at)).all()
+        named = [str(e.payload["sha256"]) for e in events if e.type == Action.FILE_DOCUMENT.value
+                 and e.payload.get("sha256")]
+        blobs = {b.sha256: b for b in session.scalars(select(Blob).where(Blob.sha256.in_(named)))}
+        return {
+            "id": str(dossier.id), "code": dossier.code, "office_code": dossier.office_code,
+            "status": dossier.status, "fields": dossier.state, "conflict": dossier.conflict,
+            "events": [{"id": str(e.id), "type": e.type, "device_id": str(e.device_id), "seq": e.seq,
+                        "device_time": e.device_time.isoformat(), "received_at": e.received_at.isoformat(),
+                        "actor": e.actor} for e in events],
+            "blobs": [{"sha256": sha, "arrived": bool(sha in blobs and blobs[sha].complete),
+                       "bytes": blobs[sha].offset if sha in blobs else 0} for sha in dict.fromkeys(named)],
+        }
+
+
+def import_bundle(store: HubStore, path: Path) -> dict[str, Any]:
+    """A counter's USB bundle, taken through the same idempotent ingest and upload path as the network;
+    returns the acknowledgement to carry back (also written beside the bundle)."""
+    bundle = read(path, lambda device_id: _public_key(store, device_id))
+    with store.session() as session:
+        device = session.get(Device, bundle.device_id)
+    assert device is not None
+    try:
+        events = [WireEvent.model_validate(event) for event in bundle.events]
+    except PydanticError as error:
+        raise ValidationError("bundle.invalid", reason=str(error.errors()[:1])[:200]) from error
+    for start in range(0, len(events), MAX_BATCH):
+        ingest(store, device.id, events[start:start + MAX_BATCH])
+    for sha, data in bundle.blobs.items():
+        blob = uploads.create(store, device, len(data), sha)
+        if not blob.complete:
+            uploads.append(store, device, sha, blob.offset, data[blob.offset:], None)
+    with store.session() as session:
+        acked = session.get(Device, device.id).acked_seq  # type: ignore[union-attr]
+        complete = session.scalars(select(Blob.sha256).where(Blob.sha256.in_(list(bundle.blobs)), Blob.complete)).all()
+    ack = {"protocol": PROTOCOL, "device_id": str(device.id), "acknowledged_seq": acked,
+           "blobs_complete": sorted(complete)}
+    write_atomically(path.with_name(f"ack-{device.id}.json"), json.dumps(ack).encode())
+    return ack
+
+
+def _public_key(store: HubStore, device_id: uuid.UUID) -> Ed25519PublicKey:
+    with store.session() as session:
+        device = session.get(Device, device_id)
+    if device is None:
+        raise ValueError(f"device {device_id} is not enrolled at this hub")
+    key = load_pem_public_key(device.public_key.encode())
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("device key is not Ed25519")
+    return key

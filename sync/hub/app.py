@@ -1,0 +1,210 @@
+"""The hub's HTTP API (FastAPI): enrolment, state, event batches, blob status, the office feed, tus uploads.
+
+Every body is validated; a malformed or hostile request gets a 4xx with its reason and writes nothing."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy import select
+from starlette.requests import ClientDisconnect
+
+from counter_app.errors import CounterError
+from sync.hub import auth, ingest, uploads
+from sync.hub.store import Blob, Device, Dossier, Event, FeedEntry, HubStore
+from sync.protocol import (
+    MAX_BATCH,
+    MAX_BLOB_BYTES,
+    MAX_BODY_BYTES,
+    PROTOCOL,
+    TUS_VERSION,
+    Ack,
+    BlobAnswer,
+    BlobQuery,
+    EnrolReply,
+    EnrolRequest,
+    EventBatch,
+    FeedItem,
+    FeedPage,
+    Health,
+    HubState,
+    WireEvent,
+    reply,
+)
+
+TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
+MAX_CHUNK_BYTES = 8 * 1024 * 1024
+
+
+def _device(request: Request, authorization: Annotated[str | None, Header()] = None) -> Device:
+    """The signed-in device (FastAPI runs this on its thread pool)."""
+    return auth.authenticate(request.app.state.store, authorization)
+
+
+Authenticated = Annotated[Device, Depends(_device)]
+
+
+def create_app(store: HubStore) -> FastAPI:
+    app = FastAPI(title="Counter provincial hub", version="1", description=f"Protocol {PROTOCOL}")
+    app.state.store = store
+
+    @app.exception_handler(CounterError)
+    async def _refused(_request: Request, error: CounterError) -> JSONResponse:
+        return JSONResponse({"detail": error.message("en"), "key": error.key}, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _reasons(error.errors())}, status_code=422)
+
+    @app.get("/v1/health")
+    def health() -> dict[str, Any]:
+        return reply(Health, ok=True)
+
+    @app.post("/v1/enrol")
+    def enrol(request: EnrolRequest) -> dict[str, Any]:
+        enrolled = auth.enrol(store, request)
+        return reply(EnrolReply, office_code=enrolled.office_code, device_id=enrolled.id)
+
+    @app.get("/v1/state")
+    def state(me: Authenticated) -> dict[str, Any]:
+        return reply(HubState, device_id=me.id, office_code=me.office_code, acknowledged_seq=me.acked_seq)
+
+    @app.post("/v1/events", openapi_extra=_json_body(EventBatch))
+    async def events(request: Request, me: Authenticated) -> dict[str, Any]:
+        batch = _parse(EventBatch, await _body(request))
+        accepted, acked = await run_in_threadpool(ingest.ingest, store, me.id, list(batch.events))
+        return reply(Ack, acknowledged_seq=acked, accepted=accepted)
+
+    @app.post("/v1/blobs/status")
+    def blob_status(query: BlobQuery, me: Authenticated) -> dict[str, Any]:
+        with store.session() as session:
+            done = session.scalars(select(Blob.sha256).where(Blob.sha256.in_(query.sha256), Blob.complete,
+                                                             Blob.office_code == me.office_code)).all()
+        return reply(BlobAnswer, complete=sorted(done))
+
+    @app.get("/v1/feed")
+    def feed(me: Authenticated, after: Annotated[int, Query(ge=0)] = 0,
+             limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 200) -> dict[str, Any]:
+        with store.session() as session:
+            rows = session.execute(
+                select(FeedEntry.cursor, Event).join(Event, Event.id == FeedEntry.event_id)
+                .where(FeedEntry.office_code == me.office_code, FeedEntry.cursor > after)
+                .order_by(FeedEntry.cursor).limit(limit)).all()
+            codes = _codes(session, {event.dossier_id for _, event in rows})
+        items = [FeedItem(cursor=cursor, code=codes.get(event.dossier_id), event=_wire(event))
+                 for cursor, event in rows]
+        return reply(FeedPage, items=items)
+
+    _tus_routes(app, store)
+    return app
+
+
+def _tus_routes(app: FastAPI, store: HubStore) -> None:
+    @app.options("/v1/files")
+    def tus_options() -> Response:
+        return Response(status_code=204, headers={**TUS_HEADERS, "Tus-Version": TUS_VERSION,
+                                                  "Tus-Extension": "creation,checksum",
+                                                  "Tus-Checksum-Algorithm": "sha256",
+                                                  "Tus-Max-Size": str(MAX_BLOB_BYTES)})
+
+    @app.post("/v1/files", status_code=201)
+    def tus_create(me: Authenticated, upload_length: Annotated[int, Header()],
+                   upload_metadata: Annotated[str, Header()] = "",
+                   tus_resumable: Annotated[str | None, Header()] = None) -> Response:
+        _tus_version(tus_resumable)
+        sha256 = uploads.parse_metadata(upload_metadata).get("sha256", "").lower()
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise HTTPException(400, "Upload-Metadata must carry the file's sha256 (hex)")
+        blob = uploads.create(store, me, upload_length, sha256)
+        return Response(status_code=201, headers={**TUS_HEADERS, "Location": f"/v1/files/{blob.sha256}",
+                                                  "Upload-Offset": str(blob.offset)})
+
+    @app.head("/v1/files/{sha256}")
+    def tus_head(sha256: str, me: Authenticated) -> Response:
+        blob = uploads.status(store, me, sha256)
+        return Response(status_code=200, headers={**TUS_HEADERS, "Upload-Offset": str(blob.offset),
+                                                  "Upload-Length": str(blob.length), "Cache-Control": "no-store"})
+
+    @app.patch("/v1/files/{sha256}", status_code=204)
+    async def tus_patch(sha256: str, request: Request, me: Authenticated,
+                        upload_offset: Annotated[int, Header(ge=0)],
+                        content_type: Annotated[str, Header()] = "",
+                        upload_checksum: Annotated[str | None, Header()] = None,
+                        tus_resumable: Annotated[str | None, Header()] = None) -> Response:
+        _tus_version(tus_resumable)
+        if content_type != "application/offset+octet-stream":
+            raise HTTPException(415, "Content-Type must be application/offset+octet-stream")
+        chunk = await _read_limited(request, MAX_CHUNK_BYTES)
+        blob, whole = await run_in_threadpool(uploads.append, store, me, sha256, upload_offset, chunk, upload_checksum)
+        if not whole:
+            raise HTTPException(uploads.CHECKSUM_MISMATCH, "whole-file SHA-256 does not match; upload restarted")
+        return Response(status_code=204, headers={**TUS_HEADERS, "Upload-Offset": str(blob.offset)})
+
+
+def _tus_version(value: str | None) -> None:
+    if value != TUS_VERSION:
+        raise HTTPException(412, f"Tus-Resumable {TUS_VERSION} required", headers={"Tus-Version": TUS_VERSION})
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    body = bytearray()
+    try:
+        async for part in request.stream():
+            body += part
+            if len(body) > limit:
+                raise HTTPException(413, "body too large")
+    except ClientDisconnect as error:
+        raise HTTPException(400, "client went away mid-body") from error
+    return bytes(body)
+
+
+async def _body(request: Request) -> Any:
+    """The JSON body, gunzipped when sent compressed, never more than MAX_BODY_BYTES either way."""
+    raw = await _read_limited(request, MAX_BODY_BYTES)
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        try:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            raw = inflater.decompress(raw, MAX_BODY_BYTES + 1)
+        except zlib.error as error:
+            raise HTTPException(400, "body is not valid gzip") from error
+        if len(raw) > MAX_BODY_BYTES or inflater.unconsumed_tail:
+            raise HTTPException(413, "decompressed body too large")
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise HTTPException(400, f"body is not JSON: {error}") from error
+
+
+def _parse(model: type[EventBatch], data: Any) -> EventBatch:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise HTTPException(422, _reasons(error.errors())) from error
+
+
+def _reasons(errors: Any) -> list[dict[str, Any]]:
+    return [{"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", ""))}
+            for error in errors][:20]
+
+
+def _json_body(model: type[EventBatch]) -> dict[str, Any]:
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+
+
+def _codes(session: Any, dossier_ids: set[Any]) -> dict[Any, str | None]:
+    if not dossier_ids:
+        return {}
+    return dict(session.execute(select(Dossier.id, Dossier.code).where(Dossier.id.in_(dossier_ids))).all())
+
+
+def _wire(event: Event) -> WireEvent:
+    return WireEvent(id=event.id, device_id=event.device_id, seq=event.seq, dossier_id=event.dossier_id,
+                     type=event.type, device_time=event.device_time, actor=event.actor, payload=event.payload)
+

@@ -1,0 +1,90 @@
+"""Enrolment with a one-time code, and each request's short-lived token signed by the device's own key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import uuid
+
+import jwt
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from fastapi import HTTPException
+
+from counter_app.clock import now
+from sync.hub.store import Device, Enrolment, HubStore
+from sync.protocol import TOKEN_AUDIENCE, TOKEN_LIFETIME_S, EnrolRequest
+
+ENROLMENT_DAYS = 7
+CLOCK_LEEWAY_S = 60
+
+
+def issue_enrolment(store: HubStore, office_code: str) -> str:
+    """A one-time code for one device of `office_code`, valid for a week; only its hash is kept."""
+    code = "-".join(secrets.token_hex(3).upper() for _ in range(4))
+    with store.session() as session:
+        session.add(Enrolment(code_hash=_hash(code), office_code=office_code.strip().upper(),
+                              expires_at=now() + dt.timedelta(days=ENROLMENT_DAYS), used_by=None))
+    return code
+
+
+def enrol(store: HubStore, request: EnrolRequest) -> Device:
+    """Register the device's public key under the code's office; a code works once (the same device may
+    repeat its own enrolment, so a lost reply is harmless)."""
+    _check_public_key(request.public_key)
+    with store.session() as session:
+        enrolment = session.get(Enrolment, _hash(request.code.strip().upper()), with_for_update=True)
+        if enrolment is None or enrolment.expires_at < now():
+            raise HTTPException(403, "enrolment code unknown or expired")
+        if enrolment.used_by is not None and enrolment.used_by != request.device_id:
+            raise HTTPException(403, "enrolment code already used")
+        device = session.get(Device, request.device_id)
+        if device is not None and (device.office_code != enrolment.office_code
+                                   or device.public_key != request.public_key):
+            raise HTTPException(409, "device already enrolled with another key or office")
+        if device is None:
+            device = Device(id=request.device_id, office_code=enrolment.office_code, public_key=request.public_key,
+                            name=request.name, enrolled_at=now(), acked_seq=0)
+            session.add(device)
+        enrolment.used_by = request.device_id
+        return device
+
+
+def authenticate(store: HubStore, authorization: str | None) -> Device:
+    """The device whose key signed the bearer token; 401 for anything else."""
+    if not authorization or not authorization.startswith("Bearer "):
+        raise HTTPException(401, "missing bearer token")
+    token = authorization.removeprefix("Bearer ").strip()
+    try:
+        device_id = uuid.UUID(str(jwt.get_unverified_header(token).get("kid", "")))
+    except (jwt.PyJWTError, ValueError) as error:
+        raise HTTPException(401, "malformed token") from error
+    with store.session() as session:
+        device = session.get(Device, device_id)
+    if device is None:
+        raise HTTPException(401, "unknown device")
+    try:
+        public_key = load_pem_public_key(device.public_key.encode())
+        assert isinstance(public_key, Ed25519PublicKey)  # enrolment accepts nothing else
+        claims = jwt.decode(token, public_key, algorithms=["EdDSA"],
+                            audience=TOKEN_AUDIENCE, leeway=CLOCK_LEEWAY_S,
+                            options={"require": ["exp", "iat", "sub", "aud"]})
+    except jwt.PyJWTError as error:
+        raise HTTPException(401, f"invalid token: {type(error).__name__}") from error
+    if claims["sub"] != str(device_id) or int(claims["exp"]) - int(claims["iat"]) > TOKEN_LIFETIME_S:
+        raise HTTPException(401, "token subject or lifetime not accepted")
+    return device
+
+
+def _check_public_key(pem: str) -> None:
+    try:
+        key = load_pem_public_key(pem.encode())
+    except ValueError as error:
+        raise HTTPException(422, "public_key is not a PEM public key") from error
+    if not isinstance(key, Ed25519PublicKey):
+        raise HTTPException(422, "public_key must be Ed25519")
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.encode()).hexdigest()

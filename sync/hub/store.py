@@ -1,0 +1,154 @@
+"""The hub's own tables (PostgreSQL in production, SQLite on a single machine) and its blob folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from counter_app.storage.types import UTCDateTime
+
+
+class HubBase(DeclarativeBase):
+    metadata = MetaData(naming_convention={"pk": "pk_%(table_name)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
+                                           "ix": "ix_%(column_0_label)s",
+                                           "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s"})
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON}
+
+
+class Enrolment(HubBase):
+    __tablename__ = "hub_enrolment"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(35))
+    expires_at: Mapped[dt.datetime]
+    used_by: Mapped[uuid.UUID | None]
+
+
+class Device(HubBase):
+    __tablename__ = "hub_device"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(35), index=True)
+    public_key: Mapped[str] = mapped_column(String(2000))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    enrolled_at: Mapped[dt.datetime]
+    acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Event(HubBase):
+    """Every event as the device sent it, with the hub's own receive time beside the device's."""
+
+    __tablename__ = "hub_event"
+    __table_args__ = (UniqueConstraint("device_id", "seq", name="uq_hub_event_device_seq"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    office_code: Mapped[str] = mapped_column(String(35))
+    type: Mapped[str] = mapped_column(String(40))
+    device_time: Mapped[dt.datetime]
+    received_at: Mapped[dt.datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[dict[str, Any]]
+
+
+class Dossier(HubBase):
+    """The hub's projection of a dossier (the same pure projection the counters use)."""
+
+    __tablename__ = "hub_dossier"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(35), index=True)
+    code: Mapped[str | None] = mapped_column(String(60), index=True)
+    status: Mapped[str] = mapped_column(String(30))
+    state: Mapped[dict[str, Any]]
+    conflict: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[dt.datetime]
+
+
+class Blob(HubBase):
+    __tablename__ = "hub_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    length: Mapped[int] = mapped_column(BigInteger)
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(default=False)
+    office_code: Mapped[str] = mapped_column(String(35))
+    created_at: Mapped[dt.datetime]
+    completed_at: Mapped[dt.datetime | None]
+
+
+class FeedEntry(HubBase):
+    """What the province changed, in order, for the counters of one office to fetch."""
+
+    __tablename__ = "hub_feed"
+    __table_args__ = (Index("ix_hub_feed_office_cursor", "office_code", "cursor"),)
+    cursor: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                        autoincrement=True)
+    office_code: Mapped[str] = mapped_column(String(35))
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hub_event.id"))
+
+
+class HubStore:
+    """The hub database and blob folder; `session()` is one transaction."""
+
+    def __init__(self, data_dir: Path, url: str | None = None) -> None:
+        self.data_dir = data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.blob_dir = data_dir / "blobs"
+        self.upload_dir = data_dir / "uploads"
+        for folder in (self.blob_dir, self.upload_dir):
+            folder.mkdir(exist_ok=True)
+        self.engine = _engine(url or f"sqlite:///{data_dir / 'hub.sqlite3'}")
+        HubBase.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.blob_dir / sha256[:2] / sha256
+
+    def upload_path(self, sha256: str) -> Path:
+        return self.upload_dir / f"{sha256}.part"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(connection: Any, _record: Any) -> None:
+        connection.isolation_level = None
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _immediate(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine

@@ -1,0 +1,127 @@
+"""The wire protocol between a counter and the provincial hub: one set of validated shapes for both sides, so
+a malformed request gets a 4xx at the hub and a hostile or captive-portal reply is refused at the counter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import uuid
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from counter_app.lifecycle import Action
+
+PROTOCOL: Final = "counter-sync/1"
+TOKEN_AUDIENCE = "counter-hub"
+TOKEN_LIFETIME_S = 300
+MAX_BATCH = 500
+MAX_PAYLOAD_BYTES = 64 * 1024
+MAX_BODY_BYTES = 16 * 1024 * 1024  # after decompression
+MAX_BLOB_BYTES = 512 * 1024 * 1024
+TUS_VERSION = "1.0.0"
+
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+_ACTIONS = frozenset(action.value for action in Action)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WireEvent(Strict):
+    id: uuid.UUID
+    device_id: uuid.UUID
+    seq: int = Field(ge=1)
+    dossier_id: uuid.UUID
+    type: str = Field(max_length=40)
+    device_time: dt.datetime
+    actor: str = Field(max_length=100)
+    payload: dict[str, Any]
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in _ACTIONS:
+            raise ValueError(f"unknown event type {value!r}")
+        return value
+
+    @field_validator("device_time")
+    @classmethod
+    def _aware(cls, value: dt.datetime) -> dt.datetime:
+        if value.tzinfo is None:
+            raise ValueError("device_time needs a time zone")
+        return value
+
+    @field_validator("payload")
+    @classmethod
+    def _small(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if len(json.dumps(value, ensure_ascii=False).encode()) > MAX_PAYLOAD_BYTES:
+            raise ValueError("payload too large")
+        return value
+
+
+class EventBatch(Strict):
+    events: list[WireEvent] = Field(max_length=MAX_BATCH)
+
+
+class Reply(Strict):
+    """Every hub answer names the protocol: a 200 page from a captive portal does not."""
+
+    protocol: Literal["counter-sync/1"]
+
+
+class Health(Reply):
+    ok: bool
+
+
+class Ack(Reply):
+    acknowledged_seq: int = Field(ge=0)
+    accepted: int = Field(ge=0)
+
+
+class HubState(Reply):
+    device_id: uuid.UUID
+    office_code: str
+    acknowledged_seq: int = Field(ge=0)
+
+
+class EnrolRequest(Strict):
+    code: str = Field(min_length=8, max_length=64)
+    device_id: uuid.UUID
+    public_key: str = Field(max_length=2000)
+    name: str = Field(default="", max_length=200)
+
+
+class EnrolReply(Reply):
+    office_code: str
+    device_id: uuid.UUID
+
+
+class BlobQuery(Strict):
+    sha256: list[Sha256] = Field(max_length=2000)
+
+
+class BlobAnswer(Reply):
+    complete: list[Sha256]
+
+
+class FeedItem(Strict):
+    cursor: int = Field(ge=1)
+    code: str | None
+    event: WireEvent
+
+
+class FeedPage(Reply):
+    items: list[FeedItem]
+
+
+def gzip_json(data: Any) -> bytes:
+    """A batch as a counter sends it: compact JSON, gzip-compressed."""
+    return gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), compresslevel=6)
+
+
+def reply(model: type[Reply], **values: Any) -> dict[str, Any]:
+    """A reply body, protocol named, as JSON-ready data."""
+    return model(protocol=PROTOCOL, **values).model_dump(mode="json")

@@ -1,0 +1,122 @@
+"""Talking to the hub over HTTP: signed requests, backoff with jitter on timeouts, resets, 5xx and 429, and
+success only on the expected status and a body in the protocol's shape (a captive portal's 200 is not)."""
+
+from __future__ import annotations
+
+import contextlib
+import email.utils
+import time
+import uuid
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import httpx
+import stamina
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pydantic import BaseModel, ValidationError
+
+from counter_app.errors import CounterError
+from sync import keys
+
+Model = TypeVar("Model", bound=BaseModel)
+TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
+
+
+class Transient(CounterError):
+    """Worth retrying: the link or the hub is having a bad moment."""
+
+
+class Halted(CounterError):
+    """Not worth retrying until a person acts: enrolment, credentials or configuration."""
+
+
+class Refused(CounterError):
+    """The hub understood and said no (4xx); `status` and `detail` say why."""
+
+    def __init__(self, key: str, status: int, detail: str) -> None:
+        super().__init__(key, status=status, detail=detail)
+        self.status, self.detail = status, detail
+
+
+class HubClient:
+    """One hub, one device; `call` retries what is transient within `patience` seconds."""
+
+    def __init__(self, base_url: str, device_id: uuid.UUID, key: Ed25519PrivateKey | None,
+                 patience: float = 600.0, wait_max: float = 30.0,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.device_id, self.key = device_id, key
+        self.patience, self.wait_max = patience, wait_max
+        self.clock_offset = 0.0
+        self.http = httpx.Client(base_url=base_url.rstrip("/"), timeout=TIMEOUT, transport=transport,
+                                 headers={"User-Agent": "Counter-sync/1"})
+        self.bytes_sent = 0
+
+    def close(self) -> None:
+        self.http.close()
+
+    def call(self, method: str, path: str, *, expect: Iterable[int] = (200,), model: type[Model] | None = None,
+             auth: bool = True, retry: bool = True, **request: Any) -> tuple[httpx.Response, Model | None]:
+        """The response (and its body as `model`), after as many retries as transient failures need (none
+        when not `retry`: the caller then finds out where things stand itself)."""
+        wanted, headers = frozenset(expect), dict(request.pop("headers", None) or {})
+        if not retry:
+            return self._once(method, path, wanted, model, {**headers, **self._auth(auth)}, request)
+        for attempt in stamina.retry_context(on=_transient, attempts=None, timeout=self.patience,
+                                             wait_initial=0.2, wait_max=self.wait_max):
+            with attempt:
+                return self._once(method, path, wanted, model, {**headers, **self._auth(auth)}, request)
+        raise AssertionError("unreachable")
+
+    def _auth(self, wanted: bool) -> dict[str, str]:
+        if not wanted or self.key is None:
+            return {}
+        return {"Authorization": f"Bearer {keys.token(self.key, self.device_id, self.clock_offset)}"}
+
+    def _once(self, method: str, path: str, wanted: frozenset[int], model: type[Model] | None,
+              headers: dict[str, str], request: dict[str, Any]) -> tuple[httpx.Response, Model | None]:
+        response = self.http.request(method, path, headers=headers, **request)
+        self._learn_clock(response)
+        self.bytes_sent += len(request.get("content") or b"")
+        if response.status_code in wanted:
+            return response, _parsed(response, model)
+        _raise_for(response)
+        raise AssertionError("unreachable")
+
+    def _learn_clock(self, response: httpx.Response) -> None:
+        """Keep tokens dated by the hub's clock, whatever the PC's clock says."""
+        stamp = response.headers.get("date")
+        if stamp:
+            with contextlib.suppress(TypeError, ValueError):
+                self.clock_offset = email.utils.parsedate_to_datetime(stamp).timestamp() - time.time()
+
+
+def _parsed(response: httpx.Response, model: type[Model] | None) -> Model | None:
+    if model is None:
+        return None
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as error:  # a captive portal, a proxy's page, a hostile or broken hub
+        raise Transient("sync.unexpected_reply", status=response.status_code,
+                        detail=str(error.errors()[:1])[:200]) from error
+
+
+def _raise_for(response: httpx.Response) -> None:
+    status, detail = response.status_code, _detail(response)
+    if status == 429 or status >= 500:
+        raise Transient("sync.hub_busy", status=status, detail=detail)
+    if status in (401, 403):
+        raise Halted("sync.not_allowed", status=status, detail=detail)
+    if status in (404, 405) and not response.request.url.path.startswith("/v1/files/"):
+        raise Halted("sync.not_a_hub", status=status, detail=detail)
+    raise Refused("sync.refused", status, detail)
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("detail", ""))[:300]
+    except (ValueError, AttributeError):
+        return response.text[:120]
+
+
+def _transient(error: Exception) -> bool:
+    return isinstance(error, httpx.TransportError | Transient)

@@ -1,0 +1,79 @@
+"""A real hub process on loopback for the sync tests, counters as data folders, and their enrolment."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from tests.conftest import _free_port
+from tests.e2e.test_cli import run
+
+OFFICE_A, OFFICE_B = "000.00.12.H12", "000.00.13.H12"
+
+
+@dataclass
+class Hub:
+    folder: Path
+    port: int
+    database_url: str | None = None
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        command = [sys.executable, "-m", "counter_app.cli", "hub", "serve", "--data-dir", str(self.folder),
+                   "--port", str(self.port)] + (["--db", self.database_url] if self.database_url else [])
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.1)
+            if self.process.poll() is not None:
+                raise AssertionError(self.process.stderr.read().decode() if self.process.stderr else "hub died")
+        raise AssertionError("the hub did not start within 60 s")
+
+    def stop(self, kill: bool = False) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+            self.process.wait(timeout=30)
+        self.process = None
+
+    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        extra = ["--hub-db", self.database_url] if self.database_url else []
+        return run(self.folder, "hub", *args, *extra, check=check)
+
+    def enrolment_code(self, office: str) -> str:
+        return self.cli("enroll", "--office", office).stdout.strip()
+
+
+@contextmanager
+def running_hub(folder: Path, database_url: str | None = None) -> Iterator[Hub]:
+    hub = Hub(folder, _free_port(), database_url)
+    hub.start()
+    try:
+        yield hub
+    finally:
+        hub.stop()
+
+
+def make_counter(folder: Path, office: str) -> Path:
+    run(folder, "init", "--office-code", office, "--office-name", f"UBND {office}", "--place-name", "Tân Hòa")
+    return folder
+
+
+def enrol(counter: Path, hub: Hub, office: str, via: str | None = None) -> None:
+    run(counter, "sync", "enroll", "--hub", via or hub.url, "--code", hub.enrolment_code(office))
+
