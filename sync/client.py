@@ -51,12 +51,13 @@ def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport 
 
 
 def run_round(db: Database, transport: httpx.BaseTransport | None = None, patience: float = 600.0,
-              wait_max: float = 30.0, sizer: tus.ChunkSizer | None = None) -> RoundReport:
+              wait_max: float = 30.0, sizer: tus.ChunkSizer | None = None, read_timeout: float = 30.0) -> RoundReport:
     """One full round; raises Halted (a person must act) or Transient/CounterError (try again later)."""
     state = outbox.state(db)
     if not state.enrolled:
         raise CounterError("sync.not_enrolled")
-    hub = HubClient(state.hub_url, db.device_id, keys.device_key(db.data_dir), patience, wait_max, transport)
+    hub = HubClient(state.hub_url, db.device_id, keys.device_key(db.data_dir), patience, wait_max, transport,
+                    read_timeout)
     outbox.update_state(db, last_attempt=now().isoformat())
     try:
         hub.call("GET", "/v1/health", model=Health, auth=False)  # also sets the clock the tokens are dated by

@@ -19,7 +19,6 @@ from counter_app.errors import CounterError
 from sync import keys
 
 Model = TypeVar("Model", bound=BaseModel)
-TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 
 
 class Transient(CounterError):
@@ -43,11 +42,12 @@ class HubClient:
 
     def __init__(self, base_url: str, device_id: uuid.UUID, key: Ed25519PrivateKey | None,
                  patience: float = 600.0, wait_max: float = 30.0,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None, read_timeout: float = 30.0) -> None:
         self.device_id, self.key = device_id, key
         self.patience, self.wait_max = patience, wait_max
         self.clock_offset = 0.0
-        self.http = httpx.Client(base_url=base_url.rstrip("/"), timeout=TIMEOUT, transport=transport,
+        timeout = httpx.Timeout(connect=10.0, read=read_timeout, write=read_timeout, pool=10.0)
+        self.http = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, transport=transport,
                                  headers={"User-Agent": "Counter-sync/1"})
         self.bytes_sent = 0
 
