@@ -212,6 +212,9 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                      "The connection to the hub failed ({reason}); will retry."),
     "sync.blob_corrupt": ("Tệp lưu trữ {sha256} bị hỏng trên máy này; cần quản trị viên kiểm tra ổ đĩa.",
                           "Stored file {sha256} is damaged on this machine; an administrator must check the disk."),
+    "sync.hub_ahead": ("Máy chủ tỉnh báo đã nhận đến sự kiện {seq} trong khi quầy mới tạo {made}; dừng đồng bộ "
+                       "để quản trị viên kiểm tra.", "The hub claims event {seq} while this counter made only "
+                       "{made}; sync stops until an administrator checks."),
     "sync.incomplete": ("Chưa đồng bộ xong: còn {events} sự kiện và {blobs} tệp chờ gửi.",
                         "Sync not finished: {events} events and {blobs} files still waiting."),
     "hub.unknown_transition": ("Không có chuyển trạng thái «{name}»; chọn một trong: {choices}.",

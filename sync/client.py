@@ -63,7 +63,7 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
         hub.call("GET", "/v1/health", model=Health, auth=False)  # also sets the clock the tokens are dated by
         _, held = hub.call("GET", "/v1/state", model=HubState)
         assert held is not None
-        outbox.acknowledge_events(db, held.acknowledged_seq)  # a reply lost last time may have said more
+        outbox.acknowledge_events(db, _believable(db, held.acknowledged_seq))  # a lost reply may have said more
         events = _send_events(db, hub)
         blobs, payload = _send_blobs(db, hub, sizer or tus.ChunkSizer())
         applied = _pull_feed(db, hub)
@@ -91,11 +91,20 @@ def _send_events(db: Database, hub: HubClient) -> int:
                           headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
         assert ack is not None
         before = outbox.state(db).acked_seq
-        outbox.acknowledge_events(db, ack.acknowledged_seq)
+        outbox.acknowledge_events(db, _believable(db, ack.acknowledged_seq))
         if ack.acknowledged_seq <= before:
             raise Transient("sync.no_progress", seq=before)
         sent += len(events)
     return sent
+
+
+def _believable(db: Database, seq: int) -> int:
+    """An acknowledgement beyond the last event this device made is a hub gone wrong: believing it would
+    drop events from the outbox unsent, so a person must look."""
+    made = outbox.last_own_seq(db)
+    if seq > made:
+        raise Halted("sync.hub_ahead", seq=seq, made=made)
+    return seq
 
 
 def _send_blobs(db: Database, hub: HubClient, sizer: tus.ChunkSizer) -> tuple[int, int]:

@@ -74,6 +74,13 @@ def pending_events(db: Database, limit: int) -> list[dict[str, Any]]:
         return [wire_event(row) for row in rows]
 
 
+def last_own_seq(db: Database) -> int:
+    """The sequence number of the last event this device made."""
+    with db.read() as session:
+        device = session.get(DeviceRow, db.device_id)
+        return device.last_seq if device else 0
+
+
 def acknowledge_events(db: Database, seq: int) -> SyncState:
     """The hub holds every event up to `seq` (never moves backwards)."""
     with db.write() as session:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -41,6 +42,7 @@ from sync.protocol import (
 
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
+MAX_CURSOR = 2**62  # beyond any BIGINT the database could hold
 
 
 def _device(request: Request, authorization: Annotated[str | None, Header()] = None) -> Device:
@@ -90,7 +92,7 @@ def create_app(store: HubStore) -> FastAPI:
         return reply(BlobAnswer, complete=sorted(done))
 
     @app.get("/v1/feed")
-    def feed(me: Authenticated, after: Annotated[int, Query(ge=0)] = 0,
+    def feed(me: Authenticated, after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
              limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 200) -> dict[str, Any]:
         with store.session() as session:
             rows = session.execute(
@@ -103,7 +105,24 @@ def create_app(store: HubStore) -> FastAPI:
         return reply(FeedPage, items=items)
 
     _tus_routes(app, store)
+    _describe_gzip_body(app)
     return app
+
+
+def _describe_gzip_body(app: FastAPI) -> None:
+    """The event batch is read by hand (it may arrive gzipped); put its schema into the OpenAPI description."""
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            described = get_openapi(title=app.title, version=app.version, description=app.description,
+                                    routes=app.routes)
+            schema = EventBatch.model_json_schema(ref_template="#/components/schemas/{model}")
+            described.setdefault("components", {}).setdefault("schemas", {}).update(schema.pop("$defs", {}))
+            content = described["paths"]["/v1/events"]["post"]["requestBody"]["content"]
+            content["application/json"]["schema"] = schema
+            app.openapi_schema = described
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _tus_routes(app: FastAPI, store: HubStore) -> None:
@@ -115,7 +134,7 @@ def _tus_routes(app: FastAPI, store: HubStore) -> None:
                                                   "Tus-Max-Size": str(MAX_BLOB_BYTES)})
 
     @app.post("/v1/files", status_code=201)
-    def tus_create(me: Authenticated, upload_length: Annotated[int, Header()],
+    def tus_create(me: Authenticated, upload_length: Annotated[int, Header(ge=1, le=MAX_BLOB_BYTES)],
                    upload_metadata: Annotated[str, Header()] = "",
                    tus_resumable: Annotated[str | None, Header()] = None) -> Response:
         _tus_version(tus_resumable)
@@ -134,7 +153,7 @@ def _tus_routes(app: FastAPI, store: HubStore) -> None:
 
     @app.patch("/v1/files/{sha256}", status_code=204)
     async def tus_patch(sha256: str, request: Request, me: Authenticated,
-                        upload_offset: Annotated[int, Header(ge=0)],
+                        upload_offset: Annotated[int, Header(ge=0, le=MAX_BLOB_BYTES)],
                         content_type: Annotated[str, Header()] = "",
                         upload_checksum: Annotated[str | None, Header()] = None,
                         tus_resumable: Annotated[str | None, Header()] = None) -> Response:

@@ -60,6 +60,6 @@ def test_every_message_renders_in_both_languages(key: str) -> None:
                                      "day", "start", "end", "username", "min", "role", "errors", "detail",
                                      "where", "problem", "field", "digest", "form", "need", "choices", "path",
                                      "reason", "printer", "token", "device", "url", "details", "api", "page",
-                                     "theirs", "mine", "seq", "sha256", "events", "blobs")}
+                                     "theirs", "mine", "seq", "sha256", "events", "blobs", "made")}
     vietnamese, english = render(key, "vi", **params), render(key, "en", **params)
     assert (vietnamese and english and vietnamese != english) or key == "import.row"
