@@ -215,6 +215,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "sync.hub_ahead": ("Máy chủ tỉnh báo đã nhận đến sự kiện {seq} trong khi quầy mới tạo {made}; dừng đồng bộ "
                        "để quản trị viên kiểm tra.", "The hub claims event {seq} while this counter made only "
                        "{made}; sync stops until an administrator checks."),
+    "sync.cancelled": ("Đồng bộ dừng vì ứng dụng đang đóng; phần đã gửi được giữ.",
+                       "Sync stopped because the app is closing; what was sent is kept."),
     "sync.incomplete": ("Chưa đồng bộ xong: còn {events} sự kiện và {blobs} tệp chờ gửi.",
                         "Sync not finished: {events} events and {blobs} files still waiting."),
     "hub.unknown_transition": ("Không có chuyển trạng thái «{name}»; chọn một trong: {choices}.",

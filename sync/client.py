@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import httpx
@@ -51,13 +52,14 @@ def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport 
 
 
 def run_round(db: Database, transport: httpx.BaseTransport | None = None, patience: float = 600.0,
-              wait_max: float = 30.0, sizer: tus.ChunkSizer | None = None, read_timeout: float = 30.0) -> RoundReport:
+              wait_max: float = 30.0, sizer: tus.ChunkSizer | None = None, read_timeout: float = 30.0,
+              stop: threading.Event | None = None) -> RoundReport:
     """One full round; raises Halted (a person must act) or Transient/CounterError (try again later)."""
     state = outbox.state(db)
     if not state.enrolled:
         raise CounterError("sync.not_enrolled")
     hub = HubClient(state.hub_url, db.device_id, keys.device_key(db.data_dir), patience, wait_max, transport,
-                    read_timeout)
+                    read_timeout, stop)
     outbox.update_state(db, last_attempt=now().isoformat())
     try:
         hub.call("GET", "/v1/health", model=Health, auth=False)  # also sets the clock the tokens are dated by

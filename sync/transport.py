@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import threading
 import time
 import uuid
 from collections.abc import Iterable
@@ -29,6 +30,10 @@ class Halted(CounterError):
     """Not worth retrying until a person acts: enrolment, credentials or configuration."""
 
 
+class Cancelled(CounterError):
+    """The app is closing: stop where we are (every step already done is kept)."""
+
+
 class Refused(CounterError):
     """The hub understood and said no (4xx); `status` and `detail` say why."""
 
@@ -42,8 +47,10 @@ class HubClient:
 
     def __init__(self, base_url: str, device_id: uuid.UUID, key: Ed25519PrivateKey | None,
                  patience: float = 600.0, wait_max: float = 30.0,
-                 transport: httpx.BaseTransport | None = None, read_timeout: float = 30.0) -> None:
+                 transport: httpx.BaseTransport | None = None, read_timeout: float = 30.0,
+                 stop: threading.Event | None = None) -> None:
         self.device_id, self.key = device_id, key
+        self.stop = stop or threading.Event()
         self.patience, self.wait_max = patience, wait_max
         self.clock_offset = 0.0
         timeout = httpx.Timeout(connect=10.0, read=read_timeout, write=read_timeout, pool=10.0)
@@ -74,6 +81,8 @@ class HubClient:
 
     def _once(self, method: str, path: str, wanted: frozenset[int], model: type[Model] | None,
               headers: dict[str, str], request: dict[str, Any]) -> tuple[httpx.Response, Model | None]:
+        if self.stop.is_set():
+            raise Cancelled("sync.cancelled")
         response = self.http.request(method, path, headers=headers, **request)
         self._learn_clock(response)
         self.bytes_sent += len(request.get("content") or b"")

@@ -31,6 +31,8 @@ from ui.login import LockScreen, LoginDialog
 from ui.print_dialog import PrintFormDialog, form_job
 from ui.print_service import PrintService
 from ui.setting_keys import TSA_URL_KEY
+from ui.sync_controller import SyncController, SyncSnapshot
+from ui.sync_view import SyncView, local_time, outbox_text, status_text
 from ui.wedge import ScannerFilter
 
 TIMESTAMP_RETRY_MS = 10 * 60 * 1000
@@ -125,9 +127,12 @@ class MainWindow(QMainWindow):
         self.dossiers = DossierListView(database, self.language)
         self.dossier = DossierView(database, actor, self.language)
         self.dossier.settings = self.settings
+        self.sync = SyncController(database, self.settings, self)
+        self.sync.changed.connect(self._show_sync)
+        self.sync_view = SyncView(database, self.sync, self.settings)
         self.admin = AdminView(database, actor(), self.settings)
         self.admin.signing_changed.connect(self.upgrade_timestamps)
-        for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin):
+        for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin, self.sync_view):
             self.pages.addWidget(page)
         self.home.open_list.connect(self.show_list)
         self.dossiers.open_requested.connect(self.open_dossier)
@@ -139,6 +144,18 @@ class MainWindow(QMainWindow):
         self._timestamps.timeout.connect(self.upgrade_timestamps)
         self._timestamps.start()
         self.upgrade_timestamps()
+        self.sync.start()
+
+    def _show_sync(self, snapshot: SyncSnapshot) -> None:
+        """Status bar: connection, outbox size, last sync; red when nothing has synced for too long."""
+        state = snapshot.summary.state
+        self.sync_label.setText(self.tr("Sync: {0}").format(status_text(snapshot)))
+        last = local_time(state.last_success)
+        self.outbox_label.setText(self.tr("Outbox: {0}").format(outbox_text(snapshot))
+                                  + (self.tr("; last sync {0}").format(last) if last else ""))
+        alarm = "color: #b00000; font-weight: bold" if snapshot.overdue or state.halted else ""
+        self.sync_label.setStyleSheet(alarm)
+        self.outbox_label.setStyleSheet(alarm)
 
     def _after_intake(self, dossier: Dossier) -> None:
         """Print what the citizen takes away: slip 01, or form 02 / 03 when the dossier was sent back."""
@@ -210,6 +227,10 @@ class MainWindow(QMainWindow):
         self.dossiers.show_quick(quick)
         self.dossiers.search.setFocus()
 
+    def show_sync(self) -> None:
+        self.pages.setCurrentWidget(self.sync_view)
+        self.sync.refresh()
+
     def show_admin(self) -> None:
         if self.user is not None and self.user.role is Role.ADMIN:
             self.pages.setCurrentWidget(self.admin)
@@ -262,6 +283,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
+        if getattr(self, "sync", None) is not None:
+            self.sync.stop()
         if self.database is not None:
             self.database.dispose()
             self.database = None
@@ -293,6 +316,7 @@ class MainWindow(QMainWindow):
             (self.tr("Find dossiers"), "Ctrl+3", lambda: self.show_list("all")),
             (self.tr("Print a form…"), QKeySequence.StandardKey.Print, self.open_print_dialog),
             (self.tr("Lock the screen"), "Ctrl+L", self.lock),
+            (self.tr("Sync with the province"), "Ctrl+5", self.show_sync),
         ):
             action = QAction(caption, self)
             action.setShortcut(QKeySequence(keys))

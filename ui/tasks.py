@@ -42,12 +42,11 @@ class Task(QRunnable):
 
 
 def start(work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None],
-          owner: QObject | None = None) -> Task:
-    """Queue `work`; the caller keeps the returned task until one of its signals has fired.
-
-    The answer is dropped if `owner` (the widget or model that asked) was destroyed in the meantime."""
+          owner: QObject | None = None, pool: QThreadPool | None = None) -> Task:
+    """Queue `work` (on `pool`, else the shared one); the caller keeps the returned task until one of its
+    signals has fired. The answer is dropped if `owner` (the widget or model that asked) is gone by then."""
     task = _prepared(work, done, failed, owner)
-    QThreadPool.globalInstance().start(task)
+    (pool or QThreadPool.globalInstance()).start(task)
     return task
 
 

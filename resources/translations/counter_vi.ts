@@ -797,97 +797,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Counter — one-stop counter</source>
         <translation>Một cửa — Bộ phận tiếp nhận và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>User: {0}</source>
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>Sync: {0}</source>
+        <translation>Đồng bộ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Outbox: {0}</source>
+        <translation>Chờ gửi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>; last sync {0}</source>
+        <translation>; lần cuối {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Printing: {0}</source>
         <translation>Đang in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>No printer: the form was saved as {0}</source>
         <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>{0} signed document(s) time-stamped</source>
         <translation>Đã gắn dấu thời gian cho {0} giấy tờ đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <source>Sync with the province</source>
+        <translation>Đồng bộ với tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -1158,6 +1178,174 @@
         <location filename="../../ui/sign_dialog.py" line="34"/>
         <source>PIN or passphrase</source>
         <translation>Mã PIN hoặc mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../ui/sync_view.py" line="48"/>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="48"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="48"/>
+        <source>At the province</source>
+        <translation>Đã lên tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="51"/>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="54"/>
+        <source>Enrol with the hub</source>
+        <translation>Đăng ký với máy chủ tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="55"/>
+        <source>Write a USB bundle…</source>
+        <translation>Ghi gói dữ liệu ra USB…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="56"/>
+        <source>Read the hub&apos;s acknowledgement…</source>
+        <translation>Đọc tệp xác nhận của tỉnh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="68"/>
+        <source>Provincial hub</source>
+        <translation>Máy chủ tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="70"/>
+        <source>Connection</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="71"/>
+        <source>Waiting to be sent</source>
+        <translation>Đang chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="72"/>
+        <source>Last complete sync</source>
+        <translation>Lần đồng bộ xong gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="75"/>
+        <source>Set-up and USB</source>
+        <translation>Thiết lập và USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="77"/>
+        <source>Hub address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="78"/>
+        <source>One-time code</source>
+        <translation>Mã đăng ký một lần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="83"/>
+        <source>Conflicts to resolve</source>
+        <translation>Xung đột cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="86"/>
+        <source>Recent dossiers</source>
+        <translation>Hồ sơ gần đây</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="96"/>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="117"/>
+        <source>yes</source>
+        <translation>rồi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="117"/>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="122"/>
+        <source>Enrolling…</source>
+        <translation>Đang đăng ký…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="128"/>
+        <source>Enrolled with {0} for office {1}.</source>
+        <translation>Đã đăng ký với {0} cho cơ quan {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="132"/>
+        <source>USB stick or folder</source>
+        <translation>USB hoặc thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="139"/>
+        <source>Bundle written: {0}</source>
+        <translation>Đã ghi gói dữ liệu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="143"/>
+        <source>The hub&apos;s acknowledgement</source>
+        <translation>Tệp xác nhận của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="153"/>
+        <source>Acknowledgement read.</source>
+        <translation>Đã đọc tệp xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="160"/>
+        <source>not set up</source>
+        <translation>chưa thiết lập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="162"/>
+        <source>STOPPED: an administrator must check</source>
+        <translation>ĐÃ DỪNG: cần quản trị viên kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="164"/>
+        <source>sending…</source>
+        <translation>đang gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="166"/>
+        <source>no connection, will retry</source>
+        <translation>mất kết nối, sẽ thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="167"/>
+        <source>connected</source>
+        <translation>đã kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="172"/>
+        <source>{0} events, {1} files ({2} MB)</source>
+        <translation>{0} sự kiện, {1} tệp ({2} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="176"/>
+        <source>never synced!</source>
+        <translation>chưa đồng bộ lần nào!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="177"/>
+        <source>not synced for {0} days!</source>
+        <translation>đã {0} ngày chưa đồng bộ!</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,52 @@
+"""Sync in the app: the status bar's connection, outbox and warning; the sync screen's enrolment, per-dossier
+state and "sync now"; a dead hub shown as such, with the work kept for later."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from counter_app.model import Person
+from counter_app.services import outbox
+from counter_app.services.intake import IntakeRequest, intake
+from tests.sync.harness import OFFICE_A, running_hub
+from tests.ui.keys import FakeClock
+from tests.ui.test_main_window import _log_in, _prepare
+from ui.main_window import MainWindow
+from ui.wedge import ScannerFilter
+
+
+def test_enrol_from_the_sync_screen_then_watch_the_outbox_empty(qtbot: QtBot, tmp_path: Path) -> None:
+    clock = FakeClock()
+    _prepare(tmp_path)  # two accepted dossiers, one with its result ready: 6 events waiting
+    settings = QSettings(str(tmp_path / "counter.ini"), QSettings.Format.IniFormat)
+    settings.setValue("sync/patience_s", 3)
+    main = MainWindow(tmp_path / "data", settings=settings, scanner=ScannerFilter(clock))
+    qtbot.add_widget(main)
+    main.show()
+    _log_in(qtbot, main, clock)
+    qtbot.waitUntil(lambda: "6 sự kiện" in main.outbox_label.text(), timeout=20000)
+    assert main.sync_label.text() == "Đồng bộ: chưa thiết lập"
+    assert "chưa đồng bộ lần nào!" in main.outbox_label.text() and "b00000" in main.outbox_label.styleSheet()
+
+    with running_hub(tmp_path / "hub") as hub:
+        main.show_sync()
+        view = main.sync_view
+        view.hub_url.setText(hub.url)
+        view.code.setText(hub.enrolment_code(OFFICE_A))
+        view.enrol_button.click()
+        qtbot.waitUntil(lambda: main.sync_label.text() == "Đồng bộ: đã kết nối"
+                        and "0 sự kiện, 0 tệp" in main.outbox_label.text(), timeout=60000)
+        assert "lần cuối" in main.outbox_label.text() and main.outbox_label.styleSheet() == ""
+        qtbot.waitUntil(lambda: [row[2] for row in view.dossiers.rows] == ["rồi", "rồi"], timeout=20000)
+
+    assert main.database is not None
+    intake(main.database, IntakeRequest("1.004873", Person("Lê Văn Tám", "001090000888")), "anh")
+    view.sync_button.click()  # the hub is gone now
+    qtbot.waitUntil(lambda: main.sync_label.text() == "Đồng bộ: mất kết nối, sẽ thử lại", timeout=60000)
+    assert "2 sự kiện" in main.outbox_label.text()
+    qtbot.waitUntil(lambda: [row[2] for row in view.dossiers.rows] == ["chưa", "rồi", "rồi"], timeout=20000)
+    assert outbox.summary(main.database).events == 2  # kept for the next round
+    main.close()

@@ -1,0 +1,182 @@
+"""The sync screen: connection and outbox state, what is not yet at the province per dossier, conflicts,
+"sync now", enrolment with a one-time code, and the USB bundle for days without a link."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.clock import local
+from counter_app.services import outbox, queries
+from counter_app.services.queries import DossierFilter
+from counter_app.storage.database import Database
+from sync import bundle, keys
+from sync.client import enrol
+from ui import tasks
+from ui.sync_controller import SyncController, SyncSnapshot
+from ui.table_models import RowsModel
+
+RECENT_DOSSIERS = 100
+
+
+class SyncView(QWidget):
+    def __init__(self, database: Database, controller: SyncController, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.controller, self.settings = database, controller, settings
+        self._task: tasks.Task | None = None
+        self.state_label, self.outbox_label, self.last_label = QLabel(), QLabel(), QLabel()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.conflicts = QListWidget()
+        self.dossiers = RowsModel([self.tr("Code"), self.tr("Applicant"), self.tr("At the province")])
+        self.table = QTableView()
+        self.table.setModel(self.dossiers)
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.hub_url, self.code = QLineEdit(), QLineEdit()
+        self.hub_url.setPlaceholderText("https://…")
+        self.enrol_button = QPushButton(self.tr("Enrol with the hub"))
+        self.export_button = QPushButton(self.tr("Write a USB bundle…"))
+        self.ack_button = QPushButton(self.tr("Read the hub's acknowledgement…"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self._arrange()
+        self.sync_button.clicked.connect(controller.run_now)
+        self.enrol_button.clicked.connect(self.enrol)
+        self.export_button.clicked.connect(self.export_bundle)
+        self.ack_button.clicked.connect(self.import_ack)
+        controller.changed.connect(self.show_snapshot)
+        controller.round_failed.connect(self.message.setText)
+
+    def _arrange(self) -> None:
+        state = QGroupBox(self.tr("Provincial hub"))
+        form = QFormLayout(state)
+        form.addRow(self.tr("Connection"), self.state_label)
+        form.addRow(self.tr("Waiting to be sent"), self.outbox_label)
+        form.addRow(self.tr("Last complete sync"), self.last_label)
+        form.addRow(self.error_label)
+        form.addRow(self.sync_button)
+        setup = QGroupBox(self.tr("Set-up and USB"))
+        form = QFormLayout(setup)
+        form.addRow(self.tr("Hub address"), self.hub_url)
+        form.addRow(self.tr("One-time code"), self.code)
+        form.addRow(self.enrol_button)
+        form.addRow(self.export_button)
+        form.addRow(self.ack_button)
+        left = QVBoxLayout()
+        for widget in (state, setup, QLabel(self.tr("Conflicts to resolve")), self.conflicts, self.message):
+            left.addWidget(widget)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Recent dossiers")))
+        right.addWidget(self.table)
+        row = QHBoxLayout(self)
+        row.addLayout(left, 1)
+        row.addLayout(right, 2)
+
+    def show_snapshot(self, snapshot: SyncSnapshot) -> None:
+        state = snapshot.summary.state
+        self.state_label.setText(status_text(snapshot))
+        self.outbox_label.setText(outbox_text(snapshot))
+        self.last_label.setText(local_time(state.last_success) or self.tr("never"))
+        self.error_label.setText(state.halted or state.last_error)
+        self.error_label.setStyleSheet("color: #b00000" if state.halted or snapshot.overdue else "")
+        self.conflicts.clear()
+        self.conflicts.addItems(list(state.conflicts))
+        if not self.hub_url.text():
+            self.hub_url.setText(state.hub_url)
+        self.sync_button.setEnabled(state.enrolled and not snapshot.running)
+        self._load_dossiers()
+
+    def _load_dossiers(self) -> None:
+        database = self.database
+
+        def work() -> list[tuple[str, str, bool]]:
+            recent = queries.list_page(database, DossierFilter(), None, RECENT_DOSSIERS)
+            synced = outbox.dossier_synced(database, [uuid.UUID(str(d.id)) for d in recent])
+            return [(str(d.code or d.id), d.applicant_name, synced[uuid.UUID(str(d.id))]) for d in recent]
+
+        self._task = tasks.start(work, self._show_dossiers, self.message.setText, owner=self)
+
+    def _show_dossiers(self, rows: list[tuple[str, str, bool]]) -> None:
+        self.dossiers.set_rows([(code, name, self.tr("yes") if done else self.tr("not yet"))
+                                for code, name, done in rows])
+
+    def enrol(self) -> None:
+        database, url, code = self.database, self.hub_url.text().strip(), self.code.text().strip()
+        self.message.setText(self.tr("Enrolling…"))
+        self._task = tasks.start(lambda: enrol(database, url, code), self._enrolled, self.message.setText,
+                                 owner=self)
+
+    def _enrolled(self, state: outbox.SyncState) -> None:
+        self.code.clear()
+        self.message.setText(self.tr("Enrolled with {0} for office {1}.").format(state.hub_url, state.office_code))
+        self.controller.run_now()
+
+    def export_bundle(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("USB stick or folder"))
+        if folder:
+            self.write_bundle(Path(folder))
+
+    def write_bundle(self, folder: Path) -> None:
+        database = self.database
+        self._task = tasks.start(lambda: bundle.export(database, keys.device_key(database.data_dir), folder),
+                                 lambda path: self.message.setText(self.tr("Bundle written: {0}").format(path)),
+                                 self.message.setText, owner=self)
+
+    def import_ack(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("The hub's acknowledgement"), "", "ack-*.json")
+        if path:
+            self.read_ack(Path(path))
+
+    def read_ack(self, path: Path) -> None:
+        database = self.database
+        self._task = tasks.start(lambda: bundle.apply_ack(database, path), self._ack_read, self.message.setText,
+                                 owner=self)
+
+    def _ack_read(self, _state: outbox.SyncState) -> None:
+        self.message.setText(self.tr("Acknowledgement read."))
+        self.controller.refresh()
+
+
+def status_text(snapshot: SyncSnapshot) -> str:
+    state = snapshot.summary.state
+    if not state.enrolled:
+        return QCoreApplication.translate("SyncView", "not set up")
+    if state.halted:
+        return QCoreApplication.translate("SyncView", "STOPPED: an administrator must check")
+    if snapshot.running:
+        return QCoreApplication.translate("SyncView", "sending…")
+    if state.last_error:
+        return QCoreApplication.translate("SyncView", "no connection, will retry")
+    return QCoreApplication.translate("SyncView", "connected")
+
+
+def outbox_text(snapshot: SyncSnapshot) -> str:
+    summary = snapshot.summary
+    text = QCoreApplication.translate("SyncView", "{0} events, {1} files ({2} MB)").format(
+        summary.events, summary.blobs, f"{summary.blob_bytes / 1e6:.1f}")
+    if snapshot.overdue:
+        days = snapshot.days_since_sync
+        text += " — " + (QCoreApplication.translate("SyncView", "never synced!") if days is None else
+                         QCoreApplication.translate("SyncView", "not synced for {0} days!").format(days))
+    return text
+
+
+def local_time(iso: str) -> str:
+    return f"{local(dt.datetime.fromisoformat(iso)):%H:%M %d/%m/%Y}" if iso else ""
