@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -48,6 +49,9 @@ class SyncView(QWidget):
         self.dossiers = RowsModel([self.tr("Code"), self.tr("Applicant"), self.tr("At the province")])
         self.table = QTableView()
         self.table.setModel(self.dossiers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.hub_url, self.code = QLineEdit(), QLineEdit()
         self.hub_url.setPlaceholderText("https://…")
@@ -95,7 +99,8 @@ class SyncView(QWidget):
         self.outbox_label.setText(outbox_text(snapshot))
         self.last_label.setText(local_time(state.last_success) or self.tr("never"))
         self.error_label.setText(state.halted or state.last_error)
-        self.error_label.setStyleSheet("color: #b00000" if state.halted or snapshot.overdue else "")
+        self.error_label.setStyleSheet("color: #b00000" if state.halted else "")
+        self.outbox_label.setStyleSheet("color: #b00000; font-weight: bold" if snapshot.overdue else "")
         self.conflicts.clear()
         self.conflicts.addItems(list(state.conflicts))
         if not self.hub_url.text():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from counter_app.errors import CounterError
 from ui import i18n
@@ -33,12 +33,19 @@ class Task(QRunnable):
         try:
             result = self.work()
         except CounterError as error:
-            self.signals.failed.emit(error.message(i18n.language()))
+            self._answer(self.signals.failed, error.message(i18n.language()))
         except Exception as error:  # a bug: shown and logged, never lost in a worker thread
             log.exception("background task failed")
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            self._answer(self.signals.failed, f"{type(error).__name__}: {error}")
         else:
-            self.signals.done.emit(result)
+            self._answer(self.signals.done, result)
+
+    @staticmethod
+    def _answer(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is shutting down: nobody is left to answer
+            log.info("answer dropped at shutdown")
 
 
 def start(work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None],
@@ -65,9 +72,20 @@ def _prepared(work: Callable[[], Any], done: Callable[[Any], None], failed: Call
               owner: QObject | None) -> Task:
     task = Task(work)
     task.setAutoDelete(False)
+    _alive.add(task)  # kept until answered, even if the caller drops its reference to start another
     task.signals.done.connect(lambda result: _deliver(owner, done, result))
     task.signals.failed.connect(lambda message: _deliver(owner, failed, message))
+    task.signals.done.connect(lambda _result: _release(task))
+    task.signals.failed.connect(lambda _message: _release(task))
     return task
+
+
+_alive: set[Task] = set()
+RELEASE_DELAY_MS = 1000  # the worker may still be leaving run() when its answer arrives
+
+
+def _release(task: Task) -> None:
+    QTimer.singleShot(RELEASE_DELAY_MS, lambda: _alive.discard(task))
 
 
 def _deliver(owner: QObject | None, callback: Callable[[Any], None], value: Any) -> None:

@@ -116,6 +116,9 @@ def main(out: Path) -> list[Path]:
         action.reject()
     window.show_admin()
     shot("10-admin")
+    window.show_sync()
+    wait(app, lambda: bool(window.sync_view.state_label.text()) and bool(window.sync_view.dossiers.rows))
+    shot("13-sync")
     printer = window.open_print_dialog(code)
     shot("11-print")
     if printer is not None:
