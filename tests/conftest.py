@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,9 +46,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """A PostgreSQL server started from the installed binaries, on loopback, for this test session."""
+@contextmanager
+def postgres_server(max_connections: int = 60) -> Iterator[str]:
+    """A PostgreSQL server started from the installed binaries, on loopback; yields its base URL."""
     bindir, base, port = _pg_bindir(), Path(tempfile.mkdtemp(prefix="counter-pg-")), _free_port()
     as_postgres: list[str] = []
     if os.geteuid() == 0:  # the server refuses to run as root
@@ -56,7 +57,8 @@ def pg_server() -> Iterator[str]:
     data = base / "data"
     subprocess.run([*as_postgres, bindir / "initdb", "-D", data, "-A", "trust", "-U", "counter", "-E", "UTF8",
                     "--no-sync"], check=True, capture_output=True)
-    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
+    options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+               f"-c max_connections={max_connections}")
     subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-l", base / "log", "-w", "-o", options, "start"],
                    check=True, capture_output=True)
     try:
@@ -68,9 +70,16 @@ def pg_server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The test session's PostgreSQL server."""
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def pg_template(pg_server: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A migrated database with the test office and seed catalogue, cloned for each test."""
-    _create_database(pg_server, "counter_template")
+    create_database(pg_server, "counter_template")
     database = Database.open(tmp_path_factory.mktemp("pg-template"), f"{pg_server}/counter_template")
     initialise(database, OFFICE)
     database.dispose()
@@ -86,7 +95,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / SQLITE_FILE
 
 
-def _create_database(server: str, name: str, template: str | None = None) -> None:
+def create_database(server: str, name: str, template: str | None = None) -> None:
     engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         suffix = f" TEMPLATE {template}" if template else ""
@@ -107,7 +116,7 @@ def database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -
         return None
     server, template = request.getfixturevalue("pg_server"), request.getfixturevalue("pg_template")
     name = f"test_{os.getpid()}_{next(_names)}"
-    _create_database(server, name, template)
+    create_database(server, name, template)
     return f"{server}/{name}"
 
 
