@@ -237,7 +237,13 @@ def _add_hub_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     status.add_argument("code")
     status.add_argument("transition", help="transfer, request-supplement, refuse, stop, result-ready")
     status.add_argument("--reason", default="")
-    for command in (serve, status, *(group.choices[name] for name in ("enroll", "import", "show"))):
+    for kind in ("catalogue", "calendar"):
+        publish = _command(group, common, f"publish-{kind}", _hub_publish, f"send a {kind} update to the counters")
+        publish.add_argument("file", type=Path, help="JSON: the catalogue import format, or {'days': […]}")
+        publish.add_argument("--office", default="*", help="one office's agency code (default: every office)")
+        publish.set_defaults(kind=kind)
+    for command in (serve, status, *(group.choices[name] for name in (
+            "enroll", "import", "show", "publish-catalogue", "publish-calendar"))):
         command.add_argument("--hub-db", help="the hub's database URL (default: SQLite in --data-dir)")
         command.set_defaults(without_database=True)
 
@@ -547,6 +553,16 @@ def _hub_set_status(args: argparse.Namespace, _db: Database | None) -> Any:
     store = _hub_store(args)
     try:
         return change_status(store, args.code, args.transition, args.actor, args.reason)
+    finally:
+        store.dispose()
+
+
+def _hub_publish(args: argparse.Namespace, _db: Database | None) -> Any:
+    from sync.hub.admin import publish  # noqa: PLC0415
+
+    store = _hub_store(args)
+    try:
+        return publish(store, args.kind, args.file, args.office)
     finally:
         store.dispose()
 

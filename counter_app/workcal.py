@@ -27,6 +27,21 @@ class CalendarOverride:
     note: str = ""
 
 
+def parse_calendar(data: Any) -> list[CalendarOverride]:
+    """`{"days": [{"day": "2026-12-31", "kind": "off"|"working", "note": "…"}]}` as overrides; ValueError
+    naming the first bad entry."""
+    if not isinstance(data, dict) or not isinstance(data.get("days"), list):
+        raise ValueError("expected an object with a 'days' list")
+    found = []
+    for number, entry in enumerate(data["days"], start=1):
+        try:
+            found.append(CalendarOverride(dt.date.fromisoformat(str(entry["day"])), DayKind(str(entry["kind"])),
+                                          str(entry.get("note", ""))[:300]))
+        except (KeyError, ValueError, TypeError) as error:
+            raise ValueError(f"day {number}: {error}") from error
+    return found
+
+
 @dataclass
 class WorkCalendar:
     """Answers whether a date is a working day, and counts and adds working days."""

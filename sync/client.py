@@ -136,8 +136,8 @@ def _pull_feed(db: Database, hub: HubClient) -> int:
         assert page is not None
         if not page.items:
             return applied
-        events = [item.event.model_dump(mode="json") for item in page.items]
-        applied += outbox.apply_remote(db, events, max(item.cursor for item in page.items))
+        items = [item.model_dump(mode="json") for item in page.items]
+        applied += outbox.apply_remote(db, items, max(item.cursor for item in page.items))
 
 
 def _text(error: Exception) -> str:

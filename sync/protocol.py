@@ -109,8 +109,10 @@ class BlobAnswer(Reply):
 
 class FeedItem(Strict):
     cursor: int = Field(ge=1)
-    code: str | None
-    event: WireEvent
+    kind: Literal["event", "catalogue", "calendar"] = "event"
+    code: str | None = None
+    event: WireEvent | None = None
+    data: dict[str, Any] | None = None
 
 
 class FeedPage(Reply):

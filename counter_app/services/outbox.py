@@ -14,12 +14,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app import projection
+from counter_app.catalogue_import import parse_json
 from counter_app.clock import now
 from counter_app.errors import CounterError
 from counter_app.lifecycle import Action
 from counter_app.services import audit
+from counter_app.services.catalogue import store_procedures
 from counter_app.storage.database import Database
-from counter_app.storage.orm import BlobRow, DeviceRow, DossierEventRow, DossierRow, SettingRow, SyncBlobRow
+from counter_app.storage.orm import (
+    BlobRow,
+    CalendarOverrideRow,
+    DeviceRow,
+    DossierEventRow,
+    DossierRow,
+    SettingRow,
+    SyncBlobRow,
+)
+from counter_app.workcal import parse_calendar
 
 STATE_KEY = "sync"
 BLOB_EVENT = Action.FILE_DOCUMENT.value
@@ -135,15 +146,16 @@ def dossier_synced(db: Database, dossier_ids: Iterable[uuid.UUID]) -> dict[uuid.
     return synced
 
 
-def apply_remote(db: Database, events: Sequence[dict[str, Any]], cursor: int) -> int:
-    """Apply a batch of the province's events and move the feed cursor, all in one transaction.
+def apply_remote(db: Database, items: Sequence[dict[str, Any]], cursor: int) -> int:
+    """Apply a batch of the province's feed (dossier events, catalogue and calendar publications) and move
+    the feed cursor, all in one transaction.
 
     An event already here is skipped; one the dossier's state does not allow is a conflict, listed for a
-    person to resolve and not applied. Returns how many were applied."""
+    person to resolve and not applied. Returns how many items were applied."""
     applied, conflicts = 0, []
     with db.write() as session:
-        for event in events:
-            done, conflict = _apply_one(session, event)
+        for item in items:
+            done, conflict = _apply_item(session, item)
             applied += done
             if conflict:
                 conflicts.append(conflict)
@@ -157,6 +169,19 @@ def wire_event(row: DossierEventRow) -> dict[str, Any]:
     return {"id": str(row.id), "device_id": str(row.device_id), "seq": row.seq, "dossier_id": str(row.dossier_id),
             "type": row.type, "device_time": row.device_time.isoformat(), "actor": row.actor,
             "payload": row.payload}
+
+
+def _apply_item(session: Session, item: dict[str, Any]) -> tuple[bool, str | None]:
+    kind = item.get("kind", "event")
+    if kind == "catalogue":
+        return store_procedures(session, parse_json(item["data"])) > 0, None
+    if kind == "calendar":
+        for override in parse_calendar(item["data"]):
+            row = session.get(CalendarOverrideRow, override.day) or CalendarOverrideRow(day=override.day)
+            row.kind, row.note = override.kind.value, override.note
+            session.add(row)
+        return True, None
+    return _apply_one(session, dict(item["event"]))
 
 
 def _apply_one(session: Session, event: dict[str, Any]) -> tuple[bool, str | None]:

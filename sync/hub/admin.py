@@ -14,14 +14,16 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import select
 
+from counter_app.catalogue_import import parse_json
 from counter_app.clock import now
 from counter_app.errors import CounterError, ValidationError
 from counter_app.lifecycle import Action
 from counter_app.storage.blobs import write_atomically
+from counter_app.workcal import parse_calendar
 from sync.bundle import read
 from sync.hub import uploads
 from sync.hub.ingest import ingest, set_status
-from sync.hub.store import Blob, Device, Dossier, Event, HubStore
+from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
 from sync.protocol import MAX_BATCH, PROTOCOL, WireEvent
 
 PayloadOf = Callable[[str], dict[str, Any]]
@@ -44,6 +46,22 @@ def change_status(store: HubStore, code: str, transition: str, actor: str, text:
     action, payload_of = TRANSITIONS[transition]
     set_status(store, code, action, actor, payload_of(text.strip()))
     return show(store, code)
+
+
+def publish(store: HubStore, kind: str, path: Path, office: str = EVERY_OFFICE) -> dict[str, Any]:
+    """Put a catalogue (the counters' JSON import format) or calendar corrections into the feed, checked first
+    with the counters' own rules, so a counter never receives what it would refuse."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        count = len(parse_json(data)) if kind == "catalogue" else len(parse_calendar(data))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValidationError("import.format", name=path.name, detail=str(error)[:200]) from error
+    with store.session() as session:
+        entry = FeedEntry(office_code=office.strip().upper() if office != EVERY_OFFICE else office, kind=kind,
+                          event_id=None, data=data)
+        session.add(entry)
+        session.flush()
+        return {"cursor": entry.cursor, "kind": kind, "office": entry.office_code, "items": count}
 
 
 def show(store: HubStore, code: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from starlette.requests import ClientDisconnect
 
 from counter_app.errors import CounterError
 from sync.hub import auth, ingest, uploads
-from sync.hub.store import Blob, Device, Dossier, Event, FeedEntry, HubStore
+from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
 from sync.protocol import (
     MAX_BATCH,
     MAX_BLOB_BYTES,
@@ -96,12 +96,13 @@ def create_app(store: HubStore) -> FastAPI:
              limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 200) -> dict[str, Any]:
         with store.session() as session:
             rows = session.execute(
-                select(FeedEntry.cursor, Event).join(Event, Event.id == FeedEntry.event_id)
-                .where(FeedEntry.office_code == me.office_code, FeedEntry.cursor > after)
+                select(FeedEntry, Event).outerjoin(Event, Event.id == FeedEntry.event_id)
+                .where(FeedEntry.office_code.in_([me.office_code, EVERY_OFFICE]), FeedEntry.cursor > after)
                 .order_by(FeedEntry.cursor).limit(limit)).all()
-            codes = _codes(session, {event.dossier_id for _, event in rows})
-        items = [FeedItem(cursor=cursor, code=codes.get(event.dossier_id), event=_wire(event))
-                 for cursor, event in rows]
+            codes = _codes(session, {event.dossier_id for _, event in rows if event is not None})
+        items = [FeedItem(cursor=entry.cursor, kind=entry.kind, data=entry.data,  # type: ignore[arg-type]
+                          code=codes.get(event.dossier_id) if event else None, event=_wire(event) if event else None)
+                 for entry, event in rows]
         return reply(FeedPage, items=items)
 
     _tus_routes(app, store)

@@ -63,7 +63,7 @@ def set_status(store: HubStore, code: str, action: Action, actor: str, payload: 
         session.add(event)
         _store(dossier, state, at)
         session.flush()
-        session.add(FeedEntry(office_code=dossier.office_code, event_id=event.id))
+        session.add(FeedEntry(office_code=dossier.office_code, kind="event", event_id=event.id, data=None))
         return event
 
 

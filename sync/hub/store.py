@@ -34,6 +34,9 @@ class HubBase(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON}
 
 
+EVERY_OFFICE = "*"
+
+
 class Enrolment(HubBase):
     __tablename__ = "hub_enrolment"
     code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -94,14 +97,17 @@ class Blob(HubBase):
 
 
 class FeedEntry(HubBase):
-    """What the province changed, in order, for the counters of one office to fetch."""
+    """What the province changed, in order, for the counters of one office (or of all: office "*") to fetch:
+    a dossier event, or a catalogue or calendar publication."""
 
     __tablename__ = "hub_feed"
     __table_args__ = (Index("ix_hub_feed_office_cursor", "office_code", "cursor"),)
     cursor: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                         autoincrement=True)
     office_code: Mapped[str] = mapped_column(String(35))
-    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hub_event.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="event")
+    event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("hub_event.id"))
+    data: Mapped[dict[str, Any] | None]
 
 
 class HubStore:

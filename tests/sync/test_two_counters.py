@@ -73,6 +73,32 @@ def test_offline_intake_on_two_counters_then_sync_and_a_status_change_from_the_p
             json.loads(run(a, "dossier", "show", a1, "--json").stdout)["events"])
 
         _b_tries_to_write_a_dossier_of_a(hub, b, a1, tmp_path)
+        _the_province_publishes_a_calendar_and_a_catalogue(hub, a, b, tmp_path)
+
+
+def _the_province_publishes_a_calendar_and_a_catalogue(hub: Hub, a: Path, b: Path, tmp_path: Path) -> None:
+    """A day off decided late, for every office; a new procedure, for office A only."""
+    before = run(a, "due", "--procedure", "1.004873", "--received", "2026-12-02 09:00").stdout
+    days = tmp_path / "days.json"
+    days.write_text(json.dumps({"days": [{"day": "2026-12-03", "kind": "off", "note": "Nghỉ đột xuất"}]}))
+    hub.cli("publish-calendar", str(days))
+    catalogue = tmp_path / "catalogue.json"
+    catalogue.write_text(json.dumps({"source": "QĐ công bố thử", "effective_from": "2026-01-01", "procedures": [
+        {"code": "9.999999", "name": "Thủ tục thử nghiệm của tỉnh", "field": "Thử", "processing_days": 1,
+         "cutoff_applies": False, "fee": {"kind": "free"},
+         "documents": [{"name": "Đơn đề nghị", "kind": "original", "quantity": 1, "mandatory": True}]}]},
+        ensure_ascii=False))
+    hub.cli("publish-catalogue", str(catalogue), "--office", OFFICE_A)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"days": [{"day": "2026-13-45", "kind": "off"}]}))
+    assert hub.cli("publish-calendar", str(bad), check=False).returncode == 2  # refused at the hub already
+    run(a, "sync", "run")
+    run(b, "sync", "run")
+    after = run(a, "due", "--procedure", "1.004873", "--received", "2026-12-02 09:00").stdout
+    assert after != before and "2026-12-03" not in after  # the day off is skipped
+    assert run(b, "due", "--procedure", "1.004873", "--received", "2026-12-02 09:00").stdout == after
+    assert "9.999999" in run(a, "catalogue", "list", "--json").stdout
+    assert "9.999999" not in run(b, "catalogue", "list", "--json").stdout
 
 
 def _b_tries_to_write_a_dossier_of_a(hub: Hub, b: Path, a1: str, tmp_path: Path) -> None:
