@@ -19,7 +19,7 @@ from sync.transport import HubClient, Refused, Transient
 TUS = {"Tus-Resumable": "1.0.0"}
 MIN_CHUNK, START_CHUNK, MAX_CHUNK = 16 * 1024, 64 * 1024, 4 * 1024 * 1024
 CHECKSUM_MISMATCH, MAX_RESTARTS = 460, 3
-FAST_S, SLOW_S = 2.0, 10.0  # a chunk sent faster than this grows the next one; slower shrinks it
+FAST_S, SLOW_S = 4.0, 15.0  # a chunk sent faster than this grows the next one; slower shrinks it
 
 
 @dataclass
@@ -47,7 +47,7 @@ def upload(hub: HubClient, path: Path, sha256: str, sizer: ChunkSizer,
     if _digest(path) != sha256:
         raise CounterError("sync.blob_corrupt", sha256=sha256)
     length, stats, failures, restarts = path.stat().st_size, UploadStats(), 0, 0
-    offset = _where(hub, sha256, length)
+    offset = _create(hub, sha256, length)
     stats.resumed_at = offset
     with path.open("rb") as file:
         while offset < length:
@@ -81,12 +81,17 @@ def _digest(path: Path) -> str:
 
 
 def _where(hub: HubClient, sha256: str, length: int) -> int:
-    """The hub's offset for this blob, creating the upload if it has none."""
+    """The hub's offset for this blob (after an interruption), creating the upload if it has none."""
     response, _ = hub.call("HEAD", f"/v1/files/{sha256}", expect=(200, 404), headers=TUS)
-    if response.status_code == 404:
-        metadata = f"sha256 {_b64(sha256.encode())},filetype {_b64(b'application/pdf')}"
-        response, _ = hub.call("POST", "/v1/files", expect=(201,),
-                               headers={**TUS, "Upload-Length": str(length), "Upload-Metadata": metadata})
+    return _offset(response) if response.status_code == 200 else _create(hub, sha256, length)
+
+
+def _create(hub: HubClient, sha256: str, length: int) -> int:
+    """Creation is idempotent at the hub (uploads are named by their SHA-256): one round trip says where
+    an earlier attempt got to."""
+    metadata = f"sha256 {_b64(sha256.encode())},filetype {_b64(b'application/pdf')}"
+    response, _ = hub.call("POST", "/v1/files", expect=(201,),
+                           headers={**TUS, "Upload-Length": str(length), "Upload-Metadata": metadata})
     return _offset(response)
 
 
