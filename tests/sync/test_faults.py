@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from counter_app.errors import CounterError
 from counter_app.services import outbox
@@ -91,36 +91,53 @@ def test_two_thousand_events_and_a_hundred_scans_through_a_hostile_link(tmp_path
     assert proxy.counters.resets > 5 and proxy.counters.dropped_responses > 5  # the faults really happened
 
 
-def test_client_killed_at_random_and_hub_restarted_mid_upload(tmp_path: Path) -> None:
+def test_hub_restarted_mid_upload_and_client_killed_at_random(tmp_path: Path) -> None:
     counter = tmp_path / "counter"
-    fill(counter, dossiers=300, scans=30, pages=4, page_kb=60)
+    fill(counter, dossiers=300, scans=30, pages=4, page_kb=60)  # 630 events, 30 PDFs (~7 MB)
     rng = random.Random(5)
-    with running_hub(tmp_path / "hub") as hub, FaultProxy(hub.port, Faults(latency_s=0.01,
-                                                                            bandwidth_bps=2_000_000)) as proxy:
+    link = Faults(latency_s=0.01, bandwidth_bps=500_000)
+    with running_hub(tmp_path / "hub") as hub, FaultProxy(hub.port, link) as proxy:
         database = Database.open(counter)
         try:
             enrol(database, proxy.url, hub.enrolment_code(OFFICE_A))
         finally:
             database.dispose()
+        process = _sync_process(counter)
+        _wait_until_uploading(hub, total=30)
+        hub.stop(kill=True)  # the hub dies mid-upload and comes back on the same port
+        time.sleep(1.0)
+        hub.start()
         kills = 0
-        for _ in range(12):  # kill -9 the sync process at random moments
-            process = _sync_process(counter)
-            time.sleep(rng.uniform(0.5, 3.0))
+        while process.poll() is None and kills < 8:  # now kill -9 the counter's sync at random moments
+            time.sleep(rng.uniform(0.3, 2.5))
             if process.poll() is not None:
                 break
             process.send_signal(signal.SIGKILL)
             process.wait()
             kills += 1
+            process = _sync_process(counter)
         assert kills >= 3
-        process = _sync_process(counter)
-        time.sleep(2.0)
-        hub.stop(kill=True)  # the hub dies mid-upload and comes back on the same port
-        time.sleep(1.0)
-        hub.start()
         assert process.wait(timeout=300) == 0, process.stderr.read() if process.stderr else ""
         _assert_hub_holds_exactly(hub, counter)
         with Database.open(counter).engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def _wait_until_uploading(hub: Hub, total: int) -> None:
+    """Until the hub has started on the blobs and not finished them all."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        store = HubStore(hub.folder)
+        try:
+            with store.session() as session:
+                started = session.scalar(select(func.count()).select_from(Blob)) or 0
+                complete = session.scalar(select(func.count()).select_from(Blob).where(Blob.complete)) or 0
+        finally:
+            store.dispose()
+        if started and complete < total:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the upload never started")
 
 
 def _sync_process(counter: Path) -> subprocess.Popen[str]:
