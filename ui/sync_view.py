@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,7 @@ from counter_app.storage.database import Database
 from sync import bundle, keys
 from sync.client import enrol
 from ui import tasks
-from ui.sync_controller import SyncController, SyncSnapshot
+from ui.sync_controller import WARN_DAYS_KEY, SyncController, SyncSnapshot
 from ui.table_models import RowsModel
 
 RECENT_DOSSIERS = 100
@@ -55,6 +56,8 @@ class SyncView(QWidget):
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.hub_url, self.code = QLineEdit(), QLineEdit()
         self.hub_url.setPlaceholderText("https://…")
+        self.warn_days = QSpinBox(minimum=1, maximum=60, value=int(str(settings.value(WARN_DAYS_KEY, 3))))
+        self.warn_days.setSuffix(self.tr(" days"))
         self.enrol_button = QPushButton(self.tr("Enrol with the hub"))
         self.export_button = QPushButton(self.tr("Write a USB bundle…"))
         self.ack_button = QPushButton(self.tr("Read the hub's acknowledgement…"))
@@ -65,6 +68,7 @@ class SyncView(QWidget):
         self.enrol_button.clicked.connect(self.enrol)
         self.export_button.clicked.connect(self.export_bundle)
         self.ack_button.clicked.connect(self.import_ack)
+        self.warn_days.valueChanged.connect(self._set_warn_days)
         controller.changed.connect(self.show_snapshot)
         controller.round_failed.connect(self.message.setText)
 
@@ -81,6 +85,7 @@ class SyncView(QWidget):
         form.addRow(self.tr("Hub address"), self.hub_url)
         form.addRow(self.tr("One-time code"), self.code)
         form.addRow(self.enrol_button)
+        form.addRow(self.tr("Warn when nothing has synced for"), self.warn_days)
         form.addRow(self.export_button)
         form.addRow(self.ack_button)
         left = QVBoxLayout()
@@ -92,6 +97,10 @@ class SyncView(QWidget):
         row = QHBoxLayout(self)
         row.addLayout(left, 1)
         row.addLayout(right, 2)
+
+    def _set_warn_days(self, days: int) -> None:
+        self.settings.setValue(WARN_DAYS_KEY, days)
+        self.controller.refresh()
 
     def show_snapshot(self, snapshot: SyncSnapshot) -> None:
         state = snapshot.summary.state

@@ -1183,167 +1183,177 @@
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/sync_view.py" line="48"/>
+        <location filename="../../ui/sync_view.py" line="50"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="48"/>
+        <location filename="../../ui/sync_view.py" line="50"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="48"/>
+        <location filename="../../ui/sync_view.py" line="50"/>
         <source>At the province</source>
         <translation>Đã lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="51"/>
+        <location filename="../../ui/sync_view.py" line="56"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="54"/>
+        <location filename="../../ui/sync_view.py" line="60"/>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="61"/>
         <source>Enrol with the hub</source>
         <translation>Đăng ký với máy chủ tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="55"/>
+        <location filename="../../ui/sync_view.py" line="62"/>
         <source>Write a USB bundle…</source>
         <translation>Ghi gói dữ liệu ra USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="56"/>
+        <location filename="../../ui/sync_view.py" line="63"/>
         <source>Read the hub&apos;s acknowledgement…</source>
         <translation>Đọc tệp xác nhận của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="68"/>
+        <location filename="../../ui/sync_view.py" line="76"/>
         <source>Provincial hub</source>
         <translation>Máy chủ tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="70"/>
+        <location filename="../../ui/sync_view.py" line="78"/>
         <source>Connection</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="71"/>
+        <location filename="../../ui/sync_view.py" line="79"/>
         <source>Waiting to be sent</source>
         <translation>Đang chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="72"/>
+        <location filename="../../ui/sync_view.py" line="80"/>
         <source>Last complete sync</source>
         <translation>Lần đồng bộ xong gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="75"/>
+        <location filename="../../ui/sync_view.py" line="83"/>
         <source>Set-up and USB</source>
         <translation>Thiết lập và USB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="77"/>
+        <location filename="../../ui/sync_view.py" line="85"/>
         <source>Hub address</source>
         <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="78"/>
+        <location filename="../../ui/sync_view.py" line="86"/>
         <source>One-time code</source>
         <translation>Mã đăng ký một lần</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="83"/>
+        <location filename="../../ui/sync_view.py" line="88"/>
+        <source>Warn when nothing has synced for</source>
+        <translation>Cảnh báo khi chưa đồng bộ sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="92"/>
         <source>Conflicts to resolve</source>
         <translation>Xung đột cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="86"/>
+        <location filename="../../ui/sync_view.py" line="95"/>
         <source>Recent dossiers</source>
         <translation>Hồ sơ gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="96"/>
+        <location filename="../../ui/sync_view.py" line="109"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="117"/>
+        <location filename="../../ui/sync_view.py" line="131"/>
         <source>yes</source>
         <translation>rồi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="117"/>
+        <location filename="../../ui/sync_view.py" line="131"/>
         <source>not yet</source>
         <translation>chưa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="122"/>
+        <location filename="../../ui/sync_view.py" line="136"/>
         <source>Enrolling…</source>
         <translation>Đang đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="128"/>
+        <location filename="../../ui/sync_view.py" line="142"/>
         <source>Enrolled with {0} for office {1}.</source>
         <translation>Đã đăng ký với {0} cho cơ quan {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="132"/>
+        <location filename="../../ui/sync_view.py" line="146"/>
         <source>USB stick or folder</source>
         <translation>USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="139"/>
+        <location filename="../../ui/sync_view.py" line="153"/>
         <source>Bundle written: {0}</source>
         <translation>Đã ghi gói dữ liệu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="143"/>
+        <location filename="../../ui/sync_view.py" line="157"/>
         <source>The hub&apos;s acknowledgement</source>
         <translation>Tệp xác nhận của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="153"/>
+        <location filename="../../ui/sync_view.py" line="167"/>
         <source>Acknowledgement read.</source>
         <translation>Đã đọc tệp xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="160"/>
+        <location filename="../../ui/sync_view.py" line="174"/>
         <source>not set up</source>
         <translation>chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="162"/>
+        <location filename="../../ui/sync_view.py" line="176"/>
         <source>STOPPED: an administrator must check</source>
         <translation>ĐÃ DỪNG: cần quản trị viên kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="164"/>
+        <location filename="../../ui/sync_view.py" line="178"/>
         <source>sending…</source>
         <translation>đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="166"/>
+        <location filename="../../ui/sync_view.py" line="180"/>
         <source>no connection, will retry</source>
         <translation>mất kết nối, sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="167"/>
+        <location filename="../../ui/sync_view.py" line="181"/>
         <source>connected</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="172"/>
+        <location filename="../../ui/sync_view.py" line="186"/>
         <source>{0} events, {1} files ({2} MB)</source>
         <translation>{0} sự kiện, {1} tệp ({2} MB)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="176"/>
+        <location filename="../../ui/sync_view.py" line="190"/>
         <source>never synced!</source>
         <translation>chưa đồng bộ lần nào!</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="177"/>
+        <location filename="../../ui/sync_view.py" line="191"/>
         <source>not synced for {0} days!</source>
         <translation>đã {0} ngày chưa đồng bộ!</translation>
     </message>

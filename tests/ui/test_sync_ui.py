@@ -40,6 +40,8 @@ def test_enrol_from_the_sync_screen_then_watch_the_outbox_empty(qtbot: QtBot, tm
         qtbot.waitUntil(lambda: main.sync_label.text() == "Đồng bộ: đã kết nối"
                         and "0 sự kiện, 0 tệp" in main.outbox_label.text(), timeout=60000)
         assert "lần cuối" in main.outbox_label.text() and main.outbox_label.styleSheet() == ""
+        view.warn_days.setValue(7)
+        assert settings.value("sync/warn_days") == 7
         qtbot.waitUntil(lambda: [row[2] for row in view.dossiers.rows] == ["rồi", "rồi"], timeout=20000)
 
     assert main.database is not None
@@ -50,3 +52,14 @@ def test_enrol_from_the_sync_screen_then_watch_the_outbox_empty(qtbot: QtBot, tm
     qtbot.waitUntil(lambda: [row[2] for row in view.dossiers.rows] == ["chưa", "rồi", "rồi"], timeout=20000)
     assert outbox.summary(main.database).events == 2  # kept for the next round
     main.close()
+
+
+def test_the_warning_counts_days_since_the_last_complete_sync() -> None:
+    from ui.sync_controller import SyncSnapshot  # noqa: PLC0415
+    from ui.sync_view import outbox_text  # noqa: PLC0415
+
+    waiting = outbox.OutboxSummary(events=5, blobs=1, blob_bytes=2_500_000, state=outbox.SyncState(hub_url="h"))
+    empty = outbox.OutboxSummary(events=0, blobs=0, blob_bytes=0, state=outbox.SyncState(hub_url="h"))
+    assert outbox_text(SyncSnapshot(waiting, False, 4, 3)) == "5 sự kiện, 1 tệp (2.5 MB) — đã 4 ngày chưa đồng bộ!"
+    assert outbox_text(SyncSnapshot(waiting, False, 2, 3)) == "5 sự kiện, 1 tệp (2.5 MB)"
+    assert not SyncSnapshot(empty, False, 30, 3).overdue  # nothing waiting: nothing to warn about
