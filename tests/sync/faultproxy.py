@@ -110,24 +110,41 @@ class FaultProxy:
 
     async def _pump(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, state: dict[str, int | None],
                     up: bool) -> None:
-        """Copy one direction with the link's delay and rate; an answer may be swallowed (and the line cut)."""
-        sent_until = time.monotonic()
-        while data := await reader.read(16384):
-            if not up and self._random.random() < self.faults.drop_response_p:
-                self.counters.dropped_responses += 1
+        """One direction of the link: bytes leave at the link's rate and arrive `latency_s` later, pipelined
+        (the delay is not paid once per chunk); an answer may be swallowed and the line cut."""
+        in_flight: asyncio.Queue[tuple[float, bytes] | None] = asyncio.Queue()
+        delivery = asyncio.ensure_future(self._deliver(in_flight, writer, up))
+        try:
+            departed = time.monotonic()
+            while data := await reader.read(16384):
+                self._faults_for(data, state, up)
+                if self.faults.stall_p and self._random.random() < self.faults.stall_p:
+                    self.counters.stalls += 1
+                    await asyncio.sleep(self.faults.stall_s)
+                rate = self.faults.bandwidth_bps
+                departed = max(departed, time.monotonic()) + (len(data) / rate if rate else 0.0)
+                await asyncio.sleep(max(0.0, departed - time.monotonic()))  # the bottleneck's serialisation
+                in_flight.put_nowait((departed + self.faults.latency_s, data))
+            in_flight.put_nowait(None)
+            await delivery
+        finally:
+            delivery.cancel()
+
+    def _faults_for(self, data: bytes, state: dict[str, int | None], up: bool) -> None:
+        if not up and self._random.random() < self.faults.drop_response_p:
+            self.counters.dropped_responses += 1
+            raise _Reset
+        budget = state["budget"]
+        if budget is not None:
+            if budget <= len(data):
                 raise _Reset
-            budget = state["budget"]
-            if budget is not None:
-                if budget <= len(data):
-                    raise _Reset
-                state["budget"] = budget - len(data)
-            if self.faults.stall_p and self._random.random() < self.faults.stall_p:
-                self.counters.stalls += 1
-                await asyncio.sleep(self.faults.stall_s)
-            arrival = time.monotonic()
-            rate = self.faults.bandwidth_bps
-            sent_until = max(sent_until, arrival) + (len(data) / rate if rate else 0.0)
-            await asyncio.sleep(max(0.0, sent_until + self.faults.latency_s - time.monotonic()))
+            state["budget"] = budget - len(data)
+
+    async def _deliver(self, in_flight: asyncio.Queue[tuple[float, bytes] | None], writer: asyncio.StreamWriter,
+                       up: bool) -> None:
+        while (item := await in_flight.get()) is not None:
+            arrives, data = item
+            await asyncio.sleep(max(0.0, arrives - time.monotonic()))
             writer.write(data)
             await writer.drain()
             if up:
