@@ -505,10 +505,15 @@ def _sync_import_ack(args: argparse.Namespace, db: Database) -> Any:
     return bundle.apply_ack(db, args.file)
 
 
-def _hub_store(args: argparse.Namespace) -> Any:
+def _on_hub(args: argparse.Namespace, work: Callable[[Any], Any]) -> Any:
+    """Run `work` on the hub's store (its data folder and database), closed afterwards."""
     from sync.hub.store import HubStore  # noqa: PLC0415
 
-    return HubStore(paths.data_dir(args.data_dir), args.hub_db or getattr(args, "db", None))
+    store = HubStore(paths.data_dir(args.data_dir), args.hub_db or getattr(args, "db", None))
+    try:
+        return work(store)
+    finally:
+        store.dispose()
 
 
 def _hub_serve(args: argparse.Namespace, _db: Database | None) -> Any:
@@ -520,51 +525,31 @@ def _hub_serve(args: argparse.Namespace, _db: Database | None) -> Any:
 def _hub_enrol(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.auth import issue_enrolment  # noqa: PLC0415
 
-    store = _hub_store(args)
-    try:
-        return issue_enrolment(store, args.office)
-    finally:
-        store.dispose()
+    return _on_hub(args, lambda store: issue_enrolment(store, args.office))
 
 
 def _hub_import(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.admin import import_bundle  # noqa: PLC0415
 
-    store = _hub_store(args)
-    try:
-        return import_bundle(store, args.file)
-    finally:
-        store.dispose()
+    return _on_hub(args, lambda store: import_bundle(store, args.file))
 
 
 def _hub_show(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.admin import show  # noqa: PLC0415
 
-    store = _hub_store(args)
-    try:
-        return show(store, args.code)
-    finally:
-        store.dispose()
+    return _on_hub(args, lambda store: show(store, args.code))
 
 
 def _hub_set_status(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.admin import change_status  # noqa: PLC0415
 
-    store = _hub_store(args)
-    try:
-        return change_status(store, args.code, args.transition, args.actor, args.reason)
-    finally:
-        store.dispose()
+    return _on_hub(args, lambda store: change_status(store, args.code, args.transition, args.actor, args.reason))
 
 
 def _hub_publish(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.admin import publish  # noqa: PLC0415
 
-    store = _hub_store(args)
-    try:
-        return publish(store, args.kind, args.file, args.office)
-    finally:
-        store.dispose()
+    return _on_hub(args, lambda store: publish(store, args.kind, args.file, args.office))
 
 
 def _output(result: Any, args: argparse.Namespace) -> None:

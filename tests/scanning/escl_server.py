@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from PIL import ImageDraw
 
+from tests.loopback import serving
 from tests.scanning.pages import text_page
 
 NS = {"scan": "http://schemas.hp.com/imaging/escl/2011/05/03", "pwg": "http://www.pwg.org/schemas/2010/12/sm"}
@@ -106,10 +106,5 @@ def _handler(state: ScannerState) -> type[BaseHTTPRequestHandler]:
 def escl_scanner(state: ScannerState | None = None) -> Iterator[tuple[str, ScannerState]]:
     """Yields the scanner's eSCL root URL and its state (pages left, requests seen)."""
     current = state or ScannerState()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(current))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/eSCL/", current
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), _handler(current))) as url:
+        yield f"{url}/eSCL/", current

@@ -4,7 +4,6 @@ claiming more than was sent, credentials refused. Nothing leaves the outbox unle
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +15,7 @@ from counter_app.services import outbox
 from counter_app.storage.database import Database
 from sync.client import run_round
 from sync.transport import Halted, Transient
+from tests.loopback import serving
 from tests.sync.workload import fill
 
 Answer = Callable[[str], tuple[int, str, bytes]]
@@ -39,13 +39,8 @@ def fake_hub(answer: Answer) -> Iterator[str]:
         def log_message(self, *_args: object) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as url:
+        yield url
 
 
 @pytest.fixture
