@@ -229,6 +229,7 @@ def _add_hub_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     serve.add_argument("--db", help="database URL (default: SQLite in the data folder)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1, help="processes (several need PostgreSQL)")
     _command(group, common, "enroll", _hub_enrol, "print a one-time enrolment code").add_argument(
         "--office", required=True, help="the office's agency code")
     _command(group, common, "import", _hub_import, "import a counter's bundle file").add_argument("file", type=Path)
@@ -519,7 +520,7 @@ def _on_hub(args: argparse.Namespace, work: Callable[[Any], Any]) -> Any:
 def _hub_serve(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.server import serve  # noqa: PLC0415
 
-    serve(paths.data_dir(args.data_dir), args.db or args.hub_db, args.host, args.port)
+    serve(paths.data_dir(args.data_dir), args.db or args.hub_db, args.host, args.port, args.workers)
 
 
 def _hub_enrol(args: argparse.Namespace, _db: Database | None) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
@@ -35,7 +36,8 @@ def ingest(store: HubStore, device_id: uuid.UUID, events: list[WireEvent]) -> tu
                 device = session.get(Device, device_id, with_for_update=True)
                 if device is None:
                     raise HTTPException(401, "unknown device")
-                accepted = sum(_take(session, device, event) for event in events)
+                known = _Known.load(session, device, events)
+                accepted = sum(_take(session, device, event, known) for event in events)
                 session.flush()
                 device.acked_seq = _contiguous(session, device)
                 return accepted, device.acked_seq
@@ -67,17 +69,34 @@ def set_status(store: HubStore, code: str, action: Action, actor: str, payload: 
         return event
 
 
-def _take(session: Session, device: Device, event: WireEvent) -> bool:
+@dataclass
+class _Known:
+    """What the hub already holds that a batch touches, read in three queries rather than per event."""
+
+    events: dict[uuid.UUID, tuple[uuid.UUID, int]]
+    seqs: set[int]
+    dossiers: dict[uuid.UUID, Dossier]
+
+    @classmethod
+    def load(cls, session: Session, device: Device, events: list[WireEvent]) -> _Known:
+        held = session.execute(select(Event.id, Event.device_id, Event.seq)
+                               .where(Event.id.in_([e.id for e in events]))).all()
+        seqs = session.scalars(select(Event.seq).where(Event.device_id == device.id,
+                                                       Event.seq.in_([e.seq for e in events]))).all()
+        dossiers = session.scalars(select(Dossier).where(Dossier.id.in_({e.dossier_id for e in events}))).all()
+        return cls({row.id: (row.device_id, row.seq) for row in held}, set(seqs), {d.id: d for d in dossiers})
+
+
+def _take(session: Session, device: Device, event: WireEvent, known: _Known) -> bool:
     if event.device_id != device.id:
         raise HTTPException(403, f"event {event.id} belongs to another device")
-    held = session.get(Event, event.id)
-    if held is not None:
-        if held.device_id != device.id or held.seq != event.seq:
+    if event.id in known.events:
+        if known.events[event.id] != (device.id, event.seq):
             raise HTTPException(409, f"event {event.id} already held with another device or sequence")
         return False
-    if session.scalar(select(Event.id).where(Event.device_id == device.id, Event.seq == event.seq)) is not None:
+    if event.seq in known.seqs:
         raise HTTPException(409, f"sequence {event.seq} already used by another event")
-    dossier = _dossier_for(session, device, event)
+    dossier = _dossier_for(session, device, event, known.dossiers)
     try:
         state = _load(dossier)
         projection.apply(state, Action(event.type), dict(event.payload), event.device_time)
@@ -89,18 +108,21 @@ def _take(session: Session, device: Device, event: WireEvent) -> bool:
     session.add(Event(id=event.id, device_id=device.id, seq=event.seq, dossier_id=event.dossier_id,
                       office_code=device.office_code, type=event.type, device_time=event.device_time,
                       received_at=now(), actor=event.actor, payload=dict(event.payload)))
+    known.events[event.id] = (device.id, event.seq)
+    known.seqs.add(event.seq)
     return True
 
 
-def _dossier_for(session: Session, device: Device, event: WireEvent) -> Dossier:
+def _dossier_for(session: Session, device: Device, event: WireEvent, dossiers: dict[uuid.UUID, Dossier]) -> Dossier:
     """The event's dossier, if the device's office owns it; a new one for a reception."""
-    dossier = session.get(Dossier, event.dossier_id)
+    dossier = dossiers.get(event.dossier_id)
     if dossier is None:
         if event.type != Action.RECEIVE.value:
             raise HTTPException(422, f"event {event.id}: dossier {event.dossier_id} unknown at the hub")
         dossier = Dossier(id=event.dossier_id, office_code=device.office_code, code=None, status="", state={},
                           conflict="", updated_at=event.device_time)
         session.add(dossier)
+        dossiers[dossier.id] = dossier
     elif dossier.office_code != device.office_code:
         raise HTTPException(403, f"dossier {event.dossier_id} belongs to another office")
     return dossier

@@ -1,4 +1,5 @@
-"""Benchmark (not a test): a day's work at a commune (40 dossiers, 200 scanned pages) over an emulated
+"""Benchmark (not a test): a day's work at a commune (40 dossiers, 200 scanned pages, as forty 5-page PDFs
+or eight 25-page ones) over an emulated
 2G-class link (256 kbit/s each way, 600 ms round trip, the line reset every 30–60 s), through the real hub.
 
 Prints payload goodput as a fraction of the link's capacity, bytes on the wire against payload bytes, bytes
@@ -35,9 +36,9 @@ class WholeFile(tus.ChunkSizer):
         return
 
 
-def measure(name: str, sizer: tus.ChunkSizer, folder: Path) -> None:
+def measure(name: str, sizer: tus.ChunkSizer, folder: Path, scans: int, pages: int) -> None:
     counter = folder / name
-    fill(counter, dossiers=40, scans=40, pages=5, page_kb=35)  # 40 PDFs of 5 pages: 200 pages
+    fill(counter, dossiers=40, scans=scans, pages=pages, page_kb=35)  # scans × pages = 200 pages
     database = Database.open(counter)
     payload_blobs = sum(size for _, size in outbox.summary_blobs(database))
     with running_hub(folder / f"hub-{name}") as hub, FaultProxy(hub.port, LINK) as proxy:
@@ -66,9 +67,14 @@ def measure(name: str, sizer: tus.ChunkSizer, folder: Path) -> None:
 def main() -> None:
     sys.stdout.write(f"{'client':<22}{'until acked':>11}{'blob payload':>13}{'on the wire':>13}{'ratio':>9}"
                      f"{'re-sent':>14}{'goodput':>10}{'resets':>8}\n")
+    scenarios = {"small": (40, 5), "large": (8, 25)}  # one 5-page PDF per dossier, or eight 25-page ones
+    chosen = sys.argv[1:] or list(scenarios)
     with tempfile.TemporaryDirectory(prefix="counter-bench-sync-") as folder:
-        measure("tus, adaptive chunks", tus.ChunkSizer(), Path(folder))
-        measure("naive whole-file", WholeFile(), Path(folder))
+        for scenario in chosen:
+            scans, pages = scenarios[scenario]
+            sys.stdout.write(f"-- {scans} PDFs of {pages} pages\n")
+            measure(f"{scenario}: tus, adaptive", tus.ChunkSizer(), Path(folder), scans, pages)
+            measure(f"{scenario}: naive whole-file", WholeFile(), Path(folder), scans, pages)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from tests.sync.harness import Hub
 
 DEVICES, DOSSIERS_PER_DEVICE, BATCH = 200, 25, 25
 OFFICES = 20  # ten counters per office
+WORKERS = int(sys.argv[1]) if len(sys.argv) > 1 else 2  # hub processes over the one PostgreSQL
 
 
 def _events(device_id: uuid.UUID, office: str) -> list[dict[str, Any]]:
@@ -85,7 +86,7 @@ def main() -> None:
         offices = [f"000.00.{n:02d}.H12" for n in range(OFFICES)]
         codes = [(issue_enrolment(store, offices[n % OFFICES]), offices[n % OFFICES]) for n in range(DEVICES)]
         store.dispose()
-        hub = Hub(Path(folder), _free_port(), f"{pg}/hub")
+        hub = Hub(Path(folder), _free_port(), f"{pg}/hub", workers=WORKERS)
         hub.start()
         try:
             events, seconds, latencies = asyncio.run(_storm(hub.url, codes))
@@ -93,8 +94,8 @@ def main() -> None:
             hub.stop()
     ordered = sorted(latencies)
     p95 = ordered[int(0.95 * (len(ordered) - 1))]
-    sys.stdout.write(f"{DEVICES} devices, {events} events in {len(latencies)} batches of {BATCH}, "
-                     f"{seconds:.1f} s: {events / seconds:.0f} events/s; batch latency median "
+    sys.stdout.write(f"{WORKERS} hub worker(s), {DEVICES} devices, {events} events in {len(latencies)} batches "
+                     f"of {BATCH}, {seconds:.1f} s: {events / seconds:.0f} events/s; batch latency median "
                      f"{statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
                      f"max {ordered[-1] * 1000:.0f} ms\n")
 

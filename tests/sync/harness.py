@@ -24,6 +24,7 @@ class Hub:
     folder: Path
     port: int
     database_url: str | None = None
+    workers: int = 1
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -32,7 +33,8 @@ class Hub:
 
     def start(self) -> None:
         command = [sys.executable, "-m", "counter_app.cli", "hub", "serve", "--data-dir", str(self.folder),
-                   "--port", str(self.port)] + (["--db", self.database_url] if self.database_url else [])
+                   "--port", str(self.port), "--workers", str(self.workers)] + (
+                       ["--db", self.database_url] if self.database_url else [])
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
