@@ -1,6 +1,6 @@
 """Benchmark (not a test): a day's work at a commune (40 dossiers, 200 scanned pages, as forty 5-page PDFs
-or eight 25-page ones) over an emulated
-2G-class link (256 kbit/s each way, 600 ms round trip, the line reset every 30–60 s), through the real hub.
+or eight 25-page ones) over an emulated 2G-class link (256 kbit/s each way, 600 ms round trip, the line
+reset every 30–60 s), through the real hub.
 
 Prints payload goodput as a fraction of the link's capacity, bytes on the wire against payload bytes, bytes
 re-sent after interruptions, and the time until everything is acknowledged: for the resumable tus client,
