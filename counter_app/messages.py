@@ -221,6 +221,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                         "Sync not finished: {events} events and {blobs} files still waiting."),
     "hub.unknown_transition": ("Không có chuyển trạng thái «{name}»; chọn một trong: {choices}.",
                                "No transition «{name}»; choose one of: {choices}."),
+    "bundle.no_hub_key": ("Quầy chưa có khóa của máy chủ tỉnh để mã hóa gói USB; hãy đăng ký (lại) quầy "
+                          "(counter-app sync enroll) khi có mạng.",
+                          "This counter has no key of the hub yet; enrol it again (counter-app sync enroll) "
+                          "when a connection is available."),
     "bundle.invalid": ("Tệp gói dữ liệu không hợp lệ: {reason}.", "The bundle file is not valid: {reason}."),
     "certificate.unreadable": ("Tệp chứng thư số gốc không đọc được ({reason}).",
                                "A root certificate file cannot be read ({reason})."),

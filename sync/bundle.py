@@ -1,7 +1,10 @@
-"""Sneakernet: the outbox written as one signed bundle file for a USB stick, and read back at the hub.
+"""Sneakernet: the outbox written as one signed, sealed bundle file for a USB stick, read back at the hub,
+and the hub's signed acknowledgement file carried back.
 
 A bundle is a zip: `manifest.json` (device, office, events, blob hashes), `manifest.sig` (the device key's
-Ed25519 signature over the manifest) and `blobs/<sha256>`; every blob is checked against its name."""
+Ed25519 signature over the manifest) and `blobs/<sha256>`; every blob is checked against its name. The zip
+is sealed (libsodium sealed box) to the hub's public key learnt at enrolment, so a lost stick reveals no
+citizen's data; only the hub can open it."""
 
 from __future__ import annotations
 
@@ -16,6 +19,10 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from nacl.encoding import Base64Encoder
+from nacl.exceptions import BadSignatureError, CryptoError
+from nacl.public import PrivateKey, PublicKey, SealedBox
+from nacl.signing import SigningKey, VerifyKey
 
 from counter_app.clock import now
 from counter_app.errors import ValidationError
@@ -39,6 +46,8 @@ class Bundle:
 def export(db: Database, key: Ed25519PrivateKey, folder: Path) -> Path:
     """Write everything the hub has not acknowledged (all events above its mark, all unsent blobs)."""
     state = outbox.state(db)
+    if not state.hub_sealing_key:
+        raise ValidationError("bundle.no_hub_key")
     events = outbox.pending_events(db, limit=1_000_000)
     shas = [sha for sha, _ in outbox.summary_blobs(db)]
     manifest = json.dumps({"protocol": PROTOCOL, "device_id": str(db.device_id), "office_code": state.office_code,
@@ -53,14 +62,23 @@ def export(db: Database, key: Ed25519PrivateKey, folder: Path) -> Path:
     last = events[-1]["seq"] if events else state.acked_seq
     target = folder / f"counter-{db.device_id}-{last:08d}.bundle"
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, output.getvalue())
+    sealed = SealedBox(PublicKey(state.hub_sealing_key.encode(), Base64Encoder)).encrypt(output.getvalue())
+    write_atomically(target, sealed)
     return target
 
 
-def read(path: Path, public_key_of: Any) -> Bundle:
-    """The bundle at `path`, its signature checked with `public_key_of(device_id)` and each blob's hash."""
+def read(path: Path, hub_key: PrivateKey, public_key_of: Any) -> Bundle:
+    """The bundle at `path`, opened with the hub's key, its signature checked with `public_key_of(device_id)`
+    and each blob's hash."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        opened = SealedBox(hub_key).decrypt(path.read_bytes())
+    except OSError as error:
+        raise ValidationError("bundle.invalid", reason=f"{type(error).__name__}: {error}"[:200]) from error
+    except CryptoError as error:
+        raise ValidationError("bundle.invalid", reason="không mở được: gói không dành cho máy chủ này hoặc "
+                                                       "đã bị sửa") from error
+    try:
+        with zipfile.ZipFile(io.BytesIO(opened)) as archive:
             manifest_bytes = _member(archive, MANIFEST)
             manifest = json.loads(manifest_bytes)
             device_id = uuid.UUID(str(manifest["device_id"]))
@@ -79,14 +97,31 @@ def read(path: Path, public_key_of: Any) -> Bundle:
     return Bundle(device_id, str(manifest.get("office_code", "")), list(manifest["events"]), blobs)
 
 
+def signed_ack(ack: dict[str, Any], hub_key: SigningKey) -> bytes:
+    """The acknowledgement file's bytes: the acknowledgement as JSON text and the hub's signature over it."""
+    payload = json.dumps(ack, sort_keys=True)
+    signature = hub_key.sign(payload.encode()).signature
+    return json.dumps({"protocol": PROTOCOL, "ack": payload,
+                       "signature": Base64Encoder.encode(signature).decode()}).encode()
+
+
 def apply_ack(db: Database, path: Path) -> outbox.SyncState:
-    """Take the hub's acknowledgement file: events up to its mark, and the blobs it holds whole."""
+    """Take the hub's acknowledgement file, once its signature proves the hub wrote it (a forged one would
+    make the counter forget data the hub never received): events up to its mark, and the blobs it holds."""
+    hub_key = outbox.state(db).hub_signing_key
+    if not hub_key:
+        raise ValidationError("bundle.no_hub_key")
     try:
-        ack = json.loads(path.read_bytes())
+        envelope = json.loads(path.read_bytes())
+        payload = str(envelope["ack"]).encode()
+        VerifyKey(hub_key.encode(), Base64Encoder).verify(payload, Base64Encoder.decode(envelope["signature"]))
+        ack = json.loads(payload)
         if ack.get("protocol") != PROTOCOL or uuid.UUID(str(ack["device_id"])) != db.device_id:
             raise ValueError("not this counter's acknowledgement")
         seq, blobs = int(ack["acknowledged_seq"]), [str(sha) for sha in ack["blobs_complete"]]
-    except (OSError, KeyError, ValueError, TypeError) as error:
+    except BadSignatureError as error:
+        raise ValidationError("bundle.invalid", reason="chữ ký của máy chủ tỉnh không đúng") from error
+    except (OSError, KeyError, ValueError, TypeError, CryptoError) as error:
         raise ValidationError("bundle.invalid", reason=f"{type(error).__name__}: {error}"[:200]) from error
     for sha in blobs:
         outbox.acknowledge_blob(db, sha)

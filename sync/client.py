@@ -48,7 +48,8 @@ def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport 
     mine = office.get_office(db).code
     if answer.office_code.upper() != mine.upper():
         raise ValidationError("sync.wrong_office", theirs=answer.office_code, mine=mine)
-    return outbox.update_state(db, hub_url=hub_url, office_code=answer.office_code, halted="", last_error="")
+    return outbox.update_state(db, hub_url=hub_url, office_code=answer.office_code, halted="", last_error="",
+                               hub_signing_key=answer.hub_signing_key, hub_sealing_key=answer.hub_sealing_key)
 
 
 def run_round(db: Database, transport: httpx.BaseTransport | None = None, patience: float = 600.0,

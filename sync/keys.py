@@ -27,14 +27,25 @@ def device_key(data_dir: Path) -> Ed25519PrivateKey:
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
-    temporary = path.with_suffix(".tmp")
+    return key if write_private(path, pem) else device_key(data_dir)
+
+
+def write_private(path: Path, data: bytes) -> bool:
+    """Create `path` readable by the owner only, whole or not at all; False when another process made it
+    first (then its key is the one to use)."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "wb") as file:
-        file.write(pem)
+        file.write(data)
         file.flush()
         os.fsync(file.fileno())
-    os.replace(temporary, path)
-    return key
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return False
+    finally:
+        temporary.unlink()
+    return True
 
 
 def public_pem(key: Ed25519PrivateKey) -> str:

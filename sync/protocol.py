@@ -23,6 +23,7 @@ MAX_BLOB_BYTES = 512 * 1024 * 1024
 TUS_VERSION = "1.0.0"
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+PublicKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9+/]{43}=$")]  # 32 bytes, base64
 _ACTIONS = frozenset(action.value for action in Action)
 
 
@@ -97,6 +98,8 @@ class EnrolRequest(Strict):
 class EnrolReply(Reply):
     office_code: str
     device_id: uuid.UUID
+    hub_signing_key: PublicKey
+    hub_sealing_key: PublicKey
 
 
 class BlobQuery(Strict):

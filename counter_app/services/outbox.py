@@ -49,6 +49,8 @@ class SyncState:
     last_error: str = ""
     halted: str = ""  # set on an auth or configuration error: rounds stop until an admin acts
     conflicts: tuple[str, ...] = ()
+    hub_signing_key: str = ""  # the hub's public keys (base64), learnt at enrolment: acknowledgement files
+    hub_sealing_key: str = ""  # are checked with the first, USB bundles sealed with the second
 
     @property
     def enrolled(self) -> bool:

@@ -20,9 +20,10 @@ from counter_app.errors import CounterError, ValidationError
 from counter_app.lifecycle import Action
 from counter_app.storage.blobs import write_atomically
 from counter_app.workcal import parse_calendar
-from sync.bundle import read
+from sync.bundle import read, signed_ack
 from sync.hub import uploads
 from sync.hub.ingest import ingest, set_status
+from sync.hub.keys import hub_keys
 from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
 from sync.protocol import MAX_BATCH, PROTOCOL, WireEvent
 
@@ -89,7 +90,8 @@ def show(store: HubStore, code: str) -> dict[str, Any]:
 def import_bundle(store: HubStore, path: Path) -> dict[str, Any]:
     """A counter's USB bundle, taken through the same idempotent ingest and upload path as the network;
     returns the acknowledgement to carry back (also written beside the bundle)."""
-    bundle = read(path, lambda device_id: _public_key(store, device_id))
+    keys = hub_keys(store.data_dir)
+    bundle = read(path, keys.sealing, lambda device_id: _public_key(store, device_id))
     with store.session() as session:
         device = session.get(Device, bundle.device_id)
     assert device is not None
@@ -108,7 +110,7 @@ def import_bundle(store: HubStore, path: Path) -> dict[str, Any]:
         complete = session.scalars(select(Blob.sha256).where(Blob.sha256.in_(list(bundle.blobs)), Blob.complete)).all()
     ack = {"protocol": PROTOCOL, "device_id": str(device.id), "acknowledged_seq": acked,
            "blobs_complete": sorted(complete)}
-    write_atomically(path.with_name(f"ack-{device.id}.json"), json.dumps(ack).encode())
+    write_atomically(path.with_name(f"ack-{device.id}.json"), signed_ack(ack, keys.signing))
     return ack
 
 

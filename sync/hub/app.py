@@ -19,6 +19,7 @@ from starlette.requests import ClientDisconnect
 
 from counter_app.errors import CounterError
 from sync.hub import auth, ingest, uploads
+from sync.hub.keys import hub_keys
 from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
 from sync.protocol import (
     MAX_BATCH,
@@ -56,6 +57,7 @@ Authenticated = Annotated[Device, Depends(_device)]
 def create_app(store: HubStore) -> FastAPI:
     app = FastAPI(title="Counter provincial hub", version="1", description=f"Protocol {PROTOCOL}")
     app.state.store = store
+    keys = hub_keys(store.data_dir)
 
     @app.exception_handler(CounterError)
     async def _refused(_request: Request, error: CounterError) -> JSONResponse:
@@ -72,7 +74,8 @@ def create_app(store: HubStore) -> FastAPI:
     @app.post("/v1/enrol")
     def enrol(request: EnrolRequest) -> dict[str, Any]:
         enrolled = auth.enrol(store, request)
-        return reply(EnrolReply, office_code=enrolled.office_code, device_id=enrolled.id)
+        return reply(EnrolReply, office_code=enrolled.office_code, device_id=enrolled.id,
+                     hub_signing_key=keys.public_signing, hub_sealing_key=keys.public_sealing)
 
     @app.get("/v1/state")
     def state(me: Authenticated) -> dict[str, Any]:

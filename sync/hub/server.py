@@ -10,13 +10,15 @@ import uvicorn
 from fastapi import FastAPI
 
 from sync.hub.app import create_app
+from sync.hub.keys import hub_keys
 from sync.hub.store import HubStore
 
 DATA_ENV, DB_ENV = "COUNTER_HUB_DATA", "COUNTER_HUB_DB"
 
 
 def serve(data_dir: Path, database_url: str | None, host: str, port: int, workers: int = 1) -> None:
-    HubStore(data_dir, database_url).dispose()  # tables made once, before any worker starts
+    HubStore(data_dir, database_url).dispose()  # tables and keys made once, before any worker starts
+    hub_keys(data_dir)
     os.environ[DATA_ENV] = str(data_dir)
     os.environ[DB_ENV] = database_url or ""
     uvicorn.run("sync.hub.server:app_from_environment", factory=True, host=host, port=port, workers=workers,

@@ -1,16 +1,36 @@
-"""Sneakernet: the outbox as one signed bundle on a USB stick, imported at the hub through the same
-idempotent path; the acknowledgement comes back as a file; a tampered bundle is refused whole."""
+"""Sneakernet: the outbox as one signed bundle on a USB stick, sealed so only the hub can read it, imported
+at the hub through the same idempotent path; the hub's signed acknowledgement comes back as a file; a
+tampered or forged bundle, or a forged acknowledgement, is refused whole."""
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from pathlib import Path
 
+from nacl.public import SealedBox
+
 from counter_app.storage.database import Database
 from sync.client import enrol
-from tests.sync.harness import OFFICE_A, run, running_hub
+from sync.hub.keys import hub_keys
+from tests.sync.harness import OFFICE_A, make_counter, run, running_hub
 from tests.sync.workload import fill
+
+
+def _reseal(bundle: Path, target: Path, hub_folder: Path, seal_for: Path, name: str, new_name: str) -> None:
+    """Open `bundle` with the hub's key, rename a citizen in the manifest, seal it again for `seal_for`'s hub
+    (its public key is no secret); what a forger holding the stick could do."""
+    opened = SealedBox(hub_keys(hub_folder).sealing).decrypt(bundle.read_bytes())
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(opened)) as source, zipfile.ZipFile(output, "w") as forged:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "manifest.json":
+                assert name.encode() in data
+                data = data.replace(name.encode(), new_name.encode())
+            forged.writestr(item, data)
+    target.write_bytes(SealedBox(hub_keys(seal_for).sealing.public_key).encrypt(output.getvalue()))
 
 
 def test_usb_bundle_round_trip(tmp_path: Path) -> None:
@@ -27,16 +47,17 @@ def test_usb_bundle_round_trip(tmp_path: Path) -> None:
         bundle = Path(run(counter, "sync", "export", "--to", str(usb)).stdout.strip())
         assert bundle.parent == usb and bundle.suffix == ".bundle"
 
-        tampered = tmp_path / "tampered.bundle"
-        with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(tampered, "w") as target:
-            for item in source.infolist():
-                data = source.read(item)
-                if item.filename == "manifest.json":
-                    assert "Công dân 1".encode() in data
-                    data = data.replace("Công dân 1".encode(), "Công dân 9".encode())
-                target.writestr(item, data)
-        refused = hub.cli("import", str(tampered), check=False)
-        assert refused.returncode == 2 and "không hợp lệ" in refused.stderr
+        sealed = bundle.read_bytes()
+        assert "Công dân 1".encode() not in sealed and codes[0].encode() not in sealed and b"PK" not in sealed[:4]
+
+        refusals = {"corrupt.bundle": "không mở được", "forged.bundle": "chữ ký không đúng",
+                    "elsewhere.bundle": "không mở được"}
+        (tmp_path / "corrupt.bundle").write_bytes(sealed[:100] + bytes([sealed[100] ^ 1]) + sealed[101:])
+        _reseal(bundle, tmp_path / "forged.bundle", hub.folder, hub.folder, "Công dân 1", "Công dân 9")
+        _reseal(bundle, tmp_path / "elsewhere.bundle", hub.folder, tmp_path / "other-hub", "Công dân 1", "Công dân 1")
+        for name, reason in refusals.items():
+            refused = hub.cli("import", str(tmp_path / name), check=False)
+            assert refused.returncode == 2 and "không hợp lệ" in refused.stderr and reason in refused.stderr, name
         assert hub.cli("show", codes[0], check=False).returncode == 2  # nothing written
 
         ack = json.loads(hub.cli("import", str(bundle), "--json").stdout)
@@ -48,10 +69,25 @@ def test_usb_bundle_round_trip(tmp_path: Path) -> None:
         assert all(blob["arrived"] for blob in held["blobs"])
 
         ack_file = usb / f"ack-{ack['device_id']}.json"
-        assert ack_file.exists()
+        envelope = json.loads(ack_file.read_text())
+        forged_ack = dict(json.loads(envelope["ack"]), acknowledged_seq=99, blobs_complete=[])
+        forged = tmp_path / "forged-ack.json"
+        forged.write_text(json.dumps(dict(envelope, ack=json.dumps(forged_ack, sort_keys=True))))
+        refused = run(counter, "sync", "import-ack", str(forged), check=False)
+        assert refused.returncode == 2 and "chữ ký của máy chủ tỉnh không đúng" in refused.stderr
+        status = json.loads(run(counter, "sync", "status", "--json").stdout)
+        assert (status["pending_events"], status["pending_blobs"]) == (12, 2)  # nothing forgotten
+
         run(counter, "sync", "import-ack", str(ack_file))
         status = json.loads(run(counter, "sync", "status", "--json").stdout)
         assert (status["pending_events"], status["pending_blobs"]) == (0, 0)
         hub.start()  # back online: nothing left to send, nothing sent twice
         assert run(counter, "sync", "run").returncode == 0
         assert len(json.loads(hub.cli("show", codes[0], "--json").stdout)["events"]) == len(local["events"])
+
+
+def test_export_needs_the_hubs_key(tmp_path: Path) -> None:
+    counter = make_counter(tmp_path / "counter", OFFICE_A)
+    refused = run(counter, "sync", "export", "--to", str(tmp_path / "usb"), check=False)
+    assert refused.returncode == 2 and "chưa có khóa của máy chủ tỉnh" in refused.stderr
+    assert not (tmp_path / "usb").exists()

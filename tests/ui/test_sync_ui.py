@@ -3,6 +3,7 @@ state and "sync now"; a dead hub shown as such, with the work kept for later."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -51,6 +52,23 @@ def test_enrol_from_the_sync_screen_then_watch_the_outbox_empty(qtbot: QtBot, tm
     assert "2 sự kiện" in main.outbox_label.text()
     qtbot.waitUntil(lambda: [row[2] for row in view.dossiers.rows] == ["chưa", "rồi", "rồi"], timeout=20000)
     assert outbox.summary(main.database).events == 2  # kept for the next round
+
+    view.write_bundle(tmp_path / "usb")  # no link for days: the same outbox goes on a USB stick
+    qtbot.waitUntil(lambda: ".bundle" in view.message.text(), timeout=20000)
+    [stick] = (tmp_path / "usb").glob("*.bundle")
+    assert "Lê Văn Tám".encode() not in stick.read_bytes()  # sealed for the hub
+    ack = json.loads(hub.cli("import", str(stick), "--json").stdout)
+    ack_file = tmp_path / "usb" / f"ack-{ack['device_id']}.json"
+    forged = tmp_path / "forged-ack.json"
+    envelope = json.loads(ack_file.read_text())
+    envelope["ack"] = envelope["ack"].replace('"acknowledged_seq": ', '"acknowledged_seq": 5')
+    forged.write_text(json.dumps(envelope))
+    view.read_ack(forged)
+    qtbot.waitUntil(lambda: "không hợp lệ" in view.message.text(), timeout=20000)
+    assert "chữ ký của máy chủ tỉnh không đúng" in view.message.text()
+    assert outbox.summary(main.database).events == 2
+    view.read_ack(ack_file)
+    qtbot.waitUntil(lambda: "0 sự kiện, 0 tệp" in main.outbox_label.text(), timeout=20000)
     main.close()
 
 
