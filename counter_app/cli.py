@@ -85,8 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a trusted root CA (PEM or DER), or a folder of them")
     verify.set_defaults(without_database=True)
     _add_digitisation_commands(sub, common)
-    _add_sync_commands(sub, common)
-    _add_hub_commands(sub, common)
+    from sync.commands import add_hub_commands, add_sync_commands  # noqa: PLC0415 (HTTP loads only for sync)
+
+    add_sync_commands(sub, common, _command)
+    add_hub_commands(sub, common, _command)
     return parser
 
 
@@ -207,46 +209,6 @@ def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     export = _command(sub, common, "export", _export, "write the dossier's digitised PDFs to a folder")
     export.add_argument("ref")
     export.add_argument("--to", required=True, type=Path)
-
-
-def _add_sync_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    group = sub.add_parser("sync", help="sync with the provincial hub").add_subparsers(dest="action", required=True)
-    enrol = _command(group, common, "enroll", _sync_enrol, "enrol this counter with a one-time code")
-    enrol.add_argument("--hub", required=True, help="the hub's URL")
-    enrol.add_argument("--code", required=True, help="the code printed by `counter-app hub enroll`")
-    run = _command(group, common, "run", _sync_run, "one full round; exit 0 only when all is acknowledged")
-    run.add_argument("--patience", type=float, default=600.0, help="seconds to keep retrying a bad link")
-    _command(group, common, "status", _sync_status, "pending events and bytes, last sync")
-    export = _command(group, common, "export", _sync_export, "write the outbox as one signed bundle file")
-    export.add_argument("--to", required=True, type=Path)
-    ack = _command(group, common, "import-ack", _sync_import_ack, "take the hub's acknowledgement file")
-    ack.add_argument("file", type=Path)
-
-
-def _add_hub_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    group = sub.add_parser("hub", help="the provincial hub server").add_subparsers(dest="action", required=True)
-    serve = _command(group, common, "serve", _hub_serve, "serve the hub over HTTP")
-    serve.add_argument("--db", help="database URL (default: SQLite in the data folder)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1, help="processes (several need PostgreSQL)")
-    _command(group, common, "enroll", _hub_enrol, "print a one-time enrolment code").add_argument(
-        "--office", required=True, help="the office's agency code")
-    _command(group, common, "import", _hub_import, "import a counter's bundle file").add_argument("file", type=Path)
-    _command(group, common, "show", _hub_show, "a dossier as the hub holds it").add_argument("code")
-    status = _command(group, common, "set-status", _hub_set_status, "a status change decided at the province")
-    status.add_argument("code")
-    status.add_argument("transition", help="transfer, request-supplement, refuse, stop, result-ready")
-    status.add_argument("--reason", default="")
-    for kind in ("catalogue", "calendar"):
-        publish = _command(group, common, f"publish-{kind}", _hub_publish, f"send a {kind} update to the counters")
-        publish.add_argument("file", type=Path, help="JSON: the catalogue import format, or {'days': […]}")
-        publish.add_argument("--office", default="*", help="one office's agency code (default: every office)")
-        publish.set_defaults(kind=kind)
-    for command in (serve, status, *(group.choices[name] for name in (
-            "enroll", "import", "show", "publish-catalogue", "publish-calendar"))):
-        command.add_argument("--hub-db", help="the hub's database URL (default: SQLite in --data-dir)")
-        command.set_defaults(without_database=True)
 
 
 def _command(sub: Any, common: argparse.ArgumentParser, name: str, handler: Handler,
@@ -467,90 +429,6 @@ def _launch_gui(args: argparse.Namespace) -> int:
     from ui.app import run  # noqa: PLC0415 (the GUI loads Qt only when it is asked for)
 
     return run(paths.data_dir(args.data_dir), args.database_url)
-
-
-def _sync_enrol(args: argparse.Namespace, db: Database) -> Any:
-    from sync.client import enrol  # noqa: PLC0415 (HTTP loads only for sync)
-
-    return enrol(db, args.hub, args.code)
-
-
-def _sync_run(args: argparse.Namespace, db: Database) -> Any:
-    from sync.client import run_round  # noqa: PLC0415
-
-    report = run_round(db, patience=args.patience)
-    if not report.complete:
-        raise CounterError("sync.incomplete", events=report.pending_events, blobs=report.pending_blobs)
-    return report
-
-
-def _sync_status(_args: argparse.Namespace, db: Database) -> Any:
-    from counter_app.services import outbox  # noqa: PLC0415
-
-    left = outbox.summary(db)
-    return {"pending_events": left.events, "pending_blobs": left.blobs, "pending_bytes": left.blob_bytes,
-            "last_sync": left.state.last_success or None, "last_error": left.state.last_error or None,
-            "halted": left.state.halted or None, "hub": left.state.hub_url or None,
-            "conflicts": list(left.state.conflicts)}
-
-
-def _sync_export(args: argparse.Namespace, db: Database) -> Any:
-    from sync import bundle, keys  # noqa: PLC0415
-
-    return str(bundle.export(db, keys.device_key(db.data_dir), args.to))
-
-
-def _sync_import_ack(args: argparse.Namespace, db: Database) -> Any:
-    from sync import bundle  # noqa: PLC0415
-
-    return bundle.apply_ack(db, args.file)
-
-
-def _on_hub(args: argparse.Namespace, work: Callable[[Any], Any]) -> Any:
-    """Run `work` on the hub's store (its data folder and database), closed afterwards."""
-    from sync.hub.store import HubStore  # noqa: PLC0415
-
-    store = HubStore(paths.data_dir(args.data_dir), args.hub_db or getattr(args, "db", None))
-    try:
-        return work(store)
-    finally:
-        store.dispose()
-
-
-def _hub_serve(args: argparse.Namespace, _db: Database | None) -> Any:
-    from sync.hub.server import serve  # noqa: PLC0415
-
-    serve(paths.data_dir(args.data_dir), args.db or args.hub_db, args.host, args.port, args.workers)
-
-
-def _hub_enrol(args: argparse.Namespace, _db: Database | None) -> Any:
-    from sync.hub.auth import issue_enrolment  # noqa: PLC0415
-
-    return _on_hub(args, lambda store: issue_enrolment(store, args.office))
-
-
-def _hub_import(args: argparse.Namespace, _db: Database | None) -> Any:
-    from sync.hub.admin import import_bundle  # noqa: PLC0415
-
-    return _on_hub(args, lambda store: import_bundle(store, args.file))
-
-
-def _hub_show(args: argparse.Namespace, _db: Database | None) -> Any:
-    from sync.hub.admin import show  # noqa: PLC0415
-
-    return _on_hub(args, lambda store: show(store, args.code))
-
-
-def _hub_set_status(args: argparse.Namespace, _db: Database | None) -> Any:
-    from sync.hub.admin import change_status  # noqa: PLC0415
-
-    return _on_hub(args, lambda store: change_status(store, args.code, args.transition, args.actor, args.reason))
-
-
-def _hub_publish(args: argparse.Namespace, _db: Database | None) -> Any:
-    from sync.hub.admin import publish  # noqa: PLC0415
-
-    return _on_hub(args, lambda store: publish(store, args.kind, args.file, args.office))
 
 
 def _output(result: Any, args: argparse.Namespace) -> None:
