@@ -72,12 +72,6 @@ def read(path: Path, hub_key: PrivateKey, public_key_of: Any) -> Bundle:
     and each blob's hash."""
     try:
         opened = SealedBox(hub_key).decrypt(path.read_bytes())
-    except OSError as error:
-        raise ValidationError("bundle.invalid", reason=f"{type(error).__name__}: {error}"[:200]) from error
-    except CryptoError as error:
-        raise ValidationError("bundle.invalid", reason="không mở được: gói không dành cho máy chủ này hoặc "
-                                                       "đã bị sửa") from error
-    try:
         with zipfile.ZipFile(io.BytesIO(opened)) as archive:
             manifest_bytes = _member(archive, MANIFEST)
             manifest = json.loads(manifest_bytes)
@@ -85,6 +79,9 @@ def read(path: Path, hub_key: PrivateKey, public_key_of: Any) -> Bundle:
             key: Ed25519PublicKey = public_key_of(device_id)
             key.verify(_member(archive, SIGNATURE), manifest_bytes)
             blobs = {str(sha): _member(archive, f"blobs/{sha}") for sha in manifest["blobs"]}
+    except CryptoError as error:
+        raise ValidationError("bundle.invalid", reason="không mở được: gói không dành cho máy chủ này hoặc "
+                                                       "đã bị sửa") from error
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as error:
         raise ValidationError("bundle.invalid", reason=f"{type(error).__name__}: {error}"[:200]) from error
     except InvalidSignature as error:
