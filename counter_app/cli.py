@@ -31,10 +31,12 @@ from counter_app.model import (
     Person,
     Procedure,
     Role,
+    StopRequester,
 )
 from counter_app.services import audit as audit_service
 from counter_app.services import catalogue, documents, intake, office, printouts, processing, queries
 from counter_app.services import users as user_service
+from counter_app.settings_commands import add_office_options, add_settings_commands, office_changes
 from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
 
@@ -85,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a trusted root CA (PEM or DER), or a folder of them")
     verify.set_defaults(without_database=True)
     _add_digitisation_commands(sub, common)
+    add_settings_commands(sub, common, _command)
     from sync.commands import add_hub_commands, add_sync_commands  # noqa: PLC0415 (HTTP loads only for sync)
 
     add_sync_commands(sub, common, _command)
@@ -97,7 +100,7 @@ def _add_setup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--office-code", required=True)
     init.add_argument("--office-name", required=True)
     init.add_argument("--province", default="")
-    init.add_argument("--place-name", default="", help="địa danh printed before the date")
+    add_office_options(init)
     init.add_argument("--address", default="")
     init.add_argument("--sequence-block", help="this counter's daily numbers, e.g. 5000-9999")
     cat = sub.add_parser("catalogue", help="procedure catalogue").add_subparsers(dest="action", required=True)
@@ -148,10 +151,10 @@ def _add_transition_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         ("supplement-received", lambda a, db: processing.supplement_received(db, a.ref, a.actor, a.note or ""),
          "the supplement arrived: the deadline restarts", False),
         ("refuse", lambda a, db: processing.refuse(db, a.ref, a.actor, a.reason), "refuse after appraisal", True),
-        ("stop", lambda a, db: processing.stop(db, a.ref, a.actor, a.reason), "stop processing", True),
         ("result-ready", lambda a, db: processing.record_result(db, a.ref, a.actor, a.note or ""),
          "record that the result is ready", False),
-        ("withdraw", lambda a, db: processing.withdraw(db, a.ref, a.actor, a.reason), "withdraw", True),
+        ("withdraw", lambda a, db: processing.withdraw(db, a.ref, a.actor, a.reason),
+         "the citizen takes back a dossier not yet accepted", True),
     ]
     for name, handler, help_text, needs_reason in simple:
         command = _command(sub, common, name, handler, help_text)
@@ -159,6 +162,11 @@ def _add_transition_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         command.add_argument("--reason", required=needs_reason, default="")
         command.add_argument("--note", default="")
         command.add_argument("--to", default="")
+    stop = _command(sub, common, "stop", _stop, "stop processing (Mẫu 05), at the applicant's or the office's request")
+    stop.add_argument("ref", help="dossier code")
+    stop.add_argument("--requested-by", required=True, choices=[r.value for r in StopRequester],
+                      help="applicant: the applicant asked (TT 03/2025 Điều 7); office: the office decided")
+    stop.add_argument("--reason", required=True)
     extend = _command(sub, common, "extend", _extend, "apologise and set a new due date (once)")
     extend.add_argument("ref")
     extend.add_argument("--new-due", required=True, help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
@@ -219,10 +227,31 @@ def _command(sub: Any, common: argparse.ArgumentParser, name: str, handler: Hand
 
 
 def _init(args: argparse.Namespace, db: Database) -> Any:
+    """The office as given; printed details not given keep their earlier value, and the place name is asked for."""
     block = SequenceBlock.parse(args.sequence_block) if args.sequence_block else None
-    details = Office(code=args.office_code, name=args.office_name, province=args.province,
-                     address=args.address, place_name=args.place_name)
+    try:
+        earlier = office.get_office(db)
+    except CounterError:
+        earlier = Office(code="", name="")
+    details = dataclasses.replace(earlier, code=args.office_code, name=args.office_name, province=args.province,
+                                  address=args.address, **office_changes(args))
+    if not details.place_name:
+        details = dataclasses.replace(details, place_name=_ask_place_name())
     return office.initialise(db, details, args.actor, block)
+
+
+def _ask_place_name() -> str:
+    """The place name typed at the terminal; without one (a script), a clear error."""
+    answer = ""
+    if sys.stdin.isatty():
+        answer = " ".join(input("Địa danh in trước ngày tháng / place name before the date: ").split())
+    if not answer:
+        raise ValidationError("office.place_name_required")
+    return answer
+
+
+def _stop(args: argparse.Namespace, db: Database) -> Any:
+    return processing.stop(db, args.ref, args.actor, args.reason, StopRequester(args.requested_by))
 
 
 def _catalogue_list(args: argparse.Namespace, db: Database) -> Any:

@@ -1,15 +1,51 @@
-"""Dossier codes `<agency code>-<yymmdd>-<NNNN>` (TT 01/2018 Điều 19) and sequence blocks."""
+"""Dossier codes from a dated pattern (TT 01/2018 Điều 19; TT 04/2025 form with the AA system part), parsing, blocks."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Final
 
 from counter_app.errors import ValidationError
 
 AGENCY_CODE = re.compile(r"[A-Z0-9]+(\.[A-Z0-9]+)*")
 DOSSIER_CODE = re.compile(r"(?P<agency>[A-Z0-9.]{1,35})-(?P<day>\d{6})-(?P<seq>\d{4,})")
+
+TT01_2018_TEMPLATE: Final = "{agency}-{yymmdd}-{seq:4}"
+TT04_2025_TEMPLATE: Final = "{agency}-{yymmdd}-{aa}{seq:4}"
+MAX_CODE_LENGTH: Final = 60  # the dossier table's column
+_TOKEN = re.compile(r"\{(?P<name>agency|yymmdd|aa|seq:(?P<width>\d))\}|(?P<literal>[-.])")
+_TOKEN_REGEX: Final = {"agency": r"(?P<agency>[A-Z0-9]+(?:\.[A-Z0-9]+)*)", "yymmdd": r"(?P<day>\d{6})",
+                       "aa": r"(?P<system>\d{2})"}
+
+
+@dataclass(frozen=True)
+class CodePattern:
+    """How codes are built from `effective_from` (acceptance date) on: the template's parts and their order,
+    the agency identifier ("" = the office's code) and the two-digit system part AA when the template has {aa}."""
+
+    template: str = TT01_2018_TEMPLATE
+    effective_from: dt.date = dt.date(2019, 1, 6)  # TT 01/2018 in force
+    agency: str = ""
+    system: str = ""
+
+    @property
+    def sequence_width(self) -> int:
+        return int(next(t["width"] for t in _TOKEN.finditer(self.template) if t["width"]))
+
+
+DEFAULT_PATTERN: Final = CodePattern()
+
+
+@dataclass(frozen=True)
+class ParsedCode:
+    agency: str
+    day: dt.date
+    system: str
+    sequence: int
+    pattern: CodePattern | None  # the configured pattern it follows, None when only the generic shape matched
 
 
 @dataclass(frozen=True)
@@ -39,8 +75,88 @@ def validate_agency_code(code: str) -> str:
     return value
 
 
-def format_code(agency: str, day: dt.date, number: int) -> str:
-    return f"{agency}-{day:%y%m%d}-{number:04d}"
+def validate_pattern(pattern: CodePattern) -> CodePattern:
+    """The pattern cleaned up, or ValidationError saying what is wrong with it."""
+    template = "".join(pattern.template.split())
+    names = _token_names(template)
+    for needed in ("agency", "yymmdd", "seq"):
+        if names.count(needed) != 1:
+            raise ValidationError("codes.pattern_part", value=pattern.template, field="{" + needed + "}")
+    if names.count("aa") > 1:
+        raise ValidationError("codes.pattern_part", value=pattern.template, field="{aa}")
+    width = CodePattern(template).sequence_width
+    if not 4 <= width <= 6:
+        raise ValidationError("codes.pattern_width", given=width)
+    system = pattern.system.strip()
+    if ("aa" in names) != bool(system) or (system and not re.fullmatch(r"\d{2}", system)):
+        raise ValidationError("codes.pattern_system", value=pattern.system)
+    agency = validate_agency_code(pattern.agency) if pattern.agency.strip() else ""
+    cleaned = replace(pattern, template=template, agency=agency, system=system)
+    if len(format_code(cleaned, agency or "0" * 35, dt.date(2000, 1, 1), 10 ** width - 1)) > MAX_CODE_LENGTH:
+        raise ValidationError("codes.pattern_length", count=MAX_CODE_LENGTH)
+    return cleaned
+
+
+def _token_names(template: str) -> list[str]:
+    names, position = [], 0
+    for token in _TOKEN.finditer(template):
+        if token.start() != position:
+            break
+        names.append((token["name"] or "").split(":")[0] or "-")
+        position = token.end()
+    if position != len(template) or not template:
+        raise ValidationError("codes.pattern_syntax", value=template)
+    return names
+
+
+def pattern_on(patterns: Iterable[CodePattern], day: dt.date) -> CodePattern:
+    """The pattern in force on `day`: the latest one whose date has come (TT 01/2018's before any)."""
+    started = [p for p in patterns if p.effective_from <= day]
+    return max(started, key=lambda p: p.effective_from) if started else DEFAULT_PATTERN
+
+
+def format_code(pattern: CodePattern, agency: str, day: dt.date, number: int) -> str:
+    values = {"agency": pattern.agency or agency, "yymmdd": f"{day:%y%m%d}", "aa": pattern.system}
+    parts = []
+    for token in _TOKEN.finditer(pattern.template):
+        name = token["name"] or ""
+        parts.append(token["literal"] or (f"{number:0{token['width']}d}" if token["width"] else values[name]))
+    return "".join(parts)
+
+
+def code_regex(pattern: CodePattern) -> re.Pattern[str]:
+    """A regular expression for codes of `pattern` (sequence: at least its width, as TT 04/2025 allows)."""
+    pieces = []
+    for token in _TOKEN.finditer(pattern.template):
+        name = token["name"] or ""
+        if token["literal"]:
+            pieces.append(re.escape(token["literal"]))
+        else:
+            pieces.append(rf"(?P<seq>\d{{{token['width']},}})" if token["width"] else _TOKEN_REGEX[name])
+    return re.compile("".join(pieces))
+
+
+def parse_code(text: str, patterns: Sequence[CodePattern] = ()) -> ParsedCode | None:
+    """The parts of a dossier code in any configured form (newest first), else in the generic shape; None if
+    it is not a code. A pattern with its own agency identifier only claims codes of that agency."""
+    value = text.strip().upper()
+    for pattern in sorted({*patterns, DEFAULT_PATTERN}, key=lambda p: p.effective_from, reverse=True):
+        match = code_regex(pattern).fullmatch(value)
+        if match and (not pattern.agency or match["agency"] == pattern.agency):
+            parsed = _parsed(match, pattern)
+            if parsed:
+                return parsed
+    match = DOSSIER_CODE.fullmatch(value)
+    return _parsed(match, None) if match else None
+
+
+def _parsed(match: re.Match[str], pattern: CodePattern | None) -> ParsedCode | None:
+    try:
+        day = dt.datetime.strptime(match["day"], "%y%m%d").date()
+    except ValueError:
+        return None
+    system = match.groupdict().get("system") or ""
+    return ParsedCode(match["agency"], day, system, int(match["seq"]), pattern)
 
 
 def counter_key(agency: str, day: dt.date) -> str:
@@ -49,4 +165,5 @@ def counter_key(agency: str, day: dt.date) -> str:
 
 
 def looks_like_code(text: str) -> bool:
+    """A code in either form: TT 01/2018 `…-YYMMDD-XXXX` or TT 04/2025 `…-YYMMDD-AAXXXX`."""
     return bool(DOSSIER_CODE.fullmatch(text.strip().upper()))

@@ -12,11 +12,19 @@ from counter_app.workcal import WorkCalendar
 
 @dataclass(frozen=True)
 class OfficeHours:
-    """Opening and closing time, and the 15:00 cut-off of NĐ 61/2018 Điều 18 (a setting)."""
+    """Opening and closing time, and the 15:00 cut-off of NĐ 61/2018 Điều 18 (a setting).
+
+    "Sau 15 giờ" moves a dossier to the next working day: one received at exactly 15:00:00 is still
+    same-day unless `cutoff_same_day` is switched off (then 15:00:00 itself already moves)."""
 
     opens: dt.time = dt.time(7, 30)
     closes: dt.time = dt.time(17, 0)
     cutoff: dt.time = dt.time(15, 0)
+    cutoff_same_day: bool = True
+
+    def after_cutoff(self, moment: dt.datetime) -> bool:
+        time = local(moment).time()
+        return time > self.cutoff if self.cutoff_same_day else time >= self.cutoff
 
 
 class Timeliness(StrEnum):
@@ -46,13 +54,13 @@ def due_at(
     """The due date-time printed on the slip.
 
     Same-day procedures (0 days) are due at closing time that day, or the next working day when the
-    cut-off applies and the dossier came after 15:00. Others are due on the n-th following working day
-    at the clock time the dossier was accepted.
+    cut-off applies and the dossier came after 15:00 (15:00:00 itself is same-day by default). Others are
+    due on the n-th following working day at the clock time the dossier was accepted.
     """
     start = clock_start(calendar, hours, received)
     if processing_days == 0:
         day = start.date()
-        if cutoff_applies and start.time() >= hours.cutoff:
+        if cutoff_applies and hours.after_cutoff(start):
             day = calendar.next_working_day(day)
         return _at(day, hours.closes)
     day = calendar.add_working_days(start.date(), processing_days)

@@ -58,13 +58,21 @@ TRANSITIONS: Final[dict[Action, tuple[frozenset[Status], Status | None]]] = {
     Action.SUPPLEMENT_RECEIVED: (frozenset({Status.SUPPLEMENT_REQUESTED}), Status.IN_PROGRESS),
     Action.REFUSE: (_PROCESSING, Status.REFUSED),
     Action.EXTEND: (_CLOCK_RUNNING, None),
-    Action.STOP: (_PROCESSING | {Status.SUPPLEMENT_REQUESTED}, Status.STOPPED),
+    # TT 03/2025 Điều 7: stopping follows the applicant's request (or the office's), while no decision exists.
+    Action.STOP: (_CLOCK_RUNNING | {Status.SUPPLEMENT_REQUESTED}, Status.STOPPED),
     Action.RECORD_RESULT: (_PROCESSING, Status.RESULT_READY),
     Action.RETURN_RESULT: (frozenset({Status.RESULT_READY}), Status.RETURNED),
     Action.WITHDRAW: (
         _CLOCK_RUNNING | {Status.RECEIVED, Status.COUNTER_SUPPLEMENT, Status.SUPPLEMENT_REQUESTED},
         Status.WITHDRAWN,
     ),
+}
+
+# Transitions history may hold and replays still apply, but that a new action may no longer take. Withdrawing
+# an accepted dossier is now a stop at the applicant's request (Mẫu 05); a withdrawal is for a dossier the
+# counter has not accepted (the citizen takes the papers back, no code, no form).
+RETIRED: Final[dict[Action, frozenset[Status]]] = {
+    Action.WITHDRAW: _CLOCK_RUNNING | {Status.SUPPLEMENT_REQUESTED},
 }
 
 TERMINAL: Final = frozenset({
@@ -124,9 +132,17 @@ def next_status(current: Status, action: Action) -> Status:
     return current if target is None else target
 
 
+def check_new(current: Status, action: Action) -> Status:
+    """`next_status` for an action taken now, which may not take a retired transition."""
+    if current in RETIRED.get(action, frozenset()):
+        raise IllegalTransition(f"lifecycle.{action.value}_retired")
+    return next_status(current, action)
+
+
 def allowed_actions(current: Status) -> list[Action]:
-    """The actions legal in `current`, in lifecycle order (what a screen may offer)."""
-    return [action for action, (sources, _) in TRANSITIONS.items() if current in sources]
+    """The actions a user may take in `current`, in lifecycle order (what a screen may offer)."""
+    return [action for action, (sources, _) in TRANSITIONS.items()
+            if current in sources and current not in RETIRED.get(action, frozenset())]
 
 
 def clock_running(status: Status) -> bool:

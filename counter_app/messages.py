@@ -66,6 +66,16 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The new due date {new_due} is not a working day.",
     ),
     "lifecycle.reason_required": ("Cần ghi rõ lý do.", "A reason is required."),
+    "lifecycle.stop_requester": (
+        "Cần chọn ai đề nghị dừng giải quyết: người nộp hồ sơ hay cơ quan.",
+        "Choose who asked to stop: the applicant or the office.",
+    ),
+    "lifecycle.withdrawn_retired": (
+        "Hồ sơ đã được tiếp nhận: người nộp muốn dừng thì ghi «dừng giải quyết» theo đề nghị của người nộp"
+        " (in Mẫu 05), không «rút hồ sơ».",
+        "The dossier was accepted: when the applicant asks to stop, record «stop processing» at the applicant's"
+        " request (form 05 is printed), not a withdrawal.",
+    ),
     "lifecycle.missing_documents": (
         "Hồ sơ còn thiếu giấy tờ bắt buộc: {names}. Chỉ có thể yêu cầu bổ sung hoặc từ chối.",
         "Mandatory documents are missing: {names}. The dossier can only be sent back or refused.",
@@ -115,6 +125,36 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Dải số thứ tự «{value}» không hợp lệ (ví dụ 1-4999).",
         "Sequence block «{value}» is invalid (e.g. 1-4999).",
     ),
+    "codes.pattern_syntax": (
+        "Mẫu mã hồ sơ «{value}» không hợp lệ: chỉ dùng {{agency}}, {{yymmdd}}, {{aa}}, {{seq:4}} và dấu «-» «.»"
+        " (ví dụ {{agency}}-{{yymmdd}}-{{aa}}{{seq:4}}).",
+        "Dossier code pattern «{value}» is invalid: use only {{agency}}, {{yymmdd}}, {{aa}}, {{seq:4}} and «-» «.»"
+        " (e.g. {{agency}}-{{yymmdd}}-{{aa}}{{seq:4}}).",
+    ),
+    "codes.pattern_part": (
+        "Mẫu mã hồ sơ «{value}» phải có đúng một phần {field}.",
+        "Dossier code pattern «{value}» must contain {field} exactly once.",
+    ),
+    "codes.pattern_width": (
+        "Số thứ tự trong mã hồ sơ phải có từ 4 đến 6 chữ số (đang đặt {given}).",
+        "The dossier code's sequence must have 4 to 6 digits ({given} given).",
+    ),
+    "codes.pattern_system": (
+        "Phần hệ thống AA phải gồm đúng 2 chữ số và chỉ dùng khi mẫu có {{aa}} (nhận được: «{value}»).",
+        "The system part AA must be exactly 2 digits, given only when the pattern has {{aa}} (got «{value}»).",
+    ),
+    "codes.pattern_length": (
+        "Mã hồ sơ theo mẫu này dài quá {count} ký tự.",
+        "Codes of this pattern would be longer than {count} characters.",
+    ),
+    "office.cutoff": (
+        "Giờ chốt {value} phải nằm trong giờ làm việc ({start}–{end}).",
+        "The cut-off {value} must fall within office hours ({start}–{end}).",
+    ),
+    "office.place_name_required": (
+        "Cần địa danh in trước ngày tháng trên biểu mẫu (ví dụ «Tân Hòa»): thêm --place-name.",
+        "The place name printed before the date on the forms is needed (e.g. «Tân Hòa»): add --place-name.",
+    ),
     "user.exists": ("Tên đăng nhập «{username}» đã có.", "Username «{username}» already exists."),
     "user.pin_format": ("Mã PIN phải gồm 4 đến 8 chữ số.", "A PIN must be 4 to 8 digits."),
     "user.bad_login": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."),
@@ -137,6 +177,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Date «{value}» is invalid (YYYY-MM-DD or «YYYY-MM-DD HH:MM» expected).",
     ),
     "input.required": ("Thiếu thông tin bắt buộc: {field}.", "Missing required field: {field}."),
+    "input.time": (
+        "Giờ «{value}» không hợp lệ (cần dạng HH:MM hoặc HH:MM:SS).",
+        "Time «{value}» is invalid (HH:MM or HH:MM:SS expected).",
+    ),
     "storage.locked": (
         "Cơ sở dữ liệu đang bận; thao tác chưa được ghi, hãy thử lại.",
         "The database is busy; nothing was written, please try again.",

@@ -28,6 +28,13 @@ class Delivery(StrEnum):
     POSTAL = "postal"
 
 
+class StopRequester(StrEnum):
+    """Who asked to stop processing (TT 03/2025 Điều 7: the applicant; or the office itself)."""
+
+    APPLICANT = "applicant"
+    OFFICE = "office"
+
+
 class Role(StrEnum):
     CLERK = "clerk"
     LEADER = "leader"
@@ -37,6 +44,9 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class Office:
+    """The office as printed: `parent_body` and `issuing_office` head every form's left side (the issuing
+    office falls back to `name`), `place_name` goes before the date, `phone` on the guidance lines."""
+
     code: str
     name: str
     province: str = ""
@@ -44,6 +54,9 @@ class Office:
     place_name: str = ""
     communes: tuple[str, ...] = ()
     postal_agreement: bool = True
+    parent_body: str = ""
+    issuing_office: str = ""
+    phone: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter_app.model import Channel, Delivery, DocumentEntry, DocumentKind, Person
+from counter_app.model import Channel, Delivery, DocumentEntry, DocumentKind, Person, StopRequester
 from counter_app.services import processing as p
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.services.users import create_user
@@ -59,7 +59,8 @@ def _processed(db: Database, how: str) -> str:
         p.extend(db, code, "clerk", dt.date(2026, 12, 1), "Phải xác minh tình trạng hôn nhân tại nơi cư trú trước",
                  at=at("2026-11-24 09:00"))
     elif how == "stopped":
-        p.stop(db, code, "clerk", "Người yêu cầu đề nghị dừng để bổ sung giấy tờ", at=at("2026-11-23 09:00"))
+        p.stop(db, code, "clerk", "Người yêu cầu đề nghị dừng để bổ sung giấy tờ", StopRequester.APPLICANT,
+               at=at("2026-11-23 09:00"))
     elif how == "refused":
         p.refuse(db, code, "clerk", "Người yêu cầu đang có đăng ký kết hôn chưa chấm dứt", at=at("2026-11-23 09:00"))
     elif how == "supplement":

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action, label
-from counter_app.model import DocumentEntry, Dossier
+from counter_app.model import DocumentEntry, Dossier, StopRequester
 from counter_app.services import processing
 from counter_app.services.intake import accept
 from counter_app.storage.database import Database
@@ -40,6 +41,8 @@ class ActionDialog(QDialog):
         self.fields: dict[str, Any] = {}
         if action is Action.TRANSFER:
             self._line("to", self.tr("Processing officer or office"), "Công chức Tư pháp - Hộ tịch")
+        if action is Action.STOP:
+            self._requested_by()
         if action in _REASON:
             self._line("reason", self.tr("Reason"))
         if action in _NOTE:
@@ -58,6 +61,19 @@ class ActionDialog(QDialog):
         self.fields[name] = field
         self.form.addRow(caption, field)
         return field
+
+    def _requested_by(self) -> None:
+        """Who asked to stop: the applicant (TT 03/2025 Điều 7) or the office; chosen, never assumed."""
+        who = QComboBox()
+        who.addItem(self.tr("— choose —"), None)
+        who.addItem(self.tr("The applicant asked to stop"), StopRequester.APPLICANT)
+        who.addItem(self.tr("The office decided to stop"), StopRequester.OFFICE)
+        self.fields["requested_by"] = who
+        self.form.addRow(self.tr("Requested by"), who)
+
+    def requested_by(self) -> StopRequester | None:
+        field = self.fields.get("requested_by")
+        return field.currentData() if isinstance(field, QComboBox) else None
 
     def _new_due(self) -> None:
         due = self.dossier.due_at.date() if self.dossier.due_at else dt.date.today()
@@ -99,6 +115,9 @@ class ActionDialog(QDialog):
         if action is Action.EXTEND:
             due = self._due_date()
             return lambda db, actor: processing.extend(db, ref, actor, due, reason)
+        if action is Action.STOP:
+            who = self.requested_by()
+            return lambda db, actor: processing.stop(db, ref, actor, reason, _chosen(who))
         if action is Action.RETURN_RESULT:
             recipient = self._recipient()
             return lambda db, actor: processing.return_result(db, ref, actor, recipient)
@@ -107,7 +126,6 @@ class ActionDialog(QDialog):
             Action.REQUEST_SUPPLEMENT: lambda db, actor: processing.request_supplement(db, ref, actor, reason),
             Action.SUPPLEMENT_RECEIVED: lambda db, actor: processing.supplement_received(db, ref, actor, note),
             Action.REFUSE: lambda db, actor: processing.refuse(db, ref, actor, reason),
-            Action.STOP: lambda db, actor: processing.stop(db, ref, actor, reason),
             Action.RECORD_RESULT: lambda db, actor: processing.record_result(db, ref, actor, note),
             Action.WITHDRAW: lambda db, actor: processing.withdraw(db, ref, actor, reason),
         }
@@ -120,6 +138,13 @@ class ActionDialog(QDialog):
         if self.fields["mode"].currentIndex() == 1:
             return processing.Recipient(full_name=self.text("recipient_name"), postal_item=self.text("postal_item"))
         return processing.Recipient(self.text("recipient_name"), self.text("recipient_id"), self.text("authorisation"))
+
+
+def _chosen(who: StopRequester | None) -> StopRequester:
+    """Who asked to stop; unchosen, a message (raised on the worker, so the dialog opens again)."""
+    if who is None:
+        raise ValidationError("lifecycle.stop_requester")
+    return who
 
 
 def _all_mandatory(dossier: Dossier) -> tuple[DocumentEntry, ...]:

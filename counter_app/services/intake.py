@@ -21,7 +21,7 @@ from counter_app.lifecycle import Action
 from counter_app.model import Channel, Delivery, DocumentEntry, Dossier, Person, Procedure
 from counter_app.services.catalogue import procedure_of
 from counter_app.services.events import find_row, record
-from counter_app.services.office import calendar_of, office_hours, office_of, sequence_block
+from counter_app.services.office import calendar_of, code_patterns, office_hours, office_of, sequence_block
 from counter_app.services.queries import dossier_view
 from counter_app.storage.counters import next_value
 from counter_app.storage.database import Database
@@ -121,7 +121,8 @@ def _accept(
     missing = missing_documents(procedure, [d.name for d in row.documents])
     if missing:
         raise ValidationError("lifecycle.missing_documents", names=", ".join(missing))
-    agency = office_of(session).code
+    pattern = codes.pattern_on(code_patterns(session), at.date())
+    agency = pattern.agency or office_of(session).code
     nth = next_value(session, codes.counter_key(agency, at.date()))
     block = sequence_block(session, db.device_id)
     number = block.number(nth)
@@ -129,7 +130,7 @@ def _accept(
         raise ValidationError("codes.exhausted", day=at.date().isoformat(), start=block.start, end=block.end)
     pages = sum(d.pages for d in row.documents)
     payload = {
-        "code": codes.format_code(agency, at.date(), number), "accepted_at": at,
+        "code": codes.format_code(pattern, agency, at.date(), number), "accepted_at": at,
         "due_at": due_at(calendar_of(session), office_hours(session), at, procedure.processing_days,
                          procedure.cutoff_applies),
         "register_year": at.year, "register_number": next_value(session, f"register:{at.year}"),

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.clock import now
-from counter_app.codes import SequenceBlock, validate_agency_code
+from counter_app.codes import CodePattern, SequenceBlock, validate_agency_code, validate_pattern
 from counter_app.deadlines import OfficeHours
-from counter_app.errors import NotFound
+from counter_app.errors import NotFound, ValidationError
 from counter_app.forms import DEFAULT_SWITCH_DATE
 from counter_app.model import Office
 from counter_app.services import audit
@@ -28,6 +29,10 @@ SAMPLE_OFFICE = Office(
 )
 
 FORMS_SWITCH_KEY = "forms_switch_date"
+HOURS_KEY = "office_hours"
+CODE_PATTERNS_KEY = "dossier_code_patterns"
+HEADER_KEY = "office_header"  # parent body, issuing office, phone: printed, not part of the office's identity
+_HEADER_FIELDS = ("parent_body", "issuing_office", "phone")
 
 
 @dataclass(frozen=True)
@@ -45,12 +50,13 @@ def initialise(
         row = session.get(OfficeRow, 1) or OfficeRow(id=1)
         _fill_office(row, Office(**{**office.__dict__, "code": code}))
         session.add(row)
+        _store(session, HEADER_KEY, {name: " ".join(getattr(office, name).split()) for name in _HEADER_FIELDS})
         seeded = 0 if session.scalars(select(ProcedureRow).limit(1)).first() else seed_catalogue(session)
         if block is not None:
             device = session.get_one(DeviceRow, db.device_id)
             device.block_start, device.block_end = block.start, block.end
         audit.append(session, actor, "office.init", code, {"procedures_seeded": seeded}, now())
-        return InitResult(office=_to_office(row), procedures_seeded=seeded)
+        return InitResult(office=office_of(session), procedures_seeded=seeded)
 
 
 def ensure_initialised(db: Database) -> Office:
@@ -70,7 +76,8 @@ def office_of(session: Session) -> Office:
     row = session.get(OfficeRow, 1)
     if row is None:
         raise NotFound("office.missing")
-    return _to_office(row)
+    header = session.get(SettingRow, HEADER_KEY)
+    return _to_office(row, header.value if header else {})
 
 
 def sequence_block(session: Session, device_id: object) -> SequenceBlock:
@@ -79,10 +86,49 @@ def sequence_block(session: Session, device_id: object) -> SequenceBlock:
 
 
 def office_hours(session: Session) -> OfficeHours:
-    row = session.get(SettingRow, "office_hours")
+    row = session.get(SettingRow, HOURS_KEY)
     if row is None:
         return OfficeHours()
-    return OfficeHours(**{key: dt.time.fromisoformat(value) for key, value in row.value.items()})
+    values = dict(row.value)
+    same_day = bool(values.pop("cutoff_same_day", True))
+    return OfficeHours(**{key: dt.time.fromisoformat(value) for key, value in values.items()},
+                       cutoff_same_day=same_day)
+
+
+def set_cutoff(db: Database, cutoff: dt.time, same_day_at_cutoff: bool, actor: str) -> OfficeHours:
+    """The daily cut-off and whether a dossier received exactly at it is still same-day ("sau 15 giờ": yes)."""
+    with db.write() as session:
+        hours = office_hours(session)
+        if not hours.opens < cutoff < hours.closes:
+            raise ValidationError("office.cutoff", value=cutoff, start=hours.opens, end=hours.closes)
+        value = {"opens": hours.opens.isoformat(), "closes": hours.closes.isoformat(),
+                 "cutoff": cutoff.isoformat(), "cutoff_same_day": same_day_at_cutoff}
+        _store(session, HOURS_KEY, value)
+        audit.append(session, actor, "setting.cutoff", cutoff.isoformat(), {"same_day": same_day_at_cutoff}, now())
+        return office_hours(session)
+
+
+def code_patterns(session: Session) -> tuple[CodePattern, ...]:
+    """The dossier-code patterns set, oldest first (none: the TT 01/2018 form throughout)."""
+    row = session.get(SettingRow, CODE_PATTERNS_KEY)
+    entries = row.value.get("patterns", []) if row else []
+    patterns = (CodePattern(str(e["template"]), dt.date.fromisoformat(str(e["from"])), str(e.get("agency", "")),
+                            str(e.get("system", ""))) for e in entries)
+    return tuple(sorted(patterns, key=lambda p: p.effective_from))
+
+
+def set_code_pattern(db: Database, pattern: CodePattern, actor: str) -> tuple[CodePattern, ...]:
+    """Add (or replace, for the same date) the pattern codes follow from its date; checked first."""
+    checked = validate_pattern(pattern)
+    with db.write() as session:
+        kept = [p for p in code_patterns(session) if p.effective_from != checked.effective_from]
+        patterns = sorted([*kept, checked], key=lambda p: p.effective_from)
+        _store(session, CODE_PATTERNS_KEY, {"patterns": [
+            {"from": p.effective_from.isoformat(), "template": p.template, "agency": p.agency, "system": p.system}
+            for p in patterns]})
+        details = {"from": checked.effective_from.isoformat(), "agency": checked.agency, "system": checked.system}
+        audit.append(session, actor, "setting.code_pattern", checked.template, details, now())
+        return tuple(patterns)
 
 
 def forms_switch_date(session: Session) -> dt.date:
@@ -93,9 +139,7 @@ def forms_switch_date(session: Session) -> dt.date:
 
 def set_forms_switch_date(db: Database, day: dt.date, actor: str) -> None:
     with db.write() as session:
-        row = session.get(SettingRow, FORMS_SWITCH_KEY) or SettingRow(key=FORMS_SWITCH_KEY)
-        row.value = {"date": day.isoformat()}
-        session.add(row)
+        _store(session, FORMS_SWITCH_KEY, {"date": day.isoformat()})
         audit.append(session, actor, "setting.forms_switch_date", day.isoformat(), {}, now())
 
 
@@ -114,14 +158,27 @@ def set_calendar_override(db: Database, override: CalendarOverride, actor: str) 
         audit.append(session, actor, "calendar.override", override.day.isoformat(), details, now())
 
 
+def _store(session: Session, key: str, value: dict[str, object]) -> None:
+    row = session.get(SettingRow, key) or SettingRow(key=key)
+    row.value = value
+    session.add(row)
+
+
 def _fill_office(row: OfficeRow, office: Office) -> None:
     row.code, row.name, row.province = office.code, office.name, office.province
     row.address, row.place_name = office.address, office.place_name
     row.communes, row.postal_agreement = list(office.communes), office.postal_agreement
 
 
-def _to_office(row: OfficeRow) -> Office:
+def _to_office(row: OfficeRow, header: dict[str, object]) -> Office:
     return Office(
         code=row.code, name=row.name, province=row.province, address=row.address,
         place_name=row.place_name, communes=tuple(row.communes), postal_agreement=row.postal_agreement,
+        **{name: str(header.get(name) or "") for name in _HEADER_FIELDS},
     )
+
+
+def update_office(db: Database, changes: dict[str, Any], actor: str) -> Office:
+    """Change some of the office's printed details (place name, parent body, issuing office, phone…)."""
+    current = get_office(db)
+    return initialise(db, replace(current, **changes), actor).office

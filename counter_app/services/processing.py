@@ -13,8 +13,8 @@ from counter_app.cccd import validate_id_number
 from counter_app.clock import local, now
 from counter_app.deadlines import due_at
 from counter_app.errors import ValidationError
-from counter_app.lifecycle import Action, Status, next_status
-from counter_app.model import Delivery, Dossier
+from counter_app.lifecycle import Action, Status, check_new, next_status
+from counter_app.model import Delivery, Dossier, StopRequester
 from counter_app.s10 import validate_postal_item
 from counter_app.services.catalogue import procedure_row_in_force
 from counter_app.services.events import find_row, record
@@ -84,8 +84,11 @@ def extend(db: Database, ref: str, actor: str, new_due: dt.date | dt.datetime, r
     return _act(db, ref, Action.EXTEND, actor, at, payload)
 
 
-def stop(db: Database, ref: str, actor: str, reason: str, at: dt.datetime | None = None) -> Dossier:
-    return _act(db, ref, Action.STOP, actor, at, lambda *_: {"reason": _reason(reason)})
+def stop(db: Database, ref: str, actor: str, reason: str, requested_by: StopRequester,
+         at: dt.datetime | None = None) -> Dossier:
+    """Stop processing (Mẫu 05) at the applicant's request or the office's, from acceptance until a decision."""
+    return _act(db, ref, Action.STOP, actor, at,
+                lambda *_: {"reason": _reason(reason), "requested_by": StopRequester(requested_by).value})
 
 
 def record_result(db: Database, ref: str, actor: str, note: str = "",
@@ -112,6 +115,7 @@ def return_result(db: Database, ref: str, actor: str, recipient: Recipient,
 
 
 def withdraw(db: Database, ref: str, actor: str, reason: str, at: dt.datetime | None = None) -> Dossier:
+    """The citizen takes back a dossier the counter has not accepted (after acceptance: `stop`, by the applicant)."""
     return _act(db, ref, Action.WITHDRAW, actor, at, lambda *_: {"reason": _reason(reason)})
 
 
@@ -120,7 +124,7 @@ def _act(db: Database, ref: str, action: Action, actor: str, at: dt.datetime | N
     moment = local(at or now())
     with db.write() as session:
         row = find_row(session, ref, lock=True)
-        next_status(Status(row.status), action)
+        check_new(Status(row.status), action)
         record(session, db.device_id, row, action, actor, build(session, row, moment), moment)
         return dossier_view(session, row, moment)
 

@@ -4,57 +4,77 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/action_dialog.py" line="42"/>
+        <location filename="../../ui/action_dialog.py" line="43"/>
         <source>Processing officer or office</source>
         <translation>Cán bộ hoặc cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="44"/>
+        <location filename="../../ui/action_dialog.py" line="47"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="46"/>
+        <location filename="../../ui/action_dialog.py" line="49"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
         <location filename="../../ui/action_dialog.py" line="68"/>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="69"/>
+        <source>The applicant asked to stop</source>
+        <translation>Người nộp hồ sơ đề nghị dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="70"/>
+        <source>The office decided to stop</source>
+        <translation>Cơ quan quyết định dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="72"/>
+        <source>Requested by</source>
+        <translation>Ai đề nghị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialog.py" line="84"/>
         <source>New due date</source>
         <translation>Ngày hẹn trả mới</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="72"/>
+        <location filename="../../ui/action_dialog.py" line="88"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="72"/>
+        <location filename="../../ui/action_dialog.py" line="88"/>
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="74"/>
+        <location filename="../../ui/action_dialog.py" line="90"/>
         <source>Handed over</source>
         <translation>Hình thức trả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="75"/>
+        <location filename="../../ui/action_dialog.py" line="91"/>
         <source>Recipient&apos;s full name</source>
         <translation>Họ tên người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="76"/>
+        <location filename="../../ui/action_dialog.py" line="92"/>
         <source>Recipient&apos;s CCCD number</source>
         <translation>Số CCCD người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="77"/>
+        <location filename="../../ui/action_dialog.py" line="93"/>
         <source>Authorisation reference (if not the applicant)</source>
         <translation>Số giấy ủy quyền (nếu không phải người nộp)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialog.py" line="78"/>
+        <location filename="../../ui/action_dialog.py" line="94"/>
         <source>Postal tracking number</source>
         <translation>Số phiếu gửi bưu chính</translation>
     </message>

@@ -32,7 +32,7 @@ TRANSITIONS: dict[str, tuple[Action, PayloadOf]] = {
     "transfer": (Action.TRANSFER, lambda text: {"to": "", "note": text}),
     "request-supplement": (Action.REQUEST_SUPPLEMENT, lambda text: {"reason": text}),
     "refuse": (Action.REFUSE, lambda text: {"reason": text}),
-    "stop": (Action.STOP, lambda text: {"reason": text}),
+    "stop": (Action.STOP, lambda text: {"reason": text, "requested_by": "office"}),  # the deciding office's
     "result-ready": (Action.RECORD_RESULT, lambda text: {"note": text, "result_ready_at": now()}),
 }
 NEEDS_REASON = frozenset({"request-supplement", "refuse", "stop"})

@@ -26,7 +26,8 @@ def run(data: Path, *args: str, check: bool = True,
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    run(tmp_path, "init", "--office-code", "000.00.12.H12", "--office-name", "TTPVHCC xã Tân Hòa")
+    run(tmp_path, "init", "--office-code", "000.00.12.H12", "--office-name", "TTPVHCC xã Tân Hòa", "--place-name",
+        "Tân Hòa")
     return tmp_path
 
 

@@ -44,7 +44,7 @@ def test_print_notices_after_each_action(data: Path, tmp_path: Path) -> None:
         due += dt.timedelta(days=1)
     run(data, "extend", code, "--new-due", due.isoformat(), "--reason", "Cần xác minh nơi cư trú")
     run(data, "request-supplement", code, "--reason", "Bổ sung trích lục ly hôn")
-    run(data, "stop", code, "--reason", "Người nộp đề nghị dừng")
+    run(data, "stop", code, "--requested-by", "applicant", "--reason", "Người nộp đề nghị dừng")
     for form, marker in (("02", "Bổ sung trích lục ly hôn"), ("04", "Cần xác minh nơi cư trú"),
                          ("05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ")):
         out = tmp_path / f"{form}.pdf"

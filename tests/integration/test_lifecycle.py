@@ -10,7 +10,7 @@ from counter_app import projection
 from counter_app.deadlines import Timeliness
 from counter_app.errors import IllegalTransition, ValidationError
 from counter_app.lifecycle import Action, Status
-from counter_app.model import Delivery, DocumentEntry, DocumentKind, Person
+from counter_app.model import Delivery, DocumentEntry, DocumentKind, Person, StopRequester
 from counter_app.services import processing as p
 from counter_app.services.intake import IntakeRequest, Outcome, accept, intake
 from counter_app.services.queries import get_dossier
@@ -93,17 +93,53 @@ def test_late_result_is_overdue_then_late(db: Database) -> None:
     assert ready.timeliness is Timeliness.LATE and not ready.overdue
 
 
-@pytest.mark.parametrize("ending", ["refuse", "stop", "withdraw"])
+@pytest.mark.parametrize("ending", ["refuse", "stop"])
 def test_side_exits_are_terminal_and_need_a_reason(db: Database, ending: str) -> None:
     code = _accepted(db)
     p.transfer(db, code, "clerk")
+    extra = (StopRequester.OFFICE,) if ending == "stop" else ()
     action = getattr(p, ending)
     with pytest.raises(ValidationError, match=r"^lifecycle\.reason_required:"):
-        action(db, code, "officer", "  ")
-    closed = action(db, code, "officer", "Lý do cụ thể")
+        action(db, code, "officer", "  ", *extra)
+    closed = action(db, code, "officer", "Lý do cụ thể", *extra)
     assert closed.allowed_actions == ()
     with pytest.raises(IllegalTransition):
         p.transfer(db, code, "clerk")
+
+
+@pytest.mark.parametrize("who", list(StopRequester))
+def test_stop_right_after_acceptance_records_who_asked(db: Database, who: StopRequester) -> None:
+    code = _accepted(db)
+    stopped = p.stop(db, code, "clerk", "Người nộp đề nghị dừng", who, at=at("2026-11-20 11:00"))
+    assert stopped.status is Status.STOPPED and stopped.allowed_actions == ()
+    assert stopped.events[-1].payload == {"reason": "Người nộp đề nghị dừng", "requested_by": who.value}
+
+
+def test_no_stop_once_a_decision_exists(db: Database) -> None:
+    code = _accepted(db)
+    p.transfer(db, code, "clerk")
+    p.record_result(db, code, "officer")
+    with pytest.raises(IllegalTransition):
+        p.stop(db, code, "clerk", "Muộn rồi", StopRequester.APPLICANT)
+
+
+def test_withdrawal_is_for_a_dossier_not_accepted(db: Database) -> None:
+    sent_back = intake(db, IntakeRequest(TTHN, DUC, documents=()), "clerk", Outcome.SUPPLEMENT, "Thiếu tờ khai")
+    assert Action.WITHDRAW in sent_back.allowed_actions
+    assert p.withdraw(db, str(sent_back.id), "clerk", "Công dân không bổ sung").status is Status.WITHDRAWN
+    code = _accepted(db)
+    assert Action.WITHDRAW not in get_dossier(db, code).allowed_actions
+    with pytest.raises(IllegalTransition, match=r"^lifecycle\.withdrawn_retired:") as caught:
+        p.withdraw(db, code, "clerk", "Công dân rút hồ sơ")
+    assert "dừng giải quyết" in caught.value.message("vi")
+    assert get_dossier(db, code).status is Status.ACCEPTED
+
+
+def test_a_withdrawal_after_acceptance_in_the_history_still_replays() -> None:
+    row = SimpleNamespace(status=Status.TRANSFERRED.value, extension_count=0, supplement_count=0, code="X",
+                          applicant_name="A", applicant_id_number="001090123456", applicant_phone="")
+    projection.apply(row, Action.WITHDRAW, {"reason": "cũ"}, at("2025-06-01 09:00"))
+    assert row.status == Status.WITHDRAWN.value
 
 
 def test_return_checks_the_recipient(db: Database) -> None:

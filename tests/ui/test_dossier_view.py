@@ -37,7 +37,7 @@ def _act(qtbot: QtBot, view: DossierView, action: Action, **fields: str) -> None
     assert dialog is not None and dialog.isVisible()
     for name, value in fields.items():
         widget = dialog.fields[name]
-        if name == "mode":
+        if name in ("mode", "requested_by"):
             widget.setCurrentIndex(int(value))
         elif name == "new_due":
             day = dt.date.fromisoformat(value)
@@ -53,11 +53,11 @@ def _act(qtbot: QtBot, view: DossierView, action: Action, **fields: str) -> None
 def test_every_action_in_turn_offered_only_when_legal(qtbot: QtBot, ui_db: Database) -> None:
     code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
     view = _view(qtbot, ui_db, code)
-    assert set(view.action_buttons) == {Action.TRANSFER, Action.EXTEND, Action.WITHDRAW}
+    assert set(view.action_buttons) == {Action.TRANSFER, Action.EXTEND, Action.STOP}  # no withdrawal once accepted
     _act(qtbot, view, Action.TRANSFER, to="Công chức Tư pháp - Hộ tịch")
     assert Action.RECORD_RESULT in view.action_buttons and Action.TRANSFER not in view.action_buttons
     _act(qtbot, view, Action.REQUEST_SUPPLEMENT, reason="Bổ sung trích lục ly hôn")
-    assert set(view.action_buttons) == {Action.SUPPLEMENT_RECEIVED, Action.STOP, Action.WITHDRAW}
+    assert set(view.action_buttons) == {Action.SUPPLEMENT_RECEIVED, Action.STOP}
     _act(qtbot, view, Action.SUPPLEMENT_RECEIVED, note="Đã nhận")
     assert view.dossier is not None and view.dossier.due_at is not None
     new_due = view.dossier.due_at.date() + dt.timedelta(days=7)
@@ -80,17 +80,20 @@ def test_every_action_in_turn_offered_only_when_legal(qtbot: QtBot, ui_db: Datab
 def test_refuse_stop_withdraw_and_postal_return(qtbot: QtBot, ui_db: Database) -> None:
     ends = {}
     for action, fields in ((Action.REFUSE, {"reason": "Không đủ điều kiện"}),
-                           (Action.STOP, {"reason": "Người nộp đề nghị dừng"})):
+                           (Action.STOP, {"reason": "Người nộp đề nghị dừng", "requested_by": "1"})):
         code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
         view = _view(qtbot, ui_db, code)
         _act(qtbot, view, Action.TRANSFER)
         _act(qtbot, view, action, **fields)
         ends[action] = get_dossier(ui_db, code).status
-    code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
-    view = _view(qtbot, ui_db, code)
+    stop_code = code
+    sent_back = intake(ui_db, IntakeRequest("1.004873", DUC, documents=()), "anh", Outcome.SUPPLEMENT, "Thiếu tờ khai")
+    view = _view(qtbot, ui_db, str(sent_back.id))
     _act(qtbot, view, Action.WITHDRAW, reason="Công dân rút hồ sơ")
-    ends[Action.WITHDRAW] = get_dossier(ui_db, code).status
+    ends[Action.WITHDRAW] = get_dossier(ui_db, str(sent_back.id)).status
     assert ends == {Action.REFUSE: Status.REFUSED, Action.STOP: Status.STOPPED, Action.WITHDRAW: Status.WITHDRAWN}
+    stopped = [e for e in get_dossier(ui_db, stop_code).events if e.type is Action.STOP]
+    assert stopped[-1].payload["requested_by"] == "applicant"
     postal = str(intake(ui_db, IntakeRequest("1.004873", DUC, delivery=Delivery.POSTAL,
                                              delivery_address="Thôn Đông, xã Tân Hòa"), "anh").code)
     view = _view(qtbot, ui_db, postal)
@@ -189,3 +192,19 @@ def test_sign_from_the_dossier_view_with_a_certificate_file(qtbot: QtBot, ui_db:
     assert view.documents.rows[0][3] == f"Đã ký bởi {SIGNER_NAME}, nguyên vẹn"
     [copy] = copies(ui_db, code)
     assert copy.signed and copy.timestamp_pending and view.sign_button is None
+
+
+def test_stop_needs_to_know_who_asked(qtbot: QtBot, ui_db: Database) -> None:
+    code = str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code)
+    view = _view(qtbot, ui_db, code)
+    view.action_buttons[Action.STOP].click()
+    assert view.dialog is not None
+    view.dialog.fields["reason"].setText("Người nộp đề nghị dừng")
+    view.dialog.accept()
+    qtbot.waitUntil(lambda: "ai đề nghị dừng" in view.message.text(), timeout=10000)
+    assert view.dialog.isVisible() and get_dossier(ui_db, code).status is Status.ACCEPTED
+    view.dialog.fields["requested_by"].setCurrentIndex(2)
+    with qtbot.waitSignal(view.changed, timeout=20000):
+        view.dialog.accept()
+    stopped = get_dossier(ui_db, code)
+    assert stopped.status is Status.STOPPED and stopped.events[-1].payload["requested_by"] == "office"

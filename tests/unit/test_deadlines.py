@@ -18,7 +18,9 @@ CAL, HOURS = WorkCalendar(), OfficeHours()
     ("received", "days", "cutoff", "due"),
     [
         ("2026-11-20 10:00", 0, True, "2026-11-20 17:00"),   # same day before 15:00
-        ("2026-11-20 15:00", 0, True, "2026-11-23 17:00"),   # at 15:00 -> next working day (Monday)
+        ("2026-11-20 14:59:59", 0, True, "2026-11-20 17:00"),  # before 15:00
+        ("2026-11-20 15:00:00", 0, True, "2026-11-20 17:00"),  # "sau 15 giờ": 15:00 itself is same-day
+        ("2026-11-20 15:00:01", 0, True, "2026-11-23 17:00"),  # after 15:00 -> next working day (Monday)
         ("2026-11-23 15:30", 0, True, "2026-11-25 17:00"),   # next day is 24/11, Ngày Văn hóa
         ("2026-11-20 15:30", 0, False, "2026-11-20 17:00"),  # cut-off not applicable
         ("2026-11-22 09:00", 0, True, "2026-11-23 17:00"),   # received on Sunday (postal hand-over)
@@ -32,6 +34,22 @@ CAL, HOURS = WorkCalendar(), OfficeHours()
 )
 def test_due_dates(received: str, days: int, cutoff: bool, due: str) -> None:
     assert due_at(CAL, HOURS, at(received), days, cutoff) == at(due)
+
+
+@pytest.mark.parametrize(("received", "due"), [
+    ("2026-11-20 14:59:59", "2026-11-20 17:00"),
+    ("2026-11-20 15:00:00", "2026-11-23 17:00"),  # the boundary set the other way: 15:00 already moves
+    ("2026-11-20 15:00:01", "2026-11-23 17:00"),
+])
+def test_the_cutoff_boundary_is_a_setting(received: str, due: str) -> None:
+    strict = OfficeHours(cutoff_same_day=False)
+    assert due_at(CAL, strict, at(received), 0, True) == at(due)
+
+
+def test_a_later_cutoff_time() -> None:
+    hours = OfficeHours(cutoff=dt.time(16, 0))
+    assert due_at(CAL, hours, at("2026-11-20 15:30"), 0, True) == at("2026-11-20 17:00")
+    assert due_at(CAL, hours, at("2026-11-20 16:00:01"), 0, True) == at("2026-11-23 17:00")
 
 
 def test_clock_starts_at_opening_when_received_early() -> None:
