@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from counter_app import limits
 from counter_app.errors import ValidationError
 from counter_app.textfold import fold, nfc
 
@@ -16,9 +17,9 @@ PROVINCE_CODES = frozenset({
     82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
 })
 _CENTURY_BY_DIGIT = {0: 1900, 1: 1900, 2: 2000, 3: 2000, 4: 2100, 5: 2100}
-_TWELVE_DIGITS = re.compile(r"\d{12}")
-_OLD_ID = re.compile(r"\d{9}|\d{12}")
-SEXES = ("Nam", "Nữ")
+_TWELVE_DIGITS = re.compile(r"[0-9]{12}")
+_OLD_ID = re.compile(r"[0-9]{9}|[0-9]{12}")
+SEXES = limits.SEXES
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,11 @@ class CccdCard:
 
 def validate_id_number(value: str, birth_year: int | None = None) -> str:
     """The 12-digit number, stripped, or a ValidationError saying what is wrong with it."""
-    number = value.strip().replace(" ", "")
+    number = limits.digits(value)
     if not number:
         raise ValidationError("cccd.empty")
     if not _TWELVE_DIGITS.fullmatch(number):
-        raise ValidationError("cccd.format", value=value.strip())
+        raise ValidationError("cccd.format", value=number[:limits.PERSON_NAME.max_length])
     if int(number[:3]) not in PROVINCE_CODES:
         raise ValidationError("cccd.province", code=number[:3])
     century = _CENTURY_BY_DIGIT.get(int(number[3]))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from counter_app import cccd, forms, lifecycle, paths
+from counter_app import cccd, forms, lifecycle, limits, paths
 from counter_app.catalogue_import import import_file
 from counter_app.clock import local, now, parse_day, parse_local
 from counter_app.codes import SequenceBlock
@@ -44,17 +44,38 @@ Handler = Callable[[argparse.Namespace, Database], Any]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    lang = getattr(args, "lang", "vi")
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang = "en" if "--lang=en" in arguments or _after(arguments, "--lang") == "en" else "vi"
+    try:
+        _check_arguments(arguments)
+    except CounterError as error:
+        print(error.message(lang), file=sys.stderr)
+        return 2
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         return _launch_gui(args)
     try:
+        args.actor = limits.text(args.actor, limits.ACTOR, required=True)
         result = _run(args)
     except CounterError as error:
         print(error.message(lang), file=sys.stderr)
         return 2
     _output(result, args)
     return 0
+
+
+def _after(arguments: list[str], flag: str) -> str | None:
+    return arguments[arguments.index(flag) + 1] if flag in arguments[:-1] else None
+
+
+def _check_arguments(arguments: list[str]) -> None:
+    """Every argument must be text: bytes that are not UTF-8 arrive as lone surrogates and are refused."""
+    for argument in arguments:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            raise ValidationError("input.not_utf8", argument=shown[:80]) from None
 
 
 def _run(args: argparse.Namespace) -> Any:
@@ -343,7 +364,8 @@ def _print(args: argparse.Namespace, db: Database) -> Any:
     if args.form == "register":
         if not (args.start and args.end):
             raise ValidationError("print.register_range")
-        pdf = render.render_register(printouts.register(db, parse_day(args.start), parse_day(args.end)))
+        start, end = limits.day_range(parse_day(args.start), parse_day(args.end))
+        pdf = render.render_register(printouts.register(db, start, end))
     else:
         pdf = _dossier_form(args, db, forms.Form(args.form), render)
     _write_atomically(args.out, pdf)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from counter_app.errors import ValidationError
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+FIRST_YEAR, LAST_YEAR = 1900, 2099  # a typed date outside these years is a typing mistake
+_Day = TypeVar("_Day", dt.date, dt.datetime)
 
 
 def now() -> dt.datetime:
@@ -22,14 +25,22 @@ def local(moment: dt.datetime) -> dt.datetime:
 def parse_local(text: str) -> dt.datetime:
     """'YYYY-MM-DD HH:MM' (or ISO with 'T') as Vietnamese local time."""
     try:
-        return local(dt.datetime.fromisoformat(text.strip()))
+        moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError("input.date", value=text) from None
+        raise ValidationError("input.date", value=text[:40]) from None
+    return local(_in_range(moment, text))
 
 
 def parse_day(text: str) -> dt.date:
     """'YYYY-MM-DD' as a date."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError("input.date", value=text) from None
+        raise ValidationError("input.date", value=text[:40]) from None
+    return _in_range(day, text)
+
+
+def _in_range(value: _Day, text: str) -> _Day:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError("input.date", value=text[:40])
+    return value

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from counter_app import projection
+from counter_app import limits, projection
 from counter_app.codes import looks_like_code
 from counter_app.errors import NotFound
+from counter_app.event_limits import check_event
 from counter_app.lifecycle import Action
 from counter_app.services import audit
 from counter_app.storage.counters import next_event_seq
@@ -30,6 +31,7 @@ def record(
 ) -> DossierEventRow:
     """Apply `action` to `row` (IllegalTransition leaves it untouched) and append its event."""
     encoded = {key: projection.encode(value) for key, value in payload.items()}
+    check_event(action.value, actor, encoded)
     projection.apply(row, action, encoded, at)
     session.flush()
     event = DossierEventRow(
@@ -43,16 +45,16 @@ def record(
 
 def find_row(session: Session, ref: str, lock: bool = False) -> DossierRow:
     """The dossier with code `ref`, or with id `ref`; locked for update when `lock`."""
-    text = ref.strip()
+    text = limits.code(ref, limits.DOSSIER_REF)
     query = select(DossierRow)
     if looks_like_code(text):
-        query = query.where(DossierRow.code == text.upper())
+        query = query.where(DossierRow.code == text)
     else:
         try:
             query = query.where(DossierRow.id == uuid.UUID(text))
         except ValueError:
-            raise NotFound("dossier.not_found", ref=ref) from None
+            raise NotFound("dossier.not_found", ref=text) from None
     row = session.scalars(query.with_for_update() if lock else query).first()
     if row is None:
-        raise NotFound("dossier.not_found", ref=ref)
+        raise NotFound("dossier.not_found", ref=text)
     return row

@@ -11,13 +11,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from counter_app import codes
+from counter_app import codes, limits
 from counter_app.cccd import validate_id_number
 from counter_app.clock import local, now
 from counter_app.deadlines import due_at
 from counter_app.errors import ValidationError
 from counter_app.fees import compute_fee
 from counter_app.lifecycle import Action
+from counter_app.messages import Bilingual
 from counter_app.model import Channel, Delivery, DocumentEntry, Dossier, Person, Procedure
 from counter_app.services.catalogue import procedure_of
 from counter_app.services.events import find_row, record
@@ -26,7 +27,7 @@ from counter_app.services.queries import dossier_view
 from counter_app.storage.counters import next_value
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierRow, ReceivedDocumentRow
-from counter_app.textfold import fold, nfc
+from counter_app.textfold import fold
 
 
 class Outcome(StrEnum):
@@ -60,6 +61,7 @@ def intake(
 ) -> Dossier:
     """Receive a dossier and end the counter check in one unit of work; nothing is written on error."""
     moment = local(at or now())
+    limits.count(request.copies, limits.COPIES, limits.COPIES_LABEL)
     with db.write() as session:
         row = _receive(session, db, request, actor, moment)
         if outcome is Outcome.ACCEPT:
@@ -105,8 +107,9 @@ def _receive(
         "applicant_address": applicant.address, "applicant_phone": applicant.phone,
         "applicant_email": applicant.email, "submitted_at": at,
         "submitter": _person_json(_checked_person(request.submitter)) if request.submitter else None,
-        "delivery": request.delivery.value, "delivery_address": nfc(request.delivery_address).strip(),
-        "postal_item_in": request.postal_item_in.strip(),
+        "delivery": request.delivery.value,
+        "delivery_address": limits.text(request.delivery_address, limits.ADDRESS),
+        "postal_item_in": limits.code(request.postal_item_in, limits.POSTAL_ITEM),
         "documents": _documents(procedure, request.documents),
     }
     record(session, db.device_id, row, Action.RECEIVE, actor, payload, at)
@@ -143,10 +146,11 @@ def _send_back(
     session: Session, db: Database, row: DossierRow, outcome: Outcome, actor: str, reason: str,
     at: dt.datetime,
 ) -> None:
-    if not reason.strip():
+    text = limits.text(reason, limits.REASON)
+    if not text:
         raise ValidationError("lifecycle.reason_required")
     procedure = procedure_of(session, row.procedure_code, at.date())
-    payload = {"reason": nfc(reason).strip(),
+    payload = {"reason": text,
                "missing": missing_documents(procedure, [d.name for d in row.documents])}
     action = Action.REQUEST_SUPPLEMENT_AT_COUNTER if outcome is Outcome.SUPPLEMENT else Action.REFUSE_AT_COUNTER
     record(session, db.device_id, row, action, actor, payload, at)
@@ -167,29 +171,35 @@ def _documents(
         entries = list(given)
     required = {fold(d.name): d for d in procedure.documents}
     extra_position = len(procedure.documents)
-    result = []
+    result: list[dict[str, Any]] = []
+    limits.count(len(entries), limits.DOCUMENTS, Bilingual("Số giấy tờ", "Number of documents"))
     for entry in entries:
-        requirement = required.get(fold(entry.name))
+        name = limits.text(entry.name, limits.DOCUMENT_NAME, required=True)
+        limits.count(entry.copies, limits.COPIES, limits.COPIES_LABEL)
+        limits.count(entry.pages, limits.PAGES, limits.PAGES_LABEL)
+        requirement = required.get(fold(name))
         if requirement is None:
             extra_position += 1
         result.append({
             "position": requirement.position if requirement else extra_position,
-            "name": requirement.name if requirement else nfc(entry.name).strip(),
+            "name": requirement.name if requirement else name,
             "kind": entry.kind.value, "copies": entry.copies, "pages": entry.pages,
             "mandatory": bool(requirement and requirement.mandatory),
         })
+    limits.positions([entry["position"] for entry in result])
     return result
 
 
 def _checked_person(person: Person) -> Person:
-    name = " ".join(nfc(person.full_name).split())
-    if not name:
-        raise ValidationError("input.required", field="họ tên / name")
+    name = limits.text(person.full_name, limits.PERSON_NAME, required=True)
+    if person.date_of_birth is not None:
+        limits.birth_date(person.date_of_birth, now().date())
     birth_year = person.date_of_birth.year if person.date_of_birth else None
     return dataclasses.replace(
         person, full_name=name, id_number=validate_id_number(person.id_number, birth_year),
-        address=" ".join(nfc(person.address).split()), phone="".join(person.phone.split()),
-        email=person.email.strip(),
+        sex=limits.sex(person.sex), address=limits.text(person.address, limits.ADDRESS),
+        phone=limits.phone(person.phone), email=limits.email(person.email),
+        relation=limits.text(person.relation, limits.RELATION),
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app import limits
 from counter_app.clock import now
 from counter_app.codes import CodePattern, SequenceBlock, validate_agency_code, validate_pattern
 from counter_app.deadlines import OfficeHours
@@ -45,12 +46,13 @@ def initialise(
     db: Database, office: Office, actor: str = "system", block: SequenceBlock | None = None,
 ) -> InitResult:
     """Create or update the office, seed the catalogue when empty, and set this counter's number block."""
-    code = validate_agency_code(office.code)
+    checked = _checked_office(office)
+    code = checked.code
     with db.write() as session:
         row = session.get(OfficeRow, 1) or OfficeRow(id=1)
-        _fill_office(row, Office(**{**office.__dict__, "code": code}))
+        _fill_office(row, checked)
         session.add(row)
-        _store(session, HEADER_KEY, {name: " ".join(getattr(office, name).split()) for name in _HEADER_FIELDS})
+        _store(session, HEADER_KEY, {name: getattr(checked, name) for name in _HEADER_FIELDS})
         seeded = 0 if session.scalars(select(ProcedureRow).limit(1)).first() else seed_catalogue(session)
         if block is not None:
             device = session.get_one(DeviceRow, db.device_id)
@@ -162,6 +164,18 @@ def _store(session: Session, key: str, value: dict[str, object]) -> None:
     row = session.get(SettingRow, key) or SettingRow(key=key)
     row.value = value
     session.add(row)
+
+
+def _checked_office(office: Office) -> Office:
+    header = {name: limits.text(getattr(office, name), limits.OFFICE_NAME) for name in _HEADER_FIELDS}
+    return replace(
+        office, **header, code=validate_agency_code(limits.code(office.code, limits.DOSSIER_REF)),
+        name=limits.text(office.name, limits.OFFICE_NAME, required=True),
+        province=limits.text(office.province, limits.PROVINCE), address=limits.text(office.address, limits.ADDRESS),
+        place_name=limits.text(office.place_name, limits.PLACE_NAME),
+        communes=tuple(limits.text(name, limits.PLACE_NAME, required=True) for name in office.communes),
+        postal_agreement=office.postal_agreement,
+    )
 
 
 def _fill_office(row: OfficeRow, office: Office) -> None:

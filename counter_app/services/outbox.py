@@ -17,6 +17,7 @@ from counter_app import projection
 from counter_app.catalogue_import import parse_json
 from counter_app.clock import now
 from counter_app.errors import CounterError
+from counter_app.event_limits import check_event
 from counter_app.lifecycle import Action
 from counter_app.services import audit
 from counter_app.services.catalogue import store_procedures
@@ -199,6 +200,7 @@ def _apply_one(session: Session, event: dict[str, Any]) -> tuple[bool, str | Non
         session.add(DeviceRow(id=device_id, name="hub", last_seq=0, created_at=now()))
     at = dt.datetime.fromisoformat(str(event["device_time"]))
     try:
+        check_event(str(event["type"]), str(event["actor"]), event["payload"])
         projection.apply(row, Action(str(event["type"])), dict(event["payload"]), at)
     except (CounterError, ValueError) as error:
         return False, f"{row.code or row.id} {event['type']}: {error}"

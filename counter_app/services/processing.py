@@ -9,11 +9,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from counter_app import limits
 from counter_app.cccd import validate_id_number
 from counter_app.clock import local, now
-from counter_app.deadlines import due_at
+from counter_app.deadlines import OfficeHours, due_at
 from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action, Status, check_new, next_status
+from counter_app.messages import Bilingual
 from counter_app.model import Delivery, Dossier, StopRequester
 from counter_app.s10 import validate_postal_item
 from counter_app.services.catalogue import procedure_row_in_force
@@ -22,7 +24,6 @@ from counter_app.services.office import calendar_of, office_hours
 from counter_app.services.queries import dossier_view
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierRow
-from counter_app.textfold import nfc
 
 PayloadBuilder = Callable[[Session, DossierRow, dt.datetime], dict[str, Any]]
 
@@ -39,7 +40,8 @@ class Recipient:
 
 def transfer(db: Database, ref: str, actor: str, to: str = "", note: str = "",
              at: dt.datetime | None = None) -> Dossier:
-    return _act(db, ref, Action.TRANSFER, actor, at, lambda *_: {"to": to, "note": note})
+    fields = {"to": limits.text(to, limits.RECIPIENT_OFFICE), "note": limits.text(note, limits.NOTE)}
+    return _act(db, ref, Action.TRANSFER, actor, at, lambda *_: fields)
 
 
 def request_supplement(db: Database, ref: str, actor: str, reason: str,
@@ -54,7 +56,7 @@ def supplement_received(db: Database, ref: str, actor: str, note: str = "",
         procedure = procedure_row_in_force(session, row.procedure_code, moment.date())
         due = due_at(calendar_of(session), office_hours(session), moment, procedure.processing_days,
                      procedure.cutoff_applies)
-        return {"note": note, "received_at": moment, "due_at": due}
+        return {"note": limits.text(note, limits.NOTE), "received_at": moment, "due_at": due}
 
     return _act(db, ref, Action.SUPPLEMENT_RECEIVED, actor, at, payload)
 
@@ -74,6 +76,7 @@ def extend(db: Database, ref: str, actor: str, new_due: dt.date | dt.datetime, r
         assert row.due_at is not None
         due = local(row.due_at)
         target = _new_due(new_due, due)
+        _check_new_due(target, due, office_hours(session))
         if target <= due:
             raise ValidationError("lifecycle.new_due_not_later", new_due=target.date(), due=due.date())
         if not calendar_of(session).is_working_day(target.date()):
@@ -93,8 +96,9 @@ def stop(db: Database, ref: str, actor: str, reason: str, requested_by: StopRequ
 
 def record_result(db: Database, ref: str, actor: str, note: str = "",
                   at: dt.datetime | None = None) -> Dossier:
+    text = limits.text(note, limits.NOTE)
     return _act(db, ref, Action.RECORD_RESULT, actor, at,
-                lambda _s, _r, moment: {"note": note, "result_ready_at": moment})
+                lambda _s, _r, moment: {"note": text, "result_ready_at": moment})
 
 
 def return_result(db: Database, ref: str, actor: str, recipient: Recipient,
@@ -108,7 +112,7 @@ def return_result(db: Database, ref: str, actor: str, recipient: Recipient,
             item = validate_postal_item(recipient.postal_item)
             return {"returned_at": moment, "delivery": Delivery.POSTAL.value, "postal_item": item,
                     "address": row.delivery_address,
-                           "recipient_name": nfc(recipient.full_name).strip() or row.applicant_name}
+                    "recipient_name": limits.text(recipient.full_name, limits.PERSON_NAME) or row.applicant_name}
         return {"returned_at": moment, "delivery": Delivery.COUNTER.value} | _counter_recipient(row, recipient)
 
     return _act(db, ref, Action.RETURN_RESULT, actor, at, payload)
@@ -130,12 +134,12 @@ def _act(db: Database, ref: str, action: Action, actor: str, at: dt.datetime | N
 
 
 def _counter_recipient(row: DossierRow, recipient: Recipient) -> dict[str, Any]:
-    name = " ".join(nfc(recipient.full_name).split())
+    name = limits.text(recipient.full_name, limits.PERSON_NAME)
     if not name:
         raise ValidationError("return.recipient_name")
     id_number = validate_id_number(recipient.id_number)
     known = {row.applicant_id_number, (row.submitter or {}).get("id_number")}
-    authorisation = recipient.authorisation.strip()
+    authorisation = limits.text(recipient.authorisation, limits.AUTHORISATION)
     if id_number not in known and not authorisation:
         raise ValidationError("return.recipient_mismatch", id_number=id_number)
     return {"recipient_name": name, "recipient_id_number": id_number, "authorisation": authorisation}
@@ -147,8 +151,18 @@ def _new_due(new_due: dt.date | dt.datetime, current: dt.datetime) -> dt.datetim
     return local(dt.datetime.combine(new_due, current.time().replace(tzinfo=None)))
 
 
+def _check_new_due(target: dt.datetime, due: dt.datetime, hours: OfficeHours) -> None:
+    """A new due date within a year of the current one, at a time the office is open."""
+    limits.working_day(target.date(), Bilingual("Ngày hẹn mới", "New due date"))
+    if target - due > limits.MAX_EXTENSION:
+        raise ValidationError("lifecycle.new_due_too_far", new_due=target.date(), days=limits.MAX_EXTENSION.days)
+    if not hours.opens <= target.time().replace(tzinfo=None) <= hours.closes:
+        raise ValidationError("lifecycle.new_due_closed", time=f"{target:%H:%M}", opens=f"{hours.opens:%H:%M}",
+                              closes=f"{hours.closes:%H:%M}")
+
+
 def _reason(text: str) -> str:
-    reason = nfc(text).strip()
+    reason = limits.text(text, limits.REASON)
     if not reason:
         raise ValidationError("lifecycle.reason_required")
     return reason

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from counter_app import limits
 from counter_app.clock import local, now
 from counter_app.deadlines import Timeliness, is_overdue, timeliness
 from counter_app.lifecycle import Action, Status, allowed_actions, clock_running
@@ -131,7 +132,7 @@ def _filtered(
     if criteria.overdue:
         query = query.where(DossierRow.status.in_(_RUNNING), DossierRow.due_at < at)
     if criteria.text.strip():
-        query = matching(query, criteria.text, dialect)
+        query = matching(query, limits.text(criteria.text, limits.SEARCH), dialect)
     return query
 
 

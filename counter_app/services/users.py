@@ -9,13 +9,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from uuid6 import uuid7
 
+from counter_app import limits
 from counter_app.clock import now
 from counter_app.errors import AuthError, ValidationError
 from counter_app.model import Role
 from counter_app.services import audit
 from counter_app.storage.database import Database
 from counter_app.storage.orm import UserRow
-from counter_app.textfold import nfc
 
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
@@ -35,11 +35,12 @@ def create_user(db: Database, username: str, full_name: str, role: str, password
         raise ValidationError("user.role", role=role)
     if len(password) < MIN_PASSWORD:
         raise ValidationError("user.password_short", min=MIN_PASSWORD)
-    name = username.strip().lower()
+    name = limits.text(username, limits.USERNAME, required=True).lower()
+    display_name = limits.text(full_name, limits.PERSON_NAME, required=True)
     with db.write() as session:
         if session.scalars(select(UserRow).where(UserRow.username == name)).first():
             raise ValidationError("user.exists", username=name)
-        row = UserRow(id=uuid7(), username=name, full_name=nfc(full_name).strip(), role=role,
+        row = UserRow(id=uuid7(), username=name, full_name=display_name, role=role,
                       password_hash=_hasher.hash(password), pin_hash=None, active=True, created_at=now())
         session.add(row)
         audit.append(session, actor, "user.create", name, {"role": role}, now())
@@ -54,8 +55,12 @@ def has_users(db: Database) -> bool:
 
 def authenticate(db: Database, username: str, password: str) -> User:
     """The user, if the password is right; the same AuthError for an unknown name and a wrong password."""
+    try:
+        name = limits.text(username, limits.USERNAME).lower()
+    except ValidationError:
+        raise AuthError("user.bad_login") from None
     with db.write() as session:
-        row = session.scalars(select(UserRow).where(UserRow.username == username.strip().lower())).first()
+        row = session.scalars(select(UserRow).where(UserRow.username == name)).first()
         if row is None or not row.active or not _verify(row.password_hash, password):
             raise AuthError("user.bad_login")
         if _hasher.check_needs_rehash(row.password_hash):
