@@ -276,8 +276,24 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                        "The hub address is wrong (HTTP {status}). An administrator must check the settings."),
     "sync.refused": ("Máy chủ tỉnh từ chối dữ liệu (HTTP {status}: {detail}).",
                      "The hub refused the data (HTTP {status}: {detail})."),
-    "sync.no_progress": ("Máy chủ tỉnh không ghi nhận thêm sự kiện nào sau số {seq}; sẽ thử lại.",
-                         "The hub acknowledged nothing after event {seq}; will retry."),
+    "sync.no_progress": ("Máy chủ tỉnh không ghi nhận thêm sự kiện nào sau số {seq}; dừng đồng bộ để quản trị "
+                         "viên kiểm tra.", "The hub acknowledged nothing after event {seq}; sync stops until an "
+                         "administrator checks."),
+    "sync.batch_refused": ("Máy chủ tỉnh từ chối cả lô sự kiện sau số {seq} (HTTP {status}); dừng đồng bộ để "
+                           "quản trị viên kiểm tra.", "The hub refused the whole batch of events after {seq} "
+                           "(HTTP {status}); sync stops until an administrator checks."),
+    "sync.province_refused": ("Tỉnh từ chối: {reason}", "Refused by the province: {reason}"),
+    "hub.refused.unknown": ("lý do chưa rõ; hãy liên hệ quản trị viên của tỉnh.",
+                            "reason unknown; contact the province's administrator."),
+    "hub.refused.field": ("trường «{field}» của sự kiện không hợp lệ.", "the event's field «{field}» is not valid."),
+    "hub.refused.too_large": ("dữ liệu của sự kiện vượt quá {limit} KB.", "the event's data exceeds {limit} KB."),
+    "hub.refused.unknown_dossier": ("tỉnh chưa có hồ sơ này (việc tiếp nhận hồ sơ đã bị từ chối trước đó).",
+                                    "the province does not hold this dossier (its reception was refused)."),
+    "hub.refused.other_office": ("hồ sơ thuộc cơ quan khác.", "the dossier belongs to another office."),
+    "hub.refused.code_office": ("mã hồ sơ {code} không mang mã cơ quan {office} của quầy.",
+                                "the dossier code {code} does not carry this counter's office code {office}."),
+    "hub.ambiguous": ("«{ref}» ứng với {count} hồ sơ ở tỉnh; hãy dùng mã định danh (id) của hồ sơ: {ids}.",
+                      "«{ref}» matches {count} dossiers at the hub; use the dossier's id: {ids}."),
     "sync.network": ("Mất kết nối tới máy chủ tỉnh ({reason}); sẽ thử lại.",
                      "The connection to the hub failed ({reason}); will retry."),
     "sync.blob_corrupt": ("Tệp lưu trữ {sha256} bị hỏng trên máy này; cần quản trị viên kiểm tra ổ đĩa.",

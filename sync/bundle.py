@@ -26,10 +26,10 @@ from nacl.signing import SigningKey, VerifyKey
 
 from counter_app.clock import now
 from counter_app.errors import ValidationError
-from counter_app.services import outbox
+from counter_app.services import outbox, refusals
 from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
-from sync.protocol import PROTOCOL
+from sync.protocol import PROTOCOL, RefusedEvent
 
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -116,10 +116,13 @@ def apply_ack(db: Database, path: Path) -> outbox.SyncState:
         if ack.get("protocol") != PROTOCOL or uuid.UUID(str(ack["device_id"])) != db.device_id:
             raise ValueError("not this counter's acknowledgement")
         seq, blobs = int(ack["acknowledged_seq"]), [str(sha) for sha in ack["blobs_complete"]]
+        refused = [RefusedEvent.model_validate(item).model_dump(mode="json") for item in ack.get("refused", [])]
     except BadSignatureError as error:
         raise ValidationError("bundle.invalid", reason="chữ ký của máy chủ tỉnh không đúng") from error
     except (OSError, KeyError, ValueError, TypeError, CryptoError) as error:
         raise ValidationError("bundle.invalid", reason=f"{type(error).__name__}: {error}"[:200]) from error
+    if refused:
+        refusals.record(db, refused)
     for sha in blobs:
         outbox.acknowledge_blob(db, sha)
     return outbox.acknowledge_events(db, seq)

@@ -11,11 +11,11 @@ import httpx
 from counter_app.clock import now
 from counter_app.errors import CounterError, ValidationError
 from counter_app.messages import render
-from counter_app.services import office, outbox
+from counter_app.services import office, outbox, refusals
 from counter_app.storage.database import Database
 from sync import keys, tus
 from sync.protocol import Ack, BlobAnswer, EnrolReply, EnrolRequest, FeedPage, Health, HubState, gzip_json
-from sync.transport import Halted, HubClient, Transient
+from sync.transport import Halted, HubClient, Refused
 
 EVENT_BATCH = 200
 FEED_BATCH = 200
@@ -88,15 +88,22 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
 
 
 def _send_events(db: Database, hub: HubClient) -> int:
+    """Send the outbox in batches; the events the hub quarantined are noted for the sync screen. A batch
+    refused whole, or one that moves nothing, halts the round: resending it would change nothing."""
     sent = 0
     while events := outbox.pending_events(db, EVENT_BATCH):
-        _, ack = hub.call("POST", "/v1/events", model=Ack, content=gzip_json({"events": events}),
-                          headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
-        assert ack is not None
         before = outbox.state(db).acked_seq
+        try:
+            _, ack = hub.call("POST", "/v1/events", model=Ack, content=gzip_json({"events": events}),
+                              headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        except Refused as error:
+            raise Halted("sync.batch_refused", seq=before, status=error.status) from error
+        assert ack is not None
+        if ack.refused:
+            refusals.record(db, [item.model_dump(mode="json") for item in ack.refused])
         outbox.acknowledge_events(db, _believable(db, ack.acknowledged_seq))
         if ack.acknowledged_seq <= before:
-            raise Transient("sync.no_progress", seq=before)
+            raise Halted("sync.no_progress", seq=before)
         sent += len(events)
     return sent
 

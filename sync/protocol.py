@@ -20,6 +20,8 @@ MAX_BATCH = 500
 MAX_PAYLOAD_BYTES = 64 * 1024
 MAX_BODY_BYTES = 16 * 1024 * 1024  # after decompression
 MAX_BLOB_BYTES = 512 * 1024 * 1024
+MAX_SMALL_BODY_BYTES = 64 * 1024  # every JSON body but an event batch (enrolment, blob status)
+MAX_SEQ = 2**62  # beyond any BIGINT the database could hold
 TUS_VERSION = "1.0.0"
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -31,14 +33,24 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class EventIdentity(BaseModel):
+    """What the hub must read of an event to quarantine it when the rest of it is refused."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    id: uuid.UUID
+    device_id: uuid.UUID
+    seq: int = Field(ge=1, le=MAX_SEQ)
+    dossier_id: uuid.UUID
+
+
 class WireEvent(Strict):
     id: uuid.UUID
     device_id: uuid.UUID
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     dossier_id: uuid.UUID
     type: str = Field(max_length=40)
     device_time: dt.datetime
-    actor: str = Field(max_length=100)
+    actor: str = Field(max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")
     payload: dict[str, Any]
 
     @field_validator("type")
@@ -46,6 +58,12 @@ class WireEvent(Strict):
     def _known_type(cls, value: str) -> str:
         if value not in _ACTIONS:
             raise ValueError(f"unknown event type {value!r}")
+        return value
+
+    @field_validator("actor")
+    @classmethod
+    def _encodable(cls, value: str) -> str:
+        value.encode()  # a lone surrogate has no UTF-8: UnicodeEncodeError is a ValueError
         return value
 
     @field_validator("device_time")
@@ -67,6 +85,22 @@ class EventBatch(Strict):
     events: list[WireEvent] = Field(max_length=MAX_BATCH)
 
 
+class RawBatch(Strict):
+    """A batch as the hub first reads it: each event is then checked on its own."""
+
+    events: list[dict[str, Any]] = Field(max_length=MAX_BATCH)
+
+
+class RefusedEvent(Strict):
+    """An event the hub quarantined, and why: a message key of counter_app/messages.py and its values."""
+
+    id: uuid.UUID
+    seq: int = Field(ge=1, le=MAX_SEQ)
+    dossier_id: uuid.UUID
+    key: str = Field(max_length=80)
+    params: dict[str, str | int] = Field(default_factory=dict)
+
+
 class Reply(Strict):
     """Every hub answer names the protocol: a 200 page from a captive portal does not."""
 
@@ -80,6 +114,7 @@ class Health(Reply):
 class Ack(Reply):
     acknowledged_seq: int = Field(ge=0)
     accepted: int = Field(ge=0)
+    refused: list[RefusedEvent] = Field(default_factory=list)
 
 
 class HubState(Reply):

@@ -11,21 +11,23 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
-from pydantic import ValidationError as PydanticError
+from fastapi import HTTPException
 from sqlalchemy import select
 
 from counter_app.catalogue_import import parse_json
 from counter_app.clock import now
-from counter_app.errors import CounterError, ValidationError
+from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action
+from counter_app.messages import Bilingual, render
 from counter_app.storage.blobs import write_atomically
 from counter_app.workcal import parse_calendar
 from sync.bundle import read, signed_ack
 from sync.hub import uploads
-from sync.hub.ingest import ingest, set_status
+from sync.hub.decisions import find_dossier, set_status
+from sync.hub.ingest import ingest
 from sync.hub.keys import hub_keys
-from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
-from sync.protocol import MAX_BATCH, PROTOCOL, WireEvent
+from sync.hub.store import EVERY_OFFICE, Blob, Device, Event, FeedEntry, HubStore, Quarantined
+from sync.protocol import MAX_BATCH, PROTOCOL
 
 PayloadOf = Callable[[str], dict[str, Any]]
 TRANSITIONS: dict[str, tuple[Action, PayloadOf]] = {
@@ -65,23 +67,27 @@ def publish(store: HubStore, kind: str, path: Path, office: str = EVERY_OFFICE) 
         return {"cursor": entry.cursor, "kind": kind, "office": entry.office_code, "items": count}
 
 
-def show(store: HubStore, code: str) -> dict[str, Any]:
-    """The dossier's fields, events and blobs (with whether each has fully arrived)."""
+def show(store: HubStore, ref: str) -> dict[str, Any]:
+    """The dossier's fields, events, refused events and blobs (with whether each has fully arrived)."""
     with store.session() as session:
-        dossier = session.scalars(select(Dossier).where(Dossier.code == code.strip().upper())).first()
-        if dossier is None:
-            raise CounterError("dossier.not_found", ref=code)
+        dossier = find_dossier(session, ref)
         events = session.scalars(select(Event).where(Event.dossier_id == dossier.id)
                                  .order_by(Event.device_time, Event.received_at)).all()
         named = [str(e.payload["sha256"]) for e in events if e.type == Action.FILE_DOCUMENT.value
                  and e.payload.get("sha256")]
-        blobs = {b.sha256: b for b in session.scalars(select(Blob).where(Blob.sha256.in_(named)))}
+        blobs = {b.sha256: b for b in session.scalars(select(Blob).where(Blob.sha256.in_(named),
+                                                                         Blob.office_code == dossier.office_code))}
+        refused = session.scalars(select(Quarantined).where(Quarantined.dossier_id == dossier.id)
+                                  .order_by(Quarantined.received_at)).all()
         return {
             "id": str(dossier.id), "code": dossier.code, "office_code": dossier.office_code,
             "status": dossier.status, "fields": dossier.state, "conflict": dossier.conflict,
             "events": [{"id": str(e.id), "type": e.type, "device_id": str(e.device_id), "seq": e.seq,
                         "device_time": e.device_time.isoformat(), "received_at": e.received_at.isoformat(),
                         "actor": e.actor} for e in events],
+            "refused": [{"id": str(q.id), "device_id": str(q.device_id), "seq": q.seq,
+                         "received_at": q.received_at.isoformat(),
+                         "reason": _reason(q.reason_key, q.reason_params)} for q in refused],
             "blobs": [{"sha256": sha, "arrived": bool(sha in blobs and blobs[sha].complete),
                        "bytes": blobs[sha].offset if sha in blobs else 0} for sha in dict.fromkeys(named)],
         }
@@ -95,23 +101,32 @@ def import_bundle(store: HubStore, path: Path) -> dict[str, Any]:
     with store.session() as session:
         device = session.get(Device, bundle.device_id)
     assert device is not None
-    try:
-        events = [WireEvent.model_validate(event) for event in bundle.events]
-    except PydanticError as error:
-        raise ValidationError("bundle.invalid", reason=str(error.errors()[:1])[:200]) from error
-    for start in range(0, len(events), MAX_BATCH):
-        ingest(store, device.id, events[start:start + MAX_BATCH])
+    refused: list[dict[str, Any]] = []
+    for start in range(0, len(bundle.events), MAX_BATCH):
+        try:
+            outcome = ingest(store, device.id, [dict(event) for event in bundle.events[start:start + MAX_BATCH]])
+        except HTTPException as error:
+            raise ValidationError("bundle.invalid", reason=str(error.detail)[:200]) from error
+        refused += [item.model_dump(mode="json") for item in outcome.refused]
     for sha, data in bundle.blobs.items():
         blob = uploads.create(store, device, len(data), sha)
         if not blob.complete:
             uploads.append(store, device, sha, blob.offset, data[blob.offset:], None)
     with store.session() as session:
         acked = session.get(Device, device.id).acked_seq  # type: ignore[union-attr]
-        complete = session.scalars(select(Blob.sha256).where(Blob.sha256.in_(list(bundle.blobs)), Blob.complete)).all()
+        complete = session.scalars(select(Blob.sha256).where(Blob.sha256.in_(list(bundle.blobs)), Blob.complete,
+                                                             Blob.office_code == device.office_code)).all()
     ack = {"protocol": PROTOCOL, "device_id": str(device.id), "acknowledged_seq": acked,
-           "blobs_complete": sorted(complete)}
+           "blobs_complete": sorted(complete), "refused": refused}
     write_atomically(path.with_name(f"ack-{device.id}.json"), signed_ack(ack, keys.signing))
     return ack
+
+
+def _reason(key: str, params: dict[str, Any]) -> str:
+    try:
+        return render(key, "vi", **{k: Bilingual(*v) if isinstance(v, list) else v for k, v in params.items()})
+    except (KeyError, IndexError, TypeError, ValueError):
+        return key
 
 
 def _public_key(store: HubStore, device_id: uuid.UUID) -> Ed25519PublicKey:

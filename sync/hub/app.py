@@ -20,11 +20,14 @@ from starlette.requests import ClientDisconnect
 from counter_app.errors import CounterError
 from sync.hub import auth, ingest, uploads
 from sync.hub.keys import hub_keys
+from sync.hub.limits import BodyLimit
 from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
 from sync.protocol import (
     MAX_BATCH,
     MAX_BLOB_BYTES,
     MAX_BODY_BYTES,
+    MAX_SEQ,
+    MAX_SMALL_BODY_BYTES,
     PROTOCOL,
     TUS_VERSION,
     Ack,
@@ -37,13 +40,14 @@ from sync.protocol import (
     FeedPage,
     Health,
     HubState,
+    RawBatch,
     WireEvent,
     reply,
 )
 
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
-MAX_CURSOR = 2**62  # beyond any BIGINT the database could hold
+MAX_CURSOR = MAX_SEQ  # beyond any BIGINT the database could hold
 
 
 def _device(request: Request, authorization: Annotated[str | None, Header()] = None) -> Device:
@@ -57,6 +61,7 @@ Authenticated = Annotated[Device, Depends(_device)]
 def create_app(store: HubStore) -> FastAPI:
     app = FastAPI(title="Counter provincial hub", version="1", description=f"Protocol {PROTOCOL}")
     app.state.store = store
+    app.add_middleware(BodyLimit, limit_of=_body_limit)
     keys = hub_keys(store.data_dir)
 
     @app.exception_handler(CounterError)
@@ -83,9 +88,10 @@ def create_app(store: HubStore) -> FastAPI:
 
     @app.post("/v1/events", openapi_extra=_json_body(EventBatch))
     async def events(request: Request, me: Authenticated) -> dict[str, Any]:
-        batch = _parse(EventBatch, await _body(request))
-        accepted, acked = await run_in_threadpool(ingest.ingest, store, me.id, list(batch.events))
-        return reply(Ack, acknowledged_seq=acked, accepted=accepted)
+        batch = _parse(RawBatch, await _body(request))
+        outcome = await run_in_threadpool(ingest.ingest, store, me.id, list(batch.events))
+        return reply(Ack, acknowledged_seq=outcome.acknowledged_seq, accepted=outcome.accepted,
+                     refused=outcome.refused)
 
     @app.post("/v1/blobs/status")
     def blob_status(query: BlobQuery, me: Authenticated) -> dict[str, Any]:
@@ -171,6 +177,15 @@ def _tus_routes(app: FastAPI, store: HubStore) -> None:
         return Response(status_code=204, headers={**TUS_HEADERS, "Upload-Offset": str(blob.offset)})
 
 
+def _body_limit(path: str) -> int:
+    """The most a request to `path` may send: a compressed event batch, a tus chunk, else a small form."""
+    if path == "/v1/events":
+        return MAX_BODY_BYTES
+    if path.startswith("/v1/files/"):
+        return MAX_CHUNK_BYTES
+    return MAX_SMALL_BODY_BYTES
+
+
 def _tus_version(value: str | None) -> None:
     if value != TUS_VERSION:
         raise HTTPException(412, f"Tus-Resumable {TUS_VERSION} required", headers={"Tus-Version": TUS_VERSION})
@@ -205,7 +220,7 @@ async def _body(request: Request) -> Any:
         raise HTTPException(400, f"body is not JSON: {error}") from error
 
 
-def _parse(model: type[EventBatch], data: Any) -> EventBatch:
+def _parse(model: type[RawBatch], data: Any) -> RawBatch:
     try:
         return model.model_validate(data)
     except ValidationError as error:

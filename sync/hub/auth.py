@@ -6,25 +6,33 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
+from typing import Any
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from fastapi import HTTPException
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 
 from counter_app.clock import now
-from sync.hub.store import Device, Enrolment, HubStore
+from counter_app.codes import validate_agency_code
+from sync.hub.store import Device, Enrolment, HubStore, TokenUse
 from sync.protocol import TOKEN_AUDIENCE, TOKEN_LIFETIME_S, EnrolRequest
 
 ENROLMENT_DAYS = 7
 CLOCK_LEEWAY_S = 60
+MAX_JTI = 64
+_PURGE_EVERY = dt.timedelta(minutes=1)
+_last_purge = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
 def issue_enrolment(store: HubStore, office_code: str) -> str:
     """A one-time code for one device of `office_code`, valid for a week; only its hash is kept."""
     code = "-".join(secrets.token_hex(3).upper() for _ in range(4))
+    office = validate_agency_code(office_code)
     with store.session() as session:
-        session.add(Enrolment(code_hash=_hash(code), office_code=office_code.strip().upper(),
+        session.add(Enrolment(code_hash=_hash(code), office_code=office,
                               expires_at=now() + dt.timedelta(days=ENROLMENT_DAYS), used_by=None))
     return code
 
@@ -52,7 +60,8 @@ def enrol(store: HubStore, request: EnrolRequest) -> Device:
 
 
 def authenticate(store: HubStore, authorization: str | None) -> Device:
-    """The device whose key signed the bearer token; 401 for anything else."""
+    """The device whose key signed the bearer token, which is used up by this request; 401 for anything
+    else (a token seen before included: a copied request cannot be replayed)."""
     if not authorization or not authorization.startswith("Bearer "):
         raise HTTPException(401, "missing bearer token")
     token = authorization.removeprefix("Bearer ").strip()
@@ -64,17 +73,40 @@ def authenticate(store: HubStore, authorization: str | None) -> Device:
         device = session.get(Device, device_id)
     if device is None:
         raise HTTPException(401, "unknown device")
+    claims = _verified(token, device)
+    _use_once(store, device, str(claims["jti"]), int(claims["exp"]))
+    return device
+
+
+def _verified(token: str, device: Device) -> dict[str, Any]:
     try:
         public_key = load_pem_public_key(device.public_key.encode())
         assert isinstance(public_key, Ed25519PublicKey)  # enrolment accepts nothing else
-        claims = jwt.decode(token, public_key, algorithms=["EdDSA"],
+        claims: dict[str, Any] = jwt.decode(token, public_key, algorithms=["EdDSA"],
                             audience=TOKEN_AUDIENCE, leeway=CLOCK_LEEWAY_S,
-                            options={"require": ["exp", "iat", "sub", "aud"]})
+                            options={"require": ["exp", "iat", "sub", "aud", "jti"]})
     except jwt.PyJWTError as error:
         raise HTTPException(401, f"invalid token: {type(error).__name__}") from error
-    if claims["sub"] != str(device_id) or int(claims["exp"]) - int(claims["iat"]) > TOKEN_LIFETIME_S:
+    if claims["sub"] != str(device.id) or int(claims["exp"]) - int(claims["iat"]) > TOKEN_LIFETIME_S:
         raise HTTPException(401, "token subject or lifetime not accepted")
-    return device
+    if not isinstance(claims["jti"], str) or not 16 <= len(claims["jti"]) <= MAX_JTI:
+        raise HTTPException(401, "token id (jti) missing or malformed")
+    return claims
+
+
+def _use_once(store: HubStore, device: Device, jti: str, expires: int) -> None:
+    """Record the token's id until it expires (with the clock leeway); a second use is refused."""
+    global _last_purge  # noqa: PLW0603 (one purge a minute per process is plenty)
+    moment = now()
+    until = dt.datetime.fromtimestamp(expires + CLOCK_LEEWAY_S, dt.UTC)
+    try:
+        with store.session() as session:
+            if moment - _last_purge > _PURGE_EVERY:
+                _last_purge = moment
+                session.execute(delete(TokenUse).where(TokenUse.expires_at < moment))
+            session.add(TokenUse(jti=jti, device_id=device.id, expires_at=until))
+    except IntegrityError as error:
+        raise HTTPException(401, "token already used") from error
 
 
 def _check_public_key(pem: str) -> None:

@@ -85,13 +85,41 @@ class Dossier(HubBase):
     updated_at: Mapped[dt.datetime]
 
 
+class Quarantined(HubBase):
+    """An event the hub refused on its own, with the reason (a message key and its values): it holds its
+    sequence number, so the device's later events still go in, and waits here for a person."""
+
+    __tablename__ = "hub_quarantine"
+    __table_args__ = (UniqueConstraint("device_id", "seq", name="uq_hub_quarantine_device_seq"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    office_code: Mapped[str] = mapped_column(String(35), index=True)
+    received_at: Mapped[dt.datetime]
+    reason_key: Mapped[str] = mapped_column(String(80))
+    reason_params: Mapped[dict[str, Any]]
+    event: Mapped[dict[str, Any] | None]  # as sent, when small enough to keep
+
+
+class TokenUse(HubBase):
+    """A device token's id (jti), kept until the token expires: a token works once."""
+
+    __tablename__ = "hub_token_use"
+    device_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    jti: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
 class Blob(HubBase):
-    __tablename__ = "hub_blob"
+    """One office's upload of a file: offices never see each other's uploads, even of the same bytes."""
+
+    __tablename__ = "hub_upload"
+    office_code: Mapped[str] = mapped_column(String(35), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     length: Mapped[int] = mapped_column(BigInteger)
     offset: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(default=False)
-    office_code: Mapped[str] = mapped_column(String(35))
     created_at: Mapped[dt.datetime]
     completed_at: Mapped[dt.datetime | None]
 
@@ -132,8 +160,8 @@ class HubStore:
     def blob_path(self, sha256: str) -> Path:
         return self.blob_dir / sha256[:2] / sha256
 
-    def upload_path(self, sha256: str) -> Path:
-        return self.upload_dir / f"{sha256}.part"
+    def upload_path(self, office_code: str, sha256: str) -> Path:
+        return self.upload_dir / f"{office_code}-{sha256}.part"
 
     def dispose(self) -> None:
         self.engine.dispose()

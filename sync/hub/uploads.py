@@ -31,11 +31,12 @@ def parse_metadata(header: str) -> dict[str, str]:
 
 
 def create(store: HubStore, device: Device, length: int, sha256: str) -> Blob:
-    """The upload for `sha256` (the same one again if it exists: creation is idempotent)."""
+    """The office's upload of `sha256` (the same one again if it exists: creation is idempotent). Another
+    office's upload of the same bytes is not looked at: what an office holds is not revealed."""
     if not 0 < length <= MAX_BLOB_BYTES:
         raise HTTPException(413, "Upload-Length out of range")
     with store.session() as session:
-        blob = session.get(Blob, sha256, with_for_update=True)
+        blob = session.get(Blob, (device.office_code, sha256), with_for_update=True)
         if blob is None:
             blob = Blob(sha256=sha256, length=length, offset=0, complete=False, office_code=device.office_code,
                         created_at=now(), completed_at=None)
@@ -47,8 +48,8 @@ def create(store: HubStore, device: Device, length: int, sha256: str) -> Blob:
 
 def status(store: HubStore, device: Device, sha256: str) -> Blob:
     with store.session() as session:
-        blob = session.get(Blob, sha256)
-    if blob is None or blob.office_code != device.office_code:
+        blob = session.get(Blob, (device.office_code, sha256))
+    if blob is None:
         raise HTTPException(404, "no such upload")
     return blob
 
@@ -59,8 +60,8 @@ def append(store: HubStore, device: Device, sha256: str, offset: int, chunk: byt
     was complete but did not hash to its name (the upload then restarts from zero)."""
     _check_chunk(chunk, checksum)
     with store.session() as session:
-        blob = session.get(Blob, sha256, with_for_update=True)
-        if blob is None or blob.office_code != device.office_code:
+        blob = session.get(Blob, (device.office_code, sha256), with_for_update=True)
+        if blob is None:
             raise HTTPException(404, "no such upload")
         if blob.complete:
             if offset == blob.length and not chunk:
@@ -70,7 +71,7 @@ def append(store: HubStore, device: Device, sha256: str, offset: int, chunk: byt
             raise HTTPException(409, f"Upload-Offset {offset} is not the hub's {blob.offset}")
         if offset + len(chunk) > blob.length:
             raise HTTPException(413, "chunk goes past Upload-Length")
-        part = store.upload_path(sha256)
+        part = store.upload_path(blob.office_code, sha256)
         if (part.stat().st_size if part.exists() else 0) < offset:  # the partial file was lost: start again
             blob.offset = 0
             return blob, True
@@ -81,7 +82,7 @@ def append(store: HubStore, device: Device, sha256: str, offset: int, chunk: byt
 
 def _finish(store: HubStore, blob: Blob) -> bool:
     """The whole file must hash to its name; otherwise start again from zero."""
-    part = store.upload_path(blob.sha256)
+    part = store.upload_path(blob.office_code, blob.sha256)
     digest = hashlib.sha256()
     with part.open("rb") as file:
         for block in iter(lambda: file.read(1 << 20), b""):

@@ -6,17 +6,34 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from sync import keys
 from tests.conftest import _free_port
 from tests.e2e.test_cli import run
 
 OFFICE_A, OFFICE_B = "000.00.12.H12", "000.00.13.H12"
+
+
+class DeviceAuth(httpx.Auth):
+    """A fresh signed token on every request, as the counter sends (the hub takes each token once)."""
+
+    def __init__(self, key: Ed25519PrivateKey, device_id: uuid.UUID) -> None:
+        self.key, self.device_id = key, device_id
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {keys.token(self.key, self.device_id)}"}
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers.update(self.headers())
+        yield request
 
 
 @dataclass

@@ -19,7 +19,7 @@ from counter_app.storage.database import Database
 from sync import keys
 from sync.client import enrol
 from sync.protocol import gzip_json
-from tests.sync.harness import OFFICE_A, Hub, running_hub
+from tests.sync.harness import OFFICE_A, DeviceAuth, Hub, running_hub
 from tests.sync.workload import fill
 
 
@@ -30,12 +30,12 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
 
 
 @pytest.fixture(scope="module")
-def device(hub: Hub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, dict[str, str]]]:
+def device(hub: Hub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, DeviceAuth]]:
     folder = tmp_path_factory.mktemp("counter")
     fill(folder, dossiers=2, scans=0)
     database = Database.open(folder)
     enrol(database, hub.url, hub.enrolment_code(OFFICE_A))
-    yield database, {"Authorization": f"Bearer {keys.token(keys.device_key(folder), database.device_id)}"}
+    yield database, DeviceAuth(keys.device_key(folder), database.device_id)
     database.dispose()
 
 
@@ -46,9 +46,9 @@ def _event(database: Database, **changes: Any) -> dict[str, Any]:
     return event | changes
 
 
-def _post(hub: Hub, headers: dict[str, str], body: bytes, encoding: str = "gzip") -> httpx.Response:
-    return httpx.post(f"{hub.url}/v1/events", content=body, headers={**headers, "Content-Encoding": encoding,
-                                                                     "Content-Type": "application/json"})
+def _post(hub: Hub, auth: DeviceAuth, body: bytes, encoding: str = "gzip") -> httpx.Response:
+    return httpx.post(f"{hub.url}/v1/events", content=body, auth=auth,
+                      headers={"Content-Encoding": encoding, "Content-Type": "application/json"})
 
 
 def test_malformed_batches_are_refused_with_a_reason_and_write_nothing(hub: Hub, device: Any) -> None:
@@ -56,12 +56,11 @@ def test_malformed_batches_are_refused_with_a_reason_and_write_nothing(hub: Hub,
     cases = {
         "not gzip": (b"plain", 400),
         "not JSON": (gzip_json("x")[:-4] + b"oops", 400),
-        "unknown type": (gzip_json({"events": [_event(database, type="delete_everything")]}), 422),
-        "naive time": (gzip_json({"events": [_event(database, device_time="2026-11-23T08:00:00")]}), 422),
         "extra field": (gzip_json({"events": [_event(database)], "admin": True}), 422),
+        "an event without an id": (gzip_json({"events": [_event(database) | {"id": "x"}]}), 422),
         "someone else's device": (gzip_json({"events": [_event(database, device_id=str(uuid.uuid4()))]}), 403),
-        "event for an unknown dossier": (gzip_json({"events": [_event(database, type="accepted")]}), 422),
-        "payload lacking fields": (gzip_json({"events": [_event(database)]}), 422),
+        "one sequence number twice": (gzip_json({"events": [_event(database, seq=9_000), _event(database, seq=9_000)]}),
+                                      409),
     }
     for name, (body, status) in cases.items():
         answer = _post(hub, auth, body)
@@ -69,7 +68,28 @@ def test_malformed_batches_are_refused_with_a_reason_and_write_nothing(hub: Hub,
         assert answer.json()["detail"], name
     bomb = gzip_json({"events": [], "padding": "0" * 40_000_000})
     assert _post(hub, auth, bomb).status_code == 413  # a zip bomb is cut off, not inflated
-    assert httpx.get(f"{hub.url}/v1/state", headers=auth).json()["acknowledged_seq"] == 0  # nothing written
+    assert httpx.get(f"{hub.url}/v1/state", auth=auth).json()["acknowledged_seq"] == 0  # nothing written
+    assert httpx.post(f"{hub.url}/v1/events", content=b"x" * (17 << 20), auth=auth).status_code == 413
+
+
+def test_a_refused_event_is_quarantined_with_its_reason_and_told_again_when_resent(hub: Hub, device: Any) -> None:
+    database, auth = device
+    cases = {
+        "unknown type": (_event(database, type="delete_everything"), "hub.refused.field"),
+        "naive time": (_event(database, device_time="2026-11-23T08:00:00"), "hub.refused.field"),
+        "event for an unknown dossier": (_event(database, type="accepted"), "hub.refused.unknown_dossier"),
+        "payload lacking fields": (_event(database), "hub.refused.field"),
+        "huge payload": (_event(database, payload={"applicant_address": "x" * 90_000}), "hub.refused.too_large"),
+    }
+    events = [event | {"seq": 10_000 + number} for number, (event, _key) in enumerate(cases.values())]
+    answer = _post(hub, auth, gzip_json({"events": events}))
+    assert answer.status_code == 200, answer.text
+    refused = {item["id"]: item for item in answer.json()["refused"]}
+    for event, (name, (_event_sent, key)) in zip(events, cases.items(), strict=True):
+        assert refused[event["id"]]["key"] == key, name
+        assert refused[event["id"]]["seq"] == event["seq"], name
+    again = _post(hub, auth, gzip_json({"events": events})).json()  # a lost reply: the same answer, no double
+    assert again["accepted"] == 0 and {item["id"] for item in again["refused"]} == set(refused)
 
 
 def test_credentials_are_checked(hub: Hub, device: Any, tmp_path: Path) -> None:
@@ -92,32 +112,32 @@ def test_tus_uploads_check_versions_offsets_and_checksums(hub: Hub, device: Any)
     _database, auth = device
     data = b"%PDF-1.4 " + bytes(range(256)) * 100
     sha = hashlib.sha256(data).hexdigest()
-    tus = {**auth, "Tus-Resumable": "1.0.0"}
+    tus = {"Tus-Resumable": "1.0.0"}
     options = httpx.request("OPTIONS", f"{hub.url}/v1/files")
     assert "checksum" in options.headers["Tus-Extension"] and "creation" in options.headers["Tus-Extension"]
     metadata = f"sha256 {base64.b64encode(sha.encode()).decode()}"
-    assert httpx.post(f"{hub.url}/v1/files", headers={**auth, "Upload-Length": str(len(data)),
-                                                      "Upload-Metadata": metadata}).status_code == 412
-    created = httpx.post(f"{hub.url}/v1/files", headers={**tus, "Upload-Length": str(len(data)),
-                                                         "Upload-Metadata": metadata})
+    assert httpx.post(f"{hub.url}/v1/files", auth=auth, headers={"Upload-Length": str(len(data)),
+                                                                 "Upload-Metadata": metadata}).status_code == 412
+    created = httpx.post(f"{hub.url}/v1/files", auth=auth, headers={**tus, "Upload-Length": str(len(data)),
+                                                                    "Upload-Metadata": metadata})
     assert created.status_code == 201 and created.headers["Location"] == f"/v1/files/{sha}"
 
     def patch(offset: int, chunk: bytes, checksum: bytes | None = None) -> httpx.Response:
         digest = base64.b64encode(checksum or hashlib.sha256(chunk).digest()).decode()
-        return httpx.patch(f"{hub.url}/v1/files/{sha}", content=chunk, headers={
+        return httpx.patch(f"{hub.url}/v1/files/{sha}", content=chunk, auth=auth, headers={
             **tus, "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
             "Upload-Checksum": f"sha256 {digest}"})
 
     assert patch(0, data[:1000], checksum=b"\0" * 32).status_code == 460
     assert patch(0, data[:1000]).headers["Upload-Offset"] == "1000"
     assert patch(0, data[:1000]).status_code == 409  # the hub is at 1000 now
-    head = httpx.head(f"{hub.url}/v1/files/{sha}", headers=tus)
+    head = httpx.head(f"{hub.url}/v1/files/{sha}", headers=tus, auth=auth)
     assert head.headers["Upload-Offset"] == "1000"
     tampered = data[1000:-1] + b"X"  # chunk checksums match, the whole file does not
     assert patch(1000, tampered).status_code == 460
-    assert httpx.head(f"{hub.url}/v1/files/{sha}", headers=tus).headers["Upload-Offset"] == "0"  # start over
+    assert httpx.head(f"{hub.url}/v1/files/{sha}", headers=tus, auth=auth).headers["Upload-Offset"] == "0"  # start over
     assert patch(0, data).headers["Upload-Offset"] == str(len(data))
-    status = httpx.post(f"{hub.url}/v1/blobs/status", json={"sha256": [sha]}, headers=auth).json()
+    status = httpx.post(f"{hub.url}/v1/blobs/status", json={"sha256": [sha]}, auth=auth).json()
     assert status["complete"] == [sha]
 
 
@@ -127,7 +147,7 @@ def test_schemathesis_finds_no_server_error_over_the_served_openapi(hub: Hub, de
     done = subprocess.run(
         [str(Path(sys.executable).with_name("schemathesis")), "run", f"{hub.url}/openapi.json",
          "--checks", "not_a_server_error", "--max-examples", "25", "--seed", "1", "--request-timeout", "20",
-         "-H", f"Authorization: {auth['Authorization']}"],
+         "-H", f"Authorization: {auth.headers()['Authorization']}"],
         capture_output=True, text=True, timeout=600, check=False, cwd=tmp_path)
     assert done.returncode == 0, done.stdout[-3000:]
     assert "No issues found" in done.stdout or "passed" in done.stdout, done.stdout[-2000:]

@@ -14,7 +14,7 @@ from counter_app.storage.database import Database
 from sync import keys
 from sync.protocol import gzip_json
 from tests.scanning.pages import text_page
-from tests.sync.harness import OFFICE_A, OFFICE_B, Hub, enrol, make_counter, run, running_hub
+from tests.sync.harness import OFFICE_A, OFFICE_B, DeviceAuth, Hub, enrol, make_counter, run, running_hub
 
 
 def _intake(counter: Path, name: str, id_number: str, scan: Path | None = None) -> str:
@@ -106,16 +106,18 @@ def _b_tries_to_write_a_dossier_of_a(hub: Hub, b: Path, a1: str, tmp_path: Path)
     before = _show(hub, a1)
     database = Database.open(b)
     try:
-        token = keys.token(keys.device_key(b), database.device_id)
+        auth = DeviceAuth(keys.device_key(b), database.device_id)
         event = {"id": str(uuid.uuid4()), "device_id": str(database.device_id), "seq": 999,
                  "dossier_id": before["id"], "type": "withdrawn", "device_time": "2026-11-23T10:00:00+07:00",
                  "actor": "b", "payload": {"reason": "x"}}
     finally:
         database.dispose()
-    answer = httpx.post(f"{hub.url}/v1/events", content=gzip_json({"events": [event]}),
-                        headers={"Authorization": f"Bearer {token}", "Content-Encoding": "gzip",
-                                 "Content-Type": "application/json"})
-    assert answer.status_code == 403 and "another office" in answer.json()["detail"]
-    assert _show(hub, a1) == before
-    feed = httpx.get(f"{hub.url}/v1/feed", headers={"Authorization": f"Bearer {token}"}).json()
+    answer = httpx.post(f"{hub.url}/v1/events", content=gzip_json({"events": [event]}), auth=auth,
+                        headers={"Content-Encoding": "gzip", "Content-Type": "application/json"})
+    assert answer.status_code == 200 and answer.json()["accepted"] == 0
+    assert [item["key"] for item in answer.json()["refused"]] == ["hub.refused.other_office"]
+    after = _show(hub, a1)
+    assert [item["id"] for item in after.pop("refused")] == [event["id"]]  # kept for the province to see
+    assert before.pop("refused") == [] and after == before
+    feed = httpx.get(f"{hub.url}/v1/feed", auth=auth).json()
     assert feed["items"] == []  # B reads only its own office's feed
