@@ -21,6 +21,7 @@ from counter_app.clock import local, now, parse_day, parse_local
 from counter_app.codes import SequenceBlock
 from counter_app.deadlines import due_at
 from counter_app.errors import CounterError, StorageError, ValidationError
+from counter_app.messages import render
 from counter_app.model import (
     Channel,
     Delivery,
@@ -61,7 +62,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message(lang), file=sys.stderr)
         return 2
     _output(result, args)
-    return 0
+    return _failed(result, lang)
+
+
+def _failed(result: Any, lang: str) -> int:
+    """1, with the reason on stderr, when the command ran but found a fault (a broken signature); else 0."""
+    if not getattr(result, "failed", False):
+        return 0
+    print(render(result.problem, lang), file=sys.stderr)
+    return 1
 
 
 def _after(arguments: list[str], flag: str) -> str | None:
@@ -389,14 +398,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _verify(args: argparse.Namespace, _db: Database | None) -> Any:
-    from scanning.verification import load_roots, verify  # noqa: PLC0415 (pyHanko loads only here)
+    from scanning.verification import load_roots, verdict  # noqa: PLC0415 (pyHanko loads only here)
 
     roots = load_roots(args.trust)
     try:
         pdf = args.file.read_bytes()
     except OSError as error:
         raise StorageError("file.unreadable", path=str(error.filename), reason=error.strerror or "") from error
-    return {"file": str(args.file), "signatures": verify(pdf, roots)}
+    return verdict(str(args.file), pdf, roots)
 
 
 def _scan(args: argparse.Namespace, db: Database) -> Any:

@@ -312,6 +312,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                           "This counter has no key of the hub yet; enrol it again (counter-app sync enroll) "
                           "when a connection is available."),
     "bundle.invalid": ("Tệp gói dữ liệu không hợp lệ: {reason}.", "The bundle file is not valid: {reason}."),
+    "verify.not_pdf": ("Tệp không phải PDF (hoặc hỏng đến mức không đọc được); không có chữ ký nào để kiểm tra.",
+                       "The file is not a PDF (or is damaged beyond reading); there is no signature to check."),
+    "verify.broken": ("Có chữ ký không còn nguyên vẹn: tệp đã bị sửa sau khi ký hoặc chữ ký hỏng.",
+                      "A signature is broken: the file was changed after signing or the signature is damaged."),
     "certificate.unreadable": ("Tệp chứng thư số gốc không đọc được ({reason}).",
                                "A root certificate file cannot be read ({reason})."),
     "document.no_files": ("Chưa có tệp nào để nhập.", "No file to import."),
@@ -322,6 +326,12 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Hồ sơ không có giấy tờ «{name}». Các giấy tờ: {choices}.",
         "The dossier has no document «{name}». Its documents: {choices}.",
     ),
+    "document.encrypted": ("Tệp {path} được mã hóa (có mật khẩu); hãy xin bản không mã hóa rồi nhập lại.",
+                           "{path} is encrypted (password-protected); ask for an unencrypted copy and import it."),
+    "document.bad_pdf": ("Tệp {path} không phải PDF đọc được.", "{path} is not a readable PDF."),
+    "document.too_many_pixels": ("Ảnh ở trang {page} của {path} quá lớn ({megapixels} triệu điểm ảnh, tối đa "
+                                 "{limit} triệu); không nhập.", "The picture on page {page} of {path} is too large "
+                                 "({megapixels} megapixels, at most {limit}); not imported."),
     "document.bad_image": ("Không đọc được ảnh {path}: {reason}.", "Cannot read the image {path}: {reason}."),
     "sign.nothing": ("Hồ sơ {code} không có bản số hóa nào chưa ký.", "Dossier {code} has no unsigned digitised copy."),
     "scan.blank": ("Trang trắng", "Blank page"),

@@ -1,4 +1,5 @@
-"""Importing image or PDF files (from a scanner that saves to a folder, or a citizen's e-mail) as one PDF."""
+"""Importing image or PDF files (from a scanner that saves to a folder, or a citizen's e-mail) as one PDF;
+PDFs are sanitised on the way in (scanning/sanitise.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PIL import Image, UnidentifiedImageError
 
 from counter_app.errors import ValidationError
 from counter_app.ports import ScannedPage
+from scanning.sanitise import check_image_file, check_pixels, clean_pdf
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
 
@@ -45,6 +47,7 @@ def file_pages(paths: Sequence[Path], default_dpi: int) -> Iterator[ScannedPage]
 
 
 def _image_page(path: Path, default_dpi: int) -> ScannedPage:
+    check_image_file(path)
     try:
         data = path.read_bytes()
         with Image.open(io.BytesIO(data)) as image:
@@ -58,6 +61,9 @@ def _pdf_pages(path: Path) -> Iterator[ScannedPage]:
     """Each page's one picture, at the resolution it is drawn at; a PDF that is not a scan is refused."""
     try:
         with pikepdf.open(path) as document:
+            if document.is_encrypted:
+                raise ValidationError("document.encrypted", path=str(path))
+            check_pixels(document, str(path))
             for number, page in enumerate(document.pages, start=1):
                 images = list(page.get_images().values())
                 if len(images) != 1:
@@ -67,6 +73,8 @@ def _pdf_pages(path: Path) -> Iterator[ScannedPage]:
                 output = io.BytesIO()
                 picture.save(output, "PNG")
                 yield ScannedPage(output.getvalue(), "image/png", round(picture.width / width_inches))
+    except pikepdf.PasswordError as error:
+        raise ValidationError("document.encrypted", path=str(path)) from error
     except (pikepdf.PdfError, OSError, NotImplementedError) as error:
         raise ValidationError("document.bad_image", path=str(path), reason=type(error).__name__) from error
 
@@ -86,9 +94,10 @@ def _as_pdf(path: Path) -> bytes:
     except OSError as error:
         raise ValidationError("file.unreadable", path=str(path), reason=error.strerror or "") from error
     if data.startswith(b"%PDF-"):
-        return data
+        return clean_pdf(data, str(path))
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         raise ValidationError("document.bad_image", path=str(path), reason="không phải ảnh hay PDF")
+    check_image_file(path)
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from counter_app.errors import StorageError, ValidationError
 
 _CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 _HARMLESS = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES}
+for _library in ("pyhanko", "pyhanko_certvalidator"):  # what they log is in our report: no stderr noise
+    logging.getLogger(_library).addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,36 @@ class SignatureReport:
     @property
     def valid(self) -> bool:
         return self.intact and not self.modified_after
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A file's signatures and, when any is broken or the file is no PDF, the reason (a message key)."""
+
+    file: str
+    signatures: list[SignatureReport]
+    problem: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problem)
+
+
+def verdict(name: str, pdf: bytes, trust_roots: Iterable[x509.Certificate] = ()) -> Verdict:
+    """`verify`, with the reason a file fails: not a PDF, or a signature broken or modified after signing."""
+    if not _readable_pdf(pdf):
+        return Verdict(name, [], "verify.not_pdf")
+    reports = verify(pdf, trust_roots)
+    broken = [report for report in reports if not report.valid]
+    return Verdict(name, reports, "verify.broken" if broken else "")
+
+
+def _readable_pdf(pdf: bytes) -> bool:
+    try:
+        PdfFileReader(io.BytesIO(pdf), strict=False).root  # noqa: B018 (reading the catalogue parses the file)
+    except Exception:  # pyHanko raises many kinds for a file that is no PDF
+        return False
+    return pdf.lstrip()[:5] == b"%PDF-"
 
 
 def load_certificate(data: bytes) -> x509.Certificate:

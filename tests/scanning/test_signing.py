@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.errors import AuthError, CounterError
+from counter_app.messages import render
 from scanning.signing import Pkcs11Token, Pkcs12File, StampText, open_signer, sign_pdf
 from scanning.timestamping import add_document_timestamp
 from scanning.verification import verify
@@ -167,13 +168,21 @@ def test_verify_command_reports_signer_time_and_state(pki: Pki, unsigned: bytes,
     position = signed.index(b"/Title") + 8
     bad.write_bytes(signed[:position] + bytes([signed[position] ^ 0x01]) + signed[position + 1:])
 
-    def run(path: Path) -> dict[str, object]:
+    def run(path: Path) -> tuple[int, dict[str, object], str]:
         done = subprocess.run([sys.executable, "-m", "counter_app.cli", "verify", str(path), "--json", "--trust",
-                               str(pki.folder / "root.pem")], capture_output=True, text=True, check=True, timeout=120)
-        return dict(json.loads(done.stdout))
+                               str(pki.folder / "root.pem")], capture_output=True, text=True, timeout=120, check=False)
+        return done.returncode, dict(json.loads(done.stdout)), done.stderr
 
-    [report] = run(good)["signatures"]  # type: ignore[misc]
+    code, answer, stderr = run(good)
+    [report] = answer["signatures"]  # type: ignore[misc]
+    assert code == 0 and stderr == ""
     assert report["signer"] == SIGNER_NAME and report["intact"] and report["trusted"]
     assert not report["modified_after"] and str(report["signed_at"]).endswith("+07:00")
-    [broken] = run(bad)["signatures"]  # type: ignore[misc]
+    code, answer, stderr = run(bad)
+    [broken] = answer["signatures"]  # type: ignore[misc]
     assert not (broken["intact"] and not broken["modified_after"])
+    assert code == 1 and stderr == render("verify.broken", "vi") + "\n"  # the reason, no pyHanko traceback
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"%PDF-1.7\nthis is no PDF at all")
+    code, answer, stderr = run(fake)
+    assert code == 1 and answer["signatures"] == [] and stderr == render("verify.not_pdf", "vi") + "\n"
