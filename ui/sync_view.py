@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.clock import local
-from counter_app.services import outbox, queries
+from counter_app.services import outbox, queries, refusals
 from counter_app.services.queries import DossierFilter
 from counter_app.storage.database import Database
 from sync import bundle, keys
 from sync.client import enrol
-from ui import tasks
+from ui import i18n, tasks
 from ui.sync_controller import WARN_DAYS_KEY, SyncController, SyncSnapshot
 from ui.table_models import RowsModel
 
@@ -120,16 +120,22 @@ class SyncView(QWidget):
     def _load_dossiers(self) -> None:
         database = self.database
 
-        def work() -> list[tuple[str, str, bool]]:
+        lang = i18n.language()
+
+        def work() -> list[tuple[str, str, bool, str]]:
             recent = queries.list_page(database, DossierFilter(), None, RECENT_DOSSIERS)
-            synced = outbox.dossier_synced(database, [uuid.UUID(str(d.id)) for d in recent])
-            return [(str(d.code or d.id), d.applicant_name, synced[uuid.UUID(str(d.id))]) for d in recent]
+            ids = [uuid.UUID(str(d.id)) for d in recent]
+            synced, refused = outbox.dossier_synced(database, ids), refusals.by_dossier(database, ids, lang)
+            return [(str(d.code or d.id), d.applicant_name, synced[key], refused.get(key, ""))
+                    for d, key in zip(recent, ids, strict=True)]
 
         self._task = tasks.start(work, self._show_dossiers, self.message.setText, owner=self)
 
-    def _show_dossiers(self, rows: list[tuple[str, str, bool]]) -> None:
-        self.dossiers.set_rows([(code, name, self.tr("yes") if done else self.tr("not yet"))
-                                for code, name, done in rows])
+    def _show_dossiers(self, rows: list[tuple[str, str, bool, str]]) -> None:
+        """Each dossier: at the province, not yet, or «Tỉnh từ chối: …» with the reason."""
+        self.dossiers.set_rows([(code, name, refused or (self.tr("yes") if done else self.tr("not yet")))
+                                for code, name, done, refused in rows])
+
 
     def enrol(self) -> None:
         database, url, code = self.database, self.hub_url.text().strip(), self.code.text().strip()

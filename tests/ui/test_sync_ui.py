@@ -4,14 +4,16 @@ state and "sync now"; a dead hub shown as such, with the work kept for later."""
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from counter_app.model import Person
-from counter_app.services import outbox
+from counter_app.services import outbox, queries, refusals
 from counter_app.services.intake import IntakeRequest, intake
+from counter_app.storage.database import Database
 from tests.sync.harness import OFFICE_A, running_hub
 from tests.ui.keys import FakeClock
 from tests.ui.test_main_window import _log_in, _prepare
@@ -81,3 +83,29 @@ def test_the_warning_counts_days_since_the_last_complete_sync() -> None:
     assert outbox_text(SyncSnapshot(waiting, False, 4, 3)) == "5 sự kiện, 1 tệp (2.5 MB) — đã 4 ngày chưa đồng bộ!"
     assert outbox_text(SyncSnapshot(waiting, False, 2, 3)) == "5 sự kiện, 1 tệp (2.5 MB)"
     assert not SyncSnapshot(empty, False, 30, 3).overdue  # nothing waiting: nothing to warn about
+
+
+def test_a_dossier_the_province_refused_shows_why_in_vietnamese(qtbot: QtBot, tmp_path: Path) -> None:
+    clock = FakeClock()
+    code = _prepare(tmp_path)
+    database = Database.open(tmp_path / "data")
+    try:
+        refused = queries.get_dossier(database, code)
+        refusals.record(database, [{"id": str(uuid.uuid4()), "seq": 1, "dossier_id": str(refused.id),
+                                    "key": "hub.refused.too_large", "params": {"limit": 64}}])
+    finally:
+        database.dispose()
+    main = MainWindow(tmp_path / "data", settings=QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat),
+                      scanner=ScannerFilter(clock))
+    qtbot.add_widget(main)
+    main.show()
+    _log_in(qtbot, main, clock)
+    qtbot.waitUntil(lambda: hasattr(main, "sync_view"), timeout=20000)
+    main.show_sync()
+    view = main.sync_view
+    view.controller.refresh()
+    qtbot.waitUntil(lambda: len(view.dossiers.rows) == 2, timeout=20000)
+    shown = {row[0]: row[2] for row in view.dossiers.rows}
+    assert shown[code] == "Tỉnh từ chối: dữ liệu của sự kiện vượt quá 64 KB."
+    assert [state for key, state in shown.items() if key != code] == ["chưa"]
+    main.close()
