@@ -167,7 +167,8 @@ def test_the_scan_command_refuses_an_encrypted_pdf_without_a_traceback(tmp_path:
     source = tmp_path / "ma-hoa.pdf"
     with pikepdf.open(io.BytesIO(hostile_pdf())) as document:
         document.save(source, encryption=pikepdf.Encryption(user="u", owner="o"))
-    run(tmp_path / "data", "init", "--office-code", "000.00.12.H12", "--office-name", "UBND")
+    run(tmp_path / "data", "init", "--office-code", "000.00.12.H12", "--office-name", "UBND",
+        "--place-name", "Tân Hòa")
     done = run(tmp_path / "data", "scan", "000.00.12.H12-261201-0001", "--document", "1", "--source", str(source),
                check=False)
     assert done.returncode == 2 and "mã hóa" in done.stderr and "Traceback" not in done.stderr
