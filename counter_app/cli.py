@@ -34,6 +34,8 @@ from counter_app.model import (
     Role,
     StopRequester,
 )
+from counter_app.postal import PostalBatch
+from counter_app.postal_commands import Tools, add_postal_commands, batch_text
 from counter_app.services import audit as audit_service
 from counter_app.services import catalogue, documents, intake, office, printouts, processing, queries
 from counter_app.services import users as user_service
@@ -118,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.set_defaults(without_database=True)
     _add_digitisation_commands(sub, common)
     add_settings_commands(sub, common, _command)
+    add_postal_commands(sub, common, _command, Tools(_applicant, _documents, _printing, _write_atomically))
     from sync.commands import add_hub_commands, add_sync_commands  # noqa: PLC0415 (HTTP loads only for sync)
 
     add_sync_commands(sub, common, _command)
@@ -381,6 +384,12 @@ def _print(args: argparse.Namespace, db: Database) -> Any:
     return {"form": args.form, "out": str(args.out), "bytes": len(pdf)}
 
 
+def _printing() -> Any:
+    from printing import render  # noqa: PLC0415 (reportlab loads only for the commands that print)
+
+    return render
+
+
 def _dossier_form(args: argparse.Namespace, db: Database, form: forms.Form, render: Any) -> bytes:
     direction = forms.PostalDirection(args.direction) if args.direction else None
     if form is forms.Form.POSTAL and args.refs:
@@ -529,6 +538,8 @@ def _human(result: Any, lang: str) -> str:
         return f"{result.code or result.id}\t{result.applicant_name}\t{result.procedure_name}\t{status}"
     if isinstance(result, Dossier):
         return _human_dossier(result, lang)
+    if isinstance(result, PostalBatch):
+        return batch_text(result, lang)
     if isinstance(result, Procedure):
         return f"{result.code}\t{result.name}\t{result.processing_days}"
     return json.dumps(to_json(result), ensure_ascii=False)

@@ -41,6 +41,9 @@ class Action(StrEnum):
     RETURN_RESULT = "result_returned"
     WITHDRAW = "withdrawn"
     FILE_DOCUMENT = "document_filed"  # a digitised, signed or time-stamped PDF for one received document
+    POSTAL_DELIVERED = "postal_delivered"  # the post delivered the result (date from the post)
+    POSTAL_RETURNED = "postal_returned"  # chuyển hoàn: the post brought the result back; ready to return again
+    POSTAL_FEE = "postal_fee_paid"  # cước: the citizen paid the postage at the counter
 
 
 _PROCESSING: Final = frozenset({Status.TRANSFERRED, Status.IN_PROGRESS})
@@ -62,6 +65,7 @@ TRANSITIONS: Final[dict[Action, tuple[frozenset[Status], Status | None]]] = {
     Action.STOP: (_CLOCK_RUNNING | {Status.SUPPLEMENT_REQUESTED}, Status.STOPPED),
     Action.RECORD_RESULT: (_PROCESSING, Status.RESULT_READY),
     Action.RETURN_RESULT: (frozenset({Status.RESULT_READY}), Status.RETURNED),
+    Action.POSTAL_RETURNED: (frozenset({Status.RETURNED}), Status.RESULT_READY),
     Action.WITHDRAW: (
         _CLOCK_RUNNING | {Status.RECEIVED, Status.COUNTER_SUPPLEMENT, Status.SUPPLEMENT_REQUESTED},
         Status.WITHDRAWN,
@@ -109,10 +113,13 @@ ACTION_LABELS: Final[dict[Action, tuple[str, str]]] = {
     Action.RETURN_RESULT: ("trả kết quả", "return the result"),
     Action.WITHDRAW: ("rút hồ sơ", "withdraw"),
     Action.FILE_DOCUMENT: ("lưu bản số hóa", "file a digitised copy"),
+    Action.POSTAL_DELIVERED: ("bưu chính đã phát", "delivered by the post"),
+    Action.POSTAL_RETURNED: ("bưu chính chuyển hoàn", "returned to sender by the post"),
+    Action.POSTAL_FEE: ("thu cước bưu chính", "postage paid"),
 }
 
 # Actions that record something about the dossier without moving it through the lifecycle.
-RECORDS: Final = frozenset({Action.FILE_DOCUMENT})
+RECORDS: Final = frozenset({Action.FILE_DOCUMENT, Action.POSTAL_DELIVERED, Action.POSTAL_FEE})
 
 
 def label(value: Status | Action, lang: str = "vi") -> str:

@@ -23,6 +23,7 @@ _PROJECTED: Final[dict[Action, tuple[str, ...]]] = {
     Action.EXTEND: ("due_at",),
     Action.RECORD_RESULT: ("result_ready_at",),
     Action.RETURN_RESULT: ("returned_at",),
+    Action.POSTAL_RETURNED: ("returned_at",),  # None: the result is back at the office
 }
 _BLANK: Final[dict[str, Any]] = {
     "code": None, "accepted_at": None, "due_at": None, "result_ready_at": None, "returned_at": None,
@@ -51,8 +52,7 @@ def apply(target: Any, action: Action, payload: dict[str, Any], at: dt.datetime)
     target.status = status.value
     target.extension_count += action is Action.EXTEND
     target.supplement_count += action is Action.REQUEST_SUPPLEMENT
-    if status in TERMINAL:
-        target.closed_at = at
+    target.closed_at = at if status in TERMINAL else None
     target.updated_at = at
     target.search_text = search_document(
         target.code, target.applicant_name, target.applicant_id_number, target.applicant_phone,

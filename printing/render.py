@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Sequence
 from typing import Final
+
+import pikepdf
 
 from counter_app.forms import Form, FormContext
 from counter_app.services.printouts import PostalContext, RegisterContext
@@ -31,3 +34,14 @@ def render_register(context: RegisterContext) -> bytes:
 
 def render_postal(context: PostalContext) -> bytes:
     return postal.render(context)
+
+
+def render_many(contexts: Sequence[FormContext]) -> bytes:
+    """Several forms in one PDF, in order (the slips of a postal batch)."""
+    merged = pikepdf.Pdf.new()
+    for context in contexts:
+        with pikepdf.Pdf.open(io.BytesIO(render(context))) as part:
+            merged.pages.extend(part.pages)
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    return buffer.getvalue()

@@ -63,13 +63,32 @@ def intake(
     moment = local(at or now())
     limits.count(request.copies, limits.COPIES, limits.COPIES_LABEL)
     with db.write() as session:
-        row = _receive(session, db, request, actor, moment)
-        if outcome is Outcome.ACCEPT:
-            _accept(session, db, row, actor, moment, request.copies)
-        else:
-            _send_back(session, db, row, outcome, actor, reason, moment)
-        session.flush()
+        row = receive_in(session, db, request, actor, outcome, reason, moment)
         return dossier_view(session, row, moment)
+
+
+def receive_in(
+    session: Session, db: Database, request: IntakeRequest, actor: str, outcome: Outcome, reason: str,
+    at: dt.datetime,
+) -> DossierRow:
+    """`intake` inside the caller's unit of work (a postal batch closes many envelopes in one)."""
+    row = _receive(session, db, request, actor, at)
+    if outcome is Outcome.ACCEPT:
+        _accept(session, db, row, actor, at, request.copies)
+    else:
+        _send_back(session, db, row, outcome, actor, reason, at)
+    session.flush()
+    return row
+
+
+def check_request(session: Session, request: IntakeRequest, at: dt.datetime) -> list[str]:
+    """Everything `intake` would refuse in `request`, raised now; the mandatory documents still missing."""
+    office_of(session)
+    procedure = procedure_of(session, request.procedure_code, at.date())
+    _checked_person(request.applicant)
+    _check_channels(procedure, request)
+    handed_in = [entry["name"] for entry in _documents(procedure, request.documents)]
+    return missing_documents(procedure, handed_in)
 
 
 def accept(

@@ -20,8 +20,10 @@ from counter_app.forms import (
     triggering_event,
 )
 from counter_app.model import Dossier, Office
+from counter_app.postal import Direction
 from counter_app.services.events import find_row
 from counter_app.services.office import forms_switch_date, office_of
+from counter_app.services.postal_batches import find_batch
 from counter_app.services.queries import dossier_view
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierRow, UserRow
@@ -48,6 +50,9 @@ class PostalContext:
     dossiers: tuple[Dossier, ...]
     printed_at: dt.datetime
     clerk_name: str
+    batch_ref: str = ""
+    postal_worker: str = ""
+    copies: int = 1
 
 
 def form_context(
@@ -98,6 +103,36 @@ def postal_record(
             postal_direction(dossier, chosen)
         return PostalContext(office=office_of(session), direction=chosen, dossiers=tuple(dossiers),
                              printed_at=moment, clerk_name=_staff_names(session).get(actor, actor))
+
+
+def postal_batch_record(db: Database, ref: str, at: dt.datetime | None = None) -> PostalContext:
+    """The record of a closed postal batch: every envelope or result in it, two copies, dated at the close."""
+    with db.read() as session:
+        batch = find_batch(session, ref)
+        if batch.closed_at is None:
+            raise ValidationError("postal.batch_open", ref=batch.ref)
+        moment = local(at or now())
+        rows = [session.get_one(DossierRow, item.dossier_id) for item in batch.items if item.dossier_id]
+        direction = (PostalDirection.POST_TO_COUNTER if batch.direction == Direction.RECEIPT.value
+                     else PostalDirection.COUNTER_TO_POST)
+        return PostalContext(
+            office=office_of(session), direction=direction,
+            dossiers=tuple(dossier_view(session, row, moment) for row in rows), printed_at=local(batch.closed_at),
+            clerk_name=_staff_names(session).get(batch.closed_by, batch.closed_by), batch_ref=batch.ref,
+            postal_worker=batch.postal_worker, copies=2,
+        )
+
+
+def postal_slips(db: Database, ref: str) -> list[FormContext]:
+    """What goes back by post to each citizen of a closed receipt batch: slip 01, or form 02 when incomplete."""
+    with db.read() as session:
+        batch = find_batch(session, ref)
+        if batch.closed_at is None:
+            raise ValidationError("postal.batch_open", ref=batch.ref)
+        coded = {item.dossier_id: session.get_one(DossierRow, item.dossier_id).code is not None
+                 for item in batch.items if item.dossier_id}
+    return [form_context(db, str(dossier_id), Form.RECEIPT if has_code else Form.SUPPLEMENT)
+            for dossier_id, has_code in coded.items()]
 
 
 def _staff_names(session: Session) -> dict[str, str]:

@@ -107,15 +107,20 @@ def return_result(db: Database, ref: str, actor: str, recipient: Recipient,
     def payload(_session: Session, row: DossierRow, moment: dt.datetime) -> dict[str, Any]:
         next_status(Status(row.status), Action.RETURN_RESULT)
         if recipient.postal_item.strip():
-            if not row.delivery_address:
-                raise ValidationError("lifecycle.postal_address_required")
-            item = validate_postal_item(recipient.postal_item)
-            return {"returned_at": moment, "delivery": Delivery.POSTAL.value, "postal_item": item,
-                    "address": row.delivery_address,
-                    "recipient_name": limits.text(recipient.full_name, limits.PERSON_NAME) or row.applicant_name}
+            return postal_return_payload(row, recipient.postal_item, moment, recipient.full_name)
         return {"returned_at": moment, "delivery": Delivery.COUNTER.value} | _counter_recipient(row, recipient)
 
     return _act(db, ref, Action.RETURN_RESULT, actor, at, payload)
+
+
+def postal_return_payload(row: DossierRow, postal_item: str, at: dt.datetime,
+                          recipient_name: str = "") -> dict[str, Any]:
+    """The result-returned event of a result handed to the post under item number `postal_item`."""
+    if not row.delivery_address:
+        raise ValidationError("lifecycle.postal_address_required")
+    return {"returned_at": at, "delivery": Delivery.POSTAL.value, "postal_item": validate_postal_item(postal_item),
+            "address": row.delivery_address,
+            "recipient_name": limits.text(recipient_name, limits.PERSON_NAME) or row.applicant_name}
 
 
 def withdraw(db: Database, ref: str, actor: str, reason: str, at: dt.datetime | None = None) -> Dossier:

@@ -1,4 +1,4 @@
-"""SQLAlchemy tables: office, catalogue, dossiers and their events, users, audit log, blobs, calendar."""
+"""SQLAlchemy tables: office, catalogue, dossiers and their events, users, audit log, blobs, calendar, post."""
 
 from __future__ import annotations
 
@@ -220,3 +220,41 @@ class CalendarOverrideRow(Base):
     day: Mapped[dt.date] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(String(300), default="")
+
+
+class PostalBatchRow(Base):
+    """A hand-over between the post and the counter: envelopes received, or results dispatched."""
+
+    __tablename__ = "postal_batch"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(20), unique=True)
+    direction: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    postal_worker: Mapped[str] = mapped_column(String(300), default="")
+    opened_at: Mapped[dt.datetime]
+    opened_by: Mapped[str] = mapped_column(String(100))
+    closed_at: Mapped[dt.datetime | None]
+    closed_by: Mapped[str] = mapped_column(String(100), default="")
+    device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("device.id"))
+    items: Mapped[list[PostalItemRow]] = relationship(
+        order_by="PostalItemRow.position", cascade="all, delete-orphan", lazy="selectin",
+    )
+
+
+class PostalItemRow(Base):
+    """One envelope of a batch with its phiếu gửi number; an envelope received waits here until the close."""
+
+    __tablename__ = "postal_item"
+    __table_args__ = (UniqueConstraint("batch_id", "item_number", name="uq_postal_item_batch_number"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    batch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("postal_batch.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    item_number: Mapped[str] = mapped_column(String(40), index=True)
+    dossier_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dossier.id"), index=True)
+    envelope: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    state: Mapped[str] = mapped_column(String(20))
+    outcome_on: Mapped[dt.date | None]
+    outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    fee_amount: Mapped[int] = mapped_column(default=0)
+    weight_class: Mapped[str] = mapped_column(String(40), default="")
+    updated_at: Mapped[dt.datetime]
