@@ -6,11 +6,13 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from counter_app.errors import StorageError, ValidationError
 from counter_app.messages import Bilingual
@@ -86,19 +88,23 @@ def read_status_file(path: Path) -> list[StatusLine]:
 
 def _rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     suffix = path.suffix.lower()
+    rows: list[list[Any]]
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError("postal.file_type", path=str(path))
     try:
         if suffix == ".xlsx":
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-            return ((n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1))
-        if suffix == ".csv":
+            book = load_workbook(path, read_only=True, data_only=True)
+            rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+            book.close()
+        else:
             text = path.read_text("utf-8-sig")
             dialect = csv.Sniffer().sniff(text.split("\n", 1)[0] or ",", delimiters=",;\t")
-            return ((n, row) for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1))
+            rows = list(csv.reader(io.StringIO(text), dialect))
     except OSError as error:
         raise StorageError("file.unreadable", path=str(path), reason=error.strerror or str(error)) from error
-    except (ValueError, KeyError, csv.Error) as error:
+    except (ValueError, KeyError, IndexError, csv.Error, zipfile.BadZipFile, InvalidFileException) as error:
         raise ValidationError("postal.file_unreadable", path=str(path)) from error
-    raise ValidationError("postal.file_type", path=str(path))
+    return iter(enumerate(rows, start=1))
 
 
 def _columns(header: Sequence[Any]) -> dict[str, int]:

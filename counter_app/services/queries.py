@@ -25,7 +25,7 @@ from counter_app.model import (
 from counter_app.services.catalogue import to_procedure
 from counter_app.services.events import find_row
 from counter_app.storage.database import Database
-from counter_app.storage.orm import DossierEventRow, DossierRow, ProcedureRow
+from counter_app.storage.orm import DossierEventRow, DossierRow, PostalItemRow, ProcedureRow
 from counter_app.storage.search import matching
 
 _RUNNING = [s.value for s in Status if clock_running(s)]
@@ -51,6 +51,7 @@ class TodayCounts:
     overdue: int
     ready_to_return: int
     waiting_supplement: int
+    returned_by_post: int = 0  # results the post brought back (chuyển hoàn), waiting to go out again
 
 
 def get_dossier(db: Database, ref: str, at: dt.datetime | None = None) -> Dossier:
@@ -112,7 +113,17 @@ def today_counts(db: Database, at: dt.datetime | None = None) -> TodayCounts:
         overdue=count(DossierFilter(overdue=True)),
         ready_to_return=count(DossierFilter(statuses=frozenset({Status.RESULT_READY}))),
         waiting_supplement=count(DossierFilter(statuses=frozenset({Status.SUPPLEMENT_REQUESTED}))),
+        returned_by_post=returned_by_post(db),
     )
+
+
+def returned_by_post(db: Database) -> int:
+    """Results ready again because the post returned them to the office (chuyển hoàn)."""
+    with db.read() as session:
+        query = (select(func.count(func.distinct(DossierRow.id)))
+                 .join(PostalItemRow, PostalItemRow.dossier_id == DossierRow.id)
+                 .where(DossierRow.status == Status.RESULT_READY.value, PostalItemRow.state == "returned"))
+        return int(session.scalar(query) or 0)
 
 
 def _filtered(
