@@ -146,10 +146,15 @@ def check_new(current: Status, action: Action) -> Status:
     return next_status(current, action)
 
 
+# Moves that only the post's delivery outcome makes (postal batches), never offered on a dossier.
+POSTAL_OUTCOMES: Final = frozenset({Action.POSTAL_RETURNED})
+
+
 def allowed_actions(current: Status) -> list[Action]:
     """The actions a user may take in `current`, in lifecycle order (what a screen may offer)."""
     return [action for action, (sources, _) in TRANSITIONS.items()
-            if current in sources and current not in RETIRED.get(action, frozenset())]
+            if current in sources and current not in RETIRED.get(action, frozenset())
+            and action not in POSTAL_OUTCOMES]
 
 
 def clock_running(status: Status) -> bool:
