@@ -18,6 +18,7 @@ from counter_app.model import Channel, Delivery, DocumentKind, StopRequester
 Check = Callable[[Any], None]
 _SHA256: Final = re.compile(r"[0-9a-f]{64}")
 _ID_NUMBER: Final = re.compile(r"[0-9]{12}")
+_POSTAL_BATCH: Final = re.compile(r"B[NG]-[0-9]{4}-[0-9]{4,6}")
 MAX_EVENT_ACTOR: Final = limits.ACTOR.max_length
 
 
@@ -115,6 +116,22 @@ def _moment(value: Any) -> None:
         raise _Problem("ngày ngoài khoảng 2000–2099", "date outside 2000–2099")
 
 
+def _optional_moment(value: Any) -> None:
+    """A moment, or None where an event clears it (a result the post brought back is no longer returned)."""
+    if value is not None:
+        _moment(value)
+
+
+def _day(value: Any) -> None:
+    """An ISO date, 2000–2099 (a delivery or return date from the post)."""
+    try:
+        day = dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None or not limits.EARLIEST_DAY <= day <= limits.LATEST_DAY:
+        raise _Problem("không phải ngày hợp lệ", "not a valid date")
+
+
 def _birth_date(value: Any) -> None:
     if value is None:
         return
@@ -192,7 +209,9 @@ _CHECKS: Final[dict[str, Check]] = {
     "recipient_name": _text(limits.PERSON_NAME), "recipient_id_number": _pattern(_ID_NUMBER),
     "authorisation": _text(limits.AUTHORISATION),
     "submitted_at": _moment, "accepted_at": _moment, "due_at": _moment, "previous_due_at": _moment,
-    "received_at": _moment, "result_ready_at": _moment, "returned_at": _moment, "apology_late": _flag,
+    "received_at": _moment, "result_ready_at": _moment, "returned_at": _optional_moment, "apology_late": _flag,
     "position": _integer(1, limits.DOCUMENTS[1] * 2), "name": _text(limits.DOCUMENT_NAME, optional=False),
     "sha256": _pattern(_SHA256), "pages": _integer(*limits.PAGES), "signed": _flag, "timestamp_pending": _flag,
+    "postal_batch": _pattern(_POSTAL_BATCH), "amount": _integer(*limits.FEE),
+    "delivered_on": _day, "returned_on": _day,
 }

@@ -77,10 +77,6 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Nhãn {value} đã dán cho một bưu gửi khác (lô {ref}): kiểm tra lại nhãn.",
         "Label {value} was already used for another item (batch {ref}): check the label.",
     ),
-    "postal.fee_range": (
-        "Cước «{value}» không hợp lệ: số đồng từ 0 đến 10.000.000.",
-        "Postage «{value}» is invalid: a whole number of đồng from 0 to 10,000,000.",
-    ),
     "postal.outcome_conflict": (
         "Bưu gửi {value} đã có kết quả phát khác ({status}): không ghi đè.",
         "Item {value} already has another outcome ({status}): not overwritten.",

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from counter_app import limits
+from counter_app.errors import ValidationError
 from counter_app.model import DocumentEntry, DocumentKind, Person
+from counter_app.s10 import validate_postal_item
 
 
 class Direction(StrEnum):
@@ -36,6 +39,14 @@ class Outcome(StrEnum):
 
 
 BATCH_PREFIX = {Direction.RECEIPT: "BN", Direction.DISPATCH: "BG"}  # biên bản nhận / biên bản gửi
+
+
+def item_number(value: str) -> str:
+    """A phiếu gửi number as scanned or typed: S10 checked when it has that shape, else letters and digits."""
+    number = validate_postal_item(limits.code(value, limits.POSTAL_ITEM))
+    if not number.isascii() or not number.isalnum():
+        raise ValidationError("s10.format", value=number)
+    return number
 
 
 @dataclass(frozen=True)

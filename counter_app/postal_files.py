@@ -16,8 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from counter_app.errors import StorageError, ValidationError
 from counter_app.messages import Bilingual
-from counter_app.postal import Outcome, PostalBatch
-from counter_app.s10 import validate_postal_item
+from counter_app.postal import Outcome, PostalBatch, item_number
 from counter_app.services.postal_outcomes import StatusLine
 from counter_app.textfold import fold, nfc
 
@@ -125,7 +124,7 @@ def _line(number: int, cells: Sequence[Any], columns: dict[str, int]) -> StatusL
         return cells[index] if index is not None and index < len(cells) else None
 
     try:
-        item = validate_postal_item(str(cell("item") or ""))
+        item = item_number(str(cell("item") or ""))
         word = fold(str(cell("status") or "")).strip()
         if word not in OUTCOME_WORDS:
             raise ValidationError("postal.status_word", value=str(cell("status") or ""))

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
+from counter_app import limits
 from counter_app.clock import local, now
 from counter_app.errors import NotFound, ValidationError
 from counter_app.postal import BATCH_PREFIX, BatchStatus, Direction, ItemState, PostalBatch, PostalItem
@@ -16,7 +17,6 @@ from counter_app.services import audit
 from counter_app.storage.counters import next_value
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierRow, PostalBatchRow, PostalItemRow
-from counter_app.textfold import nfc
 
 
 def open_batch(db: Database, direction: Direction, actor: str, postal_worker: str = "",
@@ -33,7 +33,7 @@ def new_batch(session: Session, db: Database, direction: Direction, actor: str, 
     number = next_value(session, f"postal:{direction.value}:{at.year}")
     row = PostalBatchRow(
         id=uuid7(), ref=f"{BATCH_PREFIX[direction]}-{at.year}-{number:04d}", direction=direction.value,
-        status=BatchStatus.OPEN.value, postal_worker=" ".join(nfc(postal_worker).split()), opened_at=at,
+        status=BatchStatus.OPEN.value, postal_worker=limits.text(postal_worker, limits.PERSON_NAME), opened_at=at,
         opened_by=actor, closed_at=None, closed_by="", device_id=db.device_id, items=[],
     )
     session.add(row)

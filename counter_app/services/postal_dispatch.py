@@ -11,13 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
+from counter_app import limits
 from counter_app.clock import local, now
 from counter_app.errors import CounterError, ValidationError
 from counter_app.lifecycle import Action, Status
 from counter_app.messages import Bilingual
 from counter_app.model import Delivery
-from counter_app.postal import BatchStatus, Direction, ItemState, PostalBatch, ReadyForPost
-from counter_app.s10 import validate_postal_item
+from counter_app.postal import BatchStatus, Direction, ItemState, PostalBatch, ReadyForPost, item_number
 from counter_app.services import audit
 from counter_app.services.events import find_row, record
 from counter_app.services.postal_batches import batch_view, new_batch
@@ -26,6 +26,7 @@ from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierRow, PostalBatchRow, PostalItemRow, ProcedureRow
 
 DEFAULT_WEIGHT_CLASS = "Đến 250 g"  # a result in an A4 envelope: a few sheets
+WEIGHT_CLASS = limits.Text(Bilingual("Khối lượng", "Weight class"), 40)
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,11 @@ def ready_for_post(db: Database) -> list[ReadyForPost]:
                              notes.get(row.id, "")) for row, name in rows]
 
 
-def check_label(db: Database, code: str, item_number: str, taken: Sequence[str] = ()) -> str:
+def check_label(db: Database, code: str, label: str, taken: Sequence[str] = ()) -> str:
     """The label's number, normalised, if it may go on dossier `code`'s envelope; else a clear refusal."""
     with db.read() as session:
-        number = validate_postal_item(item_number)
-        if number in {t.strip().upper() for t in taken}:
+        number = item_number(label)
+        if number in {item_number(t) for t in taken}:
             raise ValidationError("postal.duplicate_in_batch", value=number, ref="")
         _refuse_used_label(session, number)
         _ready_row(session, code)
@@ -69,6 +70,7 @@ def dispatch(db: Database, lines: Sequence[DispatchLine], actor: str, postal_wor
         raise ValidationError("postal.batch_empty", ref="")
     with db.write() as session:
         batch = new_batch(session, db, Direction.DISPATCH, actor, postal_worker, moment)
+        weight_class = limits.text(weight_class, WEIGHT_CLASS)
         seen: set[str] = set()
         for position, line in enumerate(lines, start=1):
             _dispatch_one(session, db, batch, position, line, seen, actor, weight_class, moment)
@@ -81,7 +83,7 @@ def dispatch(db: Database, lines: Sequence[DispatchLine], actor: str, postal_wor
 def _dispatch_one(session: Session, db: Database, batch: PostalBatchRow, position: int, line: DispatchLine,
                   seen: set[str], actor: str, weight_class: str, at: dt.datetime) -> None:
     try:
-        number = validate_postal_item(line.item_number)
+        number = item_number(line.item_number)
         if number in seen:
             raise ValidationError("postal.duplicate_in_batch", value=number, ref=batch.ref)
         _refuse_used_label(session, number)
@@ -101,9 +103,8 @@ def _dispatch_one(session: Session, db: Database, batch: PostalBatchRow, positio
 
 
 def checked_fee(amount: int) -> int:
-    if not 0 <= amount <= 10_000_000:
-        raise ValidationError("postal.fee_range", value=amount)
-    return amount
+    """Postage in đồng, within the limits of any fee."""
+    return limits.count(amount, limits.FEE, Bilingual("Cước bưu chính", "Postage"))
 
 
 def _ready_row(session: Session, code: str) -> DossierRow:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app import limits, postal
 from counter_app.clock import local, now
 from counter_app.errors import CounterError, NotFound, ValidationError
 from counter_app.lifecycle import Action
@@ -19,7 +20,6 @@ from counter_app.services.postal_batches import item_view
 from counter_app.services.postal_dispatch import checked_fee
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierEventRow, DossierRow, PostalBatchRow, PostalItemRow
-from counter_app.textfold import nfc
 
 _STATE = {Outcome.DELIVERED: ItemState.DELIVERED, Outcome.RETURNED: ItemState.RETURNED}
 
@@ -95,7 +95,8 @@ def _apply(session: Session, db: Database, line: StatusLine, actor: str,
         return item, False  # already recorded: a status file imported twice changes nothing
     if item.state != ItemState.DISPATCHED.value:
         raise ValidationError("postal.outcome_conflict", value=item.item_number, status=item.state)
-    reason = " ".join(nfc(line.reason).split())
+    reason = limits.text(line.reason, limits.REASON)
+    limits.working_day(line.on, Bilingual("Ngày phát / chuyển hoàn", "Outcome date"))
     if line.outcome is Outcome.RETURNED and not reason:
         raise ValidationError("lifecycle.reason_required")
     dossier = session.get_one(DossierRow, item.dossier_id)
@@ -111,7 +112,7 @@ def _apply(session: Session, db: Database, line: StatusLine, actor: str,
 
 
 def _dispatched(session: Session, item_number: str) -> PostalItemRow:
-    number = item_number.strip().upper().replace(" ", "")
+    number = postal.item_number(item_number)
     item = session.scalars(
         select(PostalItemRow).join(PostalBatchRow, PostalBatchRow.id == PostalItemRow.batch_id)
         .where(PostalItemRow.item_number == number, PostalBatchRow.direction == Direction.DISPATCH.value)

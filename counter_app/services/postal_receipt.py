@@ -8,17 +8,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
+from counter_app import limits, postal
 from counter_app.clock import local, now
 from counter_app.errors import CounterError, ValidationError
 from counter_app.messages import Bilingual
 from counter_app.model import Channel, Delivery
-from counter_app.postal import BatchStatus, Direction, Envelope, ItemState, PostalBatch, envelope_json, envelope_of
-from counter_app.s10 import validate_postal_item
+from counter_app.postal import (
+    BatchStatus,
+    Direction,
+    Envelope,
+    ItemState,
+    PostalBatch,
+    envelope_json,
+    envelope_of,
+    item_number,
+)
 from counter_app.services import audit, intake
 from counter_app.services.postal_batches import batch_view, open_row
 from counter_app.storage.database import Database
 from counter_app.storage.orm import PostalBatchRow, PostalItemRow
-from counter_app.textfold import nfc
 
 
 def add_envelope(db: Database, ref: str, envelope: Envelope, actor: str,
@@ -27,7 +35,7 @@ def add_envelope(db: Database, ref: str, envelope: Envelope, actor: str,
     moment = local(at or now())
     with db.write() as session:
         batch = open_row(session, ref, Direction.RECEIPT)
-        number = validate_postal_item(envelope.item_number)
+        number = item_number(envelope.item_number)
         _refuse_duplicate(session, batch, number)
         missing = intake.check_request(session, _request(envelope, number), moment)
         data = envelope_json(envelope) | {"missing": missing}
@@ -45,7 +53,7 @@ def remove_envelope(db: Database, ref: str, item_number: str, actor: str,
     moment = local(at or now())
     with db.write() as session:
         batch = open_row(session, ref, Direction.RECEIPT)
-        number = item_number.strip().upper().replace(" ", "")
+        number = postal.item_number(item_number)
         found = [item for item in batch.items if item.item_number == number]
         if not found:
             raise ValidationError("postal.item_not_in_batch", value=item_number, ref=batch.ref)
@@ -91,7 +99,7 @@ def _close_item(session: Session, db: Database, item: PostalItemRow, actor: str,
 
 def _request(envelope: Envelope, item_number: str) -> intake.IntakeRequest:
     """The one place an envelope becomes an intake request (channel postal, result back by post)."""
-    address = nfc(envelope.delivery_address).strip() or envelope.applicant.address
+    address = limits.text(envelope.delivery_address, limits.ADDRESS) or envelope.applicant.address
     return intake.IntakeRequest(
         procedure_code=envelope.procedure_code, applicant=envelope.applicant, documents=envelope.documents,
         channel=Channel.POSTAL, postal_item_in=item_number,
