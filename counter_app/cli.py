@@ -164,6 +164,9 @@ def _add_dossier_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--delivery", choices=[d.value for d in Delivery], default="counter")
     new.add_argument("--delivery-address", default="")
     new.add_argument("--copies", type=int, default=1)
+    new.add_argument("--submitter-name", default="", help="an authorised representative who hands the dossier in")
+    new.add_argument("--submitter-id", default="", help="the representative's 12-digit ID number")
+    new.add_argument("--authorisation", default="", help="reference of the representative's authorisation")
     outcome = new.add_mutually_exclusive_group()
     outcome.add_argument("--request-supplement", metavar="REASON", help="send back to complete (Mẫu 02)")
     outcome.add_argument("--refuse", metavar="REASON", help="refuse at the counter (Mẫu 03)")
@@ -219,6 +222,7 @@ def _add_print_command(sub: Any, common: argparse.ArgumentParser) -> None:
     printing.add_argument("--out", required=True, type=Path, help="PDF file to write")
     printing.add_argument("--from", dest="start", help="register: first day, YYYY-MM-DD")
     printing.add_argument("--to", dest="end", help="register: last day, YYYY-MM-DD")
+    printing.add_argument("--field", default="", help="register: only this procedure field (lĩnh vực)")
     printing.add_argument("--direction", choices=[d.value for d in forms.PostalDirection],
                           help="postal: in = post → counter, out = counter → post (default: from the dossier)")
 
@@ -310,7 +314,7 @@ def _intake(args: argparse.Namespace, db: Database) -> Any:
     request = intake.IntakeRequest(
         procedure_code=procedure.code, applicant=_applicant(args), documents=_documents(procedure, args.documents),
         channel=Channel(args.channel), postal_item_in=args.postal_item, delivery=Delivery(args.delivery),
-        delivery_address=args.delivery_address, copies=args.copies,
+        delivery_address=args.delivery_address, copies=args.copies, submitter=_submitter(args),
     )
     outcome, reason = intake.Outcome.ACCEPT, ""
     if args.request_supplement or args.refuse:
@@ -333,6 +337,15 @@ def _applicant(args: argparse.Namespace) -> Person:
         raise ValidationError("input.required", field="--cccd-qr | --name --id-number")
     birth = parse_day(args.birth_date) if args.birth_date else None
     return Person(args.name, args.id_number, birth, args.sex or None, args.address, **contact)
+
+
+def _submitter(args: argparse.Namespace) -> Person | None:
+    """The authorised representative, when someone other than the applicant hands the dossier in."""
+    if not (args.submitter_name or args.submitter_id or args.authorisation):
+        return None
+    if not (args.submitter_name and args.submitter_id):
+        raise ValidationError("input.required", field="--submitter-name --submitter-id")
+    return Person(args.submitter_name, args.submitter_id, authorisation=args.authorisation.strip())
 
 
 def _documents(procedure: Any, positions: str | None) -> tuple[DocumentEntry, ...] | None:
@@ -377,7 +390,7 @@ def _print(args: argparse.Namespace, db: Database) -> Any:
         if not (args.start and args.end):
             raise ValidationError("print.register_range")
         start, end = limits.day_range(parse_day(args.start), parse_day(args.end))
-        pdf = render.render_register(printouts.register(db, start, end))
+        pdf = render.render_register(printouts.register(db, start, end, field=args.field))
     else:
         pdf = _dossier_form(args, db, forms.Form(args.form), render)
     _write_atomically(args.out, pdf)

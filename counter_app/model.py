@@ -110,6 +110,7 @@ class Person:
     phone: str = ""
     email: str = ""
     relation: str = ""
+    authorisation: str = ""  # a submitter's authorisation (giấy ủy quyền) reference
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ def add_settings_commands(sub: Any, common: argparse.ArgumentParser, command: Ma
     cutoff.add_argument("time", help="HH:MM or HH:MM:SS, e.g. 15:00")
     cutoff.add_argument("--at-cutoff", choices=("same-day", "next-day"), default="same-day",
                         help="a dossier received exactly at the cut-off (default: same day, as 'sau 15 giờ' reads)")
+    books = command(group, common, "register", _register, "one register (Sổ theo dõi hồ sơ) for all, or per field")
+    books.add_argument("--by-field", choices=("on", "off"), required=True,
+                       help="on: each procedure field has its own register and numbering (from now on)")
     pattern = command(group, common, "code-pattern", _code_pattern, "the dossier-code pattern from a date on")
     pattern.add_argument("template", help="tt01_2018, tt04_2025, or parts such as {agency}-{yymmdd}-{aa}{seq:4}")
     pattern.add_argument("--from", dest="start", required=True, help="first acceptance date, YYYY-MM-DD")
@@ -51,7 +54,8 @@ def _show(_args: argparse.Namespace, db: Database) -> Any:
     with db.read() as session:
         hours, patterns = office.office_hours(session), office.code_patterns(session)
         details = office.office_of(session)
-    return {"office": details,
+        by_field = office.register_by_field(session)
+    return {"office": details, "register_by_field": "on" if by_field else "off",
             "cutoff": hours.cutoff.isoformat(), "at_cutoff": "same-day" if hours.cutoff_same_day else "next-day",
             "code_patterns": [CodePattern(effective_from=dt.date(2019, 1, 6)), *patterns]}
 
@@ -67,6 +71,11 @@ def _cutoff(args: argparse.Namespace, db: Database) -> Any:
         raise ValidationError("input.time", value=args.time) from None
     hours = office.set_cutoff(db, time, args.at_cutoff == "same-day", args.actor)
     return {"cutoff": hours.cutoff.isoformat(), "at_cutoff": args.at_cutoff}
+
+
+def _register(args: argparse.Namespace, db: Database) -> Any:
+    office.set_register_by_field(db, args.by_field == "on", args.actor)
+    return {"register_by_field": args.by_field}
 
 
 def _code_pattern(args: argparse.Namespace, db: Database) -> Any:

@@ -82,13 +82,20 @@ def para(value: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
 
 def national_header(styles: Styles, page: Page, office: Office, phrases: Wording, number: str,
                     day: dt.date) -> Table:
-    """Office and number on the left; the nation, the underlined motto and place-date on the right."""
-    left = [para(office.name.upper(), styles.bold_header), para("———", styles.header),
-            para(number, styles.header)]
+    """Parent body, issuing office and number on the left; the nation, the underlined motto and place-date on the
+    right."""
+    left = [para(line.upper(), styles.header) for line in (office.parent_body,) if line]
+    left += [para(issuing_office(office).upper(), styles.bold_header), para("———", styles.header),
+             para(number, styles.header)]
     right = [para(phrases.text("nation"), styles.bold_header),
              Paragraph(f"<b><u>{text(phrases.text('motto'))}</u></b>", styles.header),
              Spacer(1, 4), Paragraph(f"<i>{text(date_line(phrases, office.place_name, day))}</i>", styles.header)]
     return side_by_side([left, right], [page.width * 0.42, page.width * 0.58])
+
+
+def issuing_office(office: Office) -> str:
+    """The office named under the parent body: its own setting, else the office's name."""
+    return office.issuing_office or office.name
 
 
 def side_by_side(cells: Sequence[Any], widths: Sequence[float], valign: str = "TOP") -> Table:

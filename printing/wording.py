@@ -25,7 +25,11 @@ class Wording:
         return [nfc(str(line)) for line in self._phrases[key]]
 
     def kind(self, kind: str) -> str:
-        return nfc(str(self._phrases["kinds"][kind]))
+        return self.choice("kinds", kind)
+
+    def choice(self, key: str, value: str) -> str:
+        """One entry of a table of phrases, e.g. `choice("delivery", "postal")`."""
+        return nfc(str(self._phrases[key][value]))
 
 
 @functools.cache
@@ -40,5 +44,6 @@ def wording(form: str, form_set: FormSet = FormSet.TT03_2025) -> Wording:
     phrases: dict[str, Any] = dict(data["common"])
     phrases |= data.get(FormSet.TT03_2025.value, {}).get(form, {}) or data.get(form, {})
     if form_set is FormSet.TT01_2018:
-        phrases |= data.get(FormSet.TT01_2018.value, {}).get(form, {})
+        older = data.get(FormSet.TT01_2018.value, {})
+        phrases |= older.get("common", {}) | older.get(form, {})
     return Wording(phrases)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,6 +48,10 @@ class AdminView(QWidget):
         self.add_user = QPushButton(self.tr("Create user"))
         self.office_code, self.office_name, self.province = QLineEdit(), QLineEdit(), QLineEdit()
         self.place_name, self.address = QLineEdit(), QLineEdit()
+        self.parent_body, self.issuing_office, self.office_phone = QLineEdit(), QLineEdit(), QLineEdit()
+        self.parent_body.setPlaceholderText("UBND xã …")
+        self.issuing_office.setPlaceholderText(self.tr("(the office name)"))
+        self._office: Office | None = None
         self.save_office = QPushButton(self.tr("Save office details"))
         self.tsa_url = QLineEdit(str(self.settings.value(TSA_URL_KEY, "") or ""))
         self.tsa_url.setPlaceholderText("http://…")
@@ -80,6 +86,9 @@ class AdminView(QWidget):
             (self.tr("Province"), self.province),
             (self.tr("Place name (before the date)"), self.place_name),
             (self.tr("Address"), self.address),
+            (self.tr("Parent body (first header line)"), self.parent_body),
+            (self.tr("Issuing office (second header line)"), self.issuing_office),
+            (self.tr("Office phone (on form 02)"), self.office_phone),
         ):
             form.addRow(caption, widget)
         form.addRow(self.save_office)
@@ -107,12 +116,16 @@ class AdminView(QWidget):
         )
 
     def _show_office(self, office: Office) -> None:
+        self._office = office
         for field, value in (
             (self.office_code, office.code),
             (self.office_name, office.name),
             (self.province, office.province),
             (self.place_name, office.place_name),
             (self.address, office.address),
+            (self.parent_body, office.parent_body),
+            (self.issuing_office, office.issuing_office),
+            (self.office_phone, office.phone),
         ):
             field.setText(value)
 
@@ -132,12 +145,16 @@ class AdminView(QWidget):
         )
 
     def store_office(self) -> None:
-        office = Office(
+        office = dataclasses.replace(  # what the screen does not show (communes, postal agreement) stays
+            self._office or Office(code="", name=""),
             code=self.office_code.text().strip(),
             name=self.office_name.text().strip(),
             province=self.province.text().strip(),
             place_name=self.place_name.text().strip(),
             address=self.address.text().strip(),
+            parent_body=self.parent_body.text().strip(),
+            issuing_office=self.issuing_office.text().strip(),
+            phone=self.office_phone.text().strip(),
         )
         database, actor = self.database, self.actor
         self._task = tasks.start(

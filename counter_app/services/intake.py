@@ -22,7 +22,14 @@ from counter_app.messages import Bilingual
 from counter_app.model import Channel, Delivery, DocumentEntry, Dossier, Person, Procedure
 from counter_app.services.catalogue import procedure_of
 from counter_app.services.events import find_row, record
-from counter_app.services.office import calendar_of, code_patterns, office_hours, office_of, sequence_block
+from counter_app.services.office import (
+    calendar_of,
+    code_patterns,
+    office_hours,
+    office_of,
+    register_by_field,
+    sequence_block,
+)
 from counter_app.services.queries import dossier_view
 from counter_app.storage.counters import next_value
 from counter_app.storage.database import Database
@@ -151,14 +158,22 @@ def _accept(
     if number is None:
         raise ValidationError("codes.exhausted", day=at.date().isoformat(), start=block.start, end=block.end)
     pages = sum(d.pages for d in row.documents)
+    book = procedure.field if register_by_field(session) else ""  # one register per field, when so chosen
     payload = {
         "code": codes.format_code(pattern, agency, at.date(), number), "accepted_at": at,
         "due_at": due_at(calendar_of(session), office_hours(session), at, procedure.processing_days,
                          procedure.cutoff_applies),
-        "register_year": at.year, "register_number": next_value(session, f"register:{at.year}"),
+        "register_year": at.year, "register_number": next_value(session, register_key(at.year, book)),
         "fee_amount": compute_fee(procedure.fee, pages=pages, copies=copies),
     }
+    if book:
+        payload["register_field"] = book
     record(session, db.device_id, row, Action.ACCEPT, actor, payload, at)
+
+
+def register_key(year: int, field: str = "") -> str:
+    """The counter numbering one register: the year's, or the year's for one field."""
+    return f"register:{year}:{fold(field)}" if field else f"register:{year}"
 
 
 def _send_back(

@@ -32,6 +32,7 @@ SAMPLE_OFFICE = Office(
 FORMS_SWITCH_KEY = "forms_switch_date"
 HOURS_KEY = "office_hours"
 CODE_PATTERNS_KEY = "dossier_code_patterns"
+REGISTER_KEY = "register_by_field"
 HEADER_KEY = "office_header"  # parent body, issuing office, phone: printed, not part of the office's identity
 _HEADER_FIELDS = ("parent_body", "issuing_office", "phone")
 
@@ -108,6 +109,18 @@ def set_cutoff(db: Database, cutoff: dt.time, same_day_at_cutoff: bool, actor: s
         _store(session, HOURS_KEY, value)
         audit.append(session, actor, "setting.cutoff", cutoff.isoformat(), {"same_day": same_day_at_cutoff}, now())
         return office_hours(session)
+
+
+def register_by_field(session: Session) -> bool:
+    """Whether the office keeps one register (Sổ theo dõi hồ sơ) per procedure field, numbered apart."""
+    row = session.get(SettingRow, REGISTER_KEY)
+    return bool(row and row.value.get("on"))
+
+
+def set_register_by_field(db: Database, on: bool, actor: str) -> None:
+    with db.write() as session:
+        _store(session, REGISTER_KEY, {"on": on})
+        audit.append(session, actor, "setting.register_by_field", str(on).lower(), {}, now())
 
 
 def code_patterns(session: Session) -> tuple[CodePattern, ...]:

@@ -22,11 +22,12 @@ from counter_app.forms import (
 from counter_app.model import Dossier, Office
 from counter_app.postal import Direction
 from counter_app.services.events import find_row
-from counter_app.services.office import forms_switch_date, office_of
+from counter_app.services.office import forms_switch_date, office_of, register_by_field
 from counter_app.services.postal_batches import find_batch
 from counter_app.services.queries import dossier_view
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierRow, UserRow
+from counter_app.textfold import fold
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,15 @@ class RegisterContext:
     end: dt.date
     dossiers: tuple[Dossier, ...]
     printed_at: dt.datetime
+    field: str = ""  # only this procedure field's dossiers
+    by_field: bool = False  # the office keeps one register per field: print one table per field
+
+    def books(self) -> list[tuple[str, tuple[Dossier, ...]]]:
+        """(field, its dossiers) per register book: one book, or one per field when the office keeps them so."""
+        if self.field or not self.by_field:
+            return [(self.field, self.dossiers)]
+        fields = sorted({d.procedure.field for d in self.dossiers}, key=fold)
+        return [(name, tuple(d for d in self.dossiers if d.procedure.field == name)) for name in fields]
 
 
 @dataclass(frozen=True)
@@ -71,8 +81,10 @@ def form_context(
         )
 
 
-def register(db: Database, start: dt.date, end: dt.date, at: dt.datetime | None = None) -> RegisterContext:
-    """Dossiers accepted from `start` to `end` (local days, inclusive), by register number."""
+def register(db: Database, start: dt.date, end: dt.date, at: dt.datetime | None = None,
+             field: str = "") -> RegisterContext:
+    """Dossiers accepted from `start` to `end` (local days, inclusive), by register number; of one procedure
+    field when `field` is given (compared without case or diacritics)."""
     if end < start:
         raise ValidationError("print.bad_range", start=start, end=end)
     moment = local(at or now())
@@ -84,10 +96,14 @@ def register(db: Database, start: dt.date, end: dt.date, at: dt.datetime | None 
             .order_by(DossierRow.register_year, DossierRow.register_number, DossierRow.accepted_at)
         ).all()
         switch = forms_switch_date(session)
+        dossiers = [dossier_view(session, row, moment) for row in rows]
+        if field.strip():
+            dossiers = [d for d in dossiers if fold(d.procedure.field) == fold(field)]
         return RegisterContext(
             office=office_of(session), form_set=FormSet.TT01_2018 if start < switch else FormSet.TT03_2025,
-            start=start, end=end, dossiers=tuple(dossier_view(session, row, moment) for row in rows),
-            printed_at=moment,
+            start=start, end=end, dossiers=tuple(dossiers), printed_at=moment,
+            field=next((d.procedure.field for d in dossiers), " ".join(field.split())) if field.strip() else "",
+            by_field=register_by_field(session),
         )
 
 

@@ -2,56 +2,51 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from counter_app.clock import local
 from counter_app.forms import FormContext
-from printing.forms.parts import applicant_block, clerk_name, code_line, form_label, reason_of
-from printing.layout import (
-    A5_PORTRAIT,
-    Footer,
-    Styles,
-    build_pdf,
-    grid,
-    national_header,
-    para,
-    side_by_side,
-    signatures,
-)
+from counter_app.model import StopRequester
+from printing.forms import appraisal
+from printing.forms.letters import addressed, moment, opening, pdf, recipients_and_signature
+from printing.forms.parts import applicant_block, clerk_name, reason_of, submitter_name
+from printing.layout import A5_PORTRAIT, Styles, grid, para, signatures
 from printing.wording import Wording, wording
 from printing.words import day_words, time_words
 
 
 def supplement(context: FormContext) -> bytes:
     """Mẫu 02: what the citizen must bring or complete, with the reason and who guides them."""
+    if appraisal.after_appraisal(context):
+        return appraisal.supplement_request(context)
     phrases, styles, dossier = wording("02", context.form_set), Styles(A5_PORTRAIT), context.dossier
-    story = [*_opening(context, phrases, styles), para(phrases.text("received_from", office=context.office.name),
+    story = [*opening(context, phrases, styles), para(phrases.text("received_from", office=context.office.name),
                                                        styles.left),
              *applicant_block(dossier, phrases, styles), para(phrases.text("request"), styles.left),
              _to_complete(context, phrases, styles), Spacer(1, 1 * mm),
              *_reason_below_the_list(context, phrases, styles),
-             para(phrases.text("guidance", clerk=clerk_name(context), office=context.office.name), styles.body),
+             para(phrases.text("guidance", clerk=clerk_name(context), office=context.office.name,
+                               phone=context.office.phone or phrases.text("dots")), styles.body),
              signatures(styles, A5_PORTRAIT, [("", "", ""), (phrases.text("right_sign"), phrases.text("sign_hint"),
                                                               clerk_name(context))])]
-    return _pdf(context, phrases, story)
+    return pdf(context, phrases, story)
 
 
 def refusal(context: FormContext) -> bytes:
     """Mẫu 03: the dossier is not accepted, and why."""
+    if appraisal.after_appraisal(context):
+        return appraisal.refusal_notice(context)
     phrases, styles, dossier = wording("03", context.form_set), Styles(A5_PORTRAIT), context.dossier
-    story = [*_opening(context, phrases, styles), para(phrases.text("received_from", office=context.office.name),
+    story = [*opening(context, phrases, styles), para(phrases.text("received_from", office=context.office.name),
                                                        styles.left),
              *applicant_block(dossier, phrases, styles),
              para(phrases.text("decision", office=context.office.name), styles.body),
              para(phrases.text("reason", reason=reason_of(context)), styles.body, bold=True),
              para(phrases.text("closing"), styles.body),
              signatures(styles, A5_PORTRAIT, [
-                 (phrases.text("left_sign"), phrases.text("sign_hint"), dossier.applicant.full_name),
+                 (phrases.text("left_sign"), phrases.text("sign_hint"), submitter_name(dossier)),
                  (phrases.text("right_sign"), phrases.text("sign_hint"), clerk_name(context))])]
-    return _pdf(context, phrases, story)
+    return pdf(context, phrases, story)
 
 
 def apology(context: FormContext) -> bytes:
@@ -59,41 +54,30 @@ def apology(context: FormContext) -> bytes:
     phrases, styles = wording("04", context.form_set), Styles(A5_PORTRAIT)
     payload = context.event.payload if context.event else {}
     previous, new_due = payload.get("previous_due_at"), payload.get("due_at")
-    story = [*_opening(context, phrases, styles), *_addressed(context, phrases, styles),
-             para(phrases.text("due", due=time_words(phrases, _moment(previous))), styles.left),
+    story = [*opening(context, phrases, styles), *addressed(context, phrases, styles),
+             para(phrases.text("due", due=time_words(phrases, moment(previous))), styles.left),
              para(phrases.text("late"), styles.body),
              para(phrases.text("reason", reason=reason_of(context)), styles.body),
              para(phrases.text("apology", office=context.office.name), styles.body),
-             para(phrases.text("new_due", due=time_words(phrases, _moment(new_due))), styles.left, bold=True),
-             _recipients_and_signature(context, phrases, styles)]
-    return _pdf(context, phrases, story)
+             para(phrases.text("new_due", due=time_words(phrases, moment(new_due))), styles.left, bold=True),
+             recipients_and_signature(phrases, styles)]
+    return pdf(context, phrases, story)
 
 
 def stop_notice(context: FormContext) -> bytes:
-    """Mẫu 05 (TT 03/2025): processing stopped, and why."""
+    """Mẫu 05 (TT 03/2025): processing stopped at the applicant's request (Điều 7) or the office's, and why."""
     phrases, styles = wording("05", context.form_set), Styles(A5_PORTRAIT)
-    story = [*_opening(context, phrases, styles), *_addressed(context, phrases, styles),
-             para(phrases.text("decision", office=context.office.name), styles.body),
+    payload = context.event.payload if context.event else {}
+    if payload.get("requested_by") == StopRequester.APPLICANT.value:
+        assert context.event is not None
+        decision = phrases.text("applicant_request", requested=day_words(phrases, context.event.at),
+                                office=context.office.name)
+    else:  # the office's decision (also stops recorded before who asked was kept)
+        decision = phrases.text("decision", office=context.office.name)
+    story = [*opening(context, phrases, styles), *addressed(context, phrases, styles), para(decision, styles.body),
              para(phrases.text("reason", reason=reason_of(context)), styles.body, bold=True),
-             para(phrases.text("closing"), styles.body), _recipients_and_signature(context, phrases, styles)]
-    return _pdf(context, phrases, story)
-
-
-def _opening(context: FormContext, phrases: Wording, styles: Styles) -> list[Flowable]:
-    day = local(context.event.at).date() if context.event else context.printed_at.date()
-    return [form_label(phrases, styles),
-            national_header(styles, A5_PORTRAIT, context.office, phrases, phrases.text("number"), day),
-            para(phrases.text("title"), styles.title), code_line(context.dossier, phrases, styles),
-            Spacer(1, 2 * mm)]
-
-
-def _addressed(context: FormContext, phrases: Wording, styles: Styles) -> list[Flowable]:
-    dossier = context.dossier
-    person = dossier.applicant
-    return [para(phrases.text("to", name=person.full_name), styles.left, bold=True),
-            para(phrases.text("address", address=person.address or phrases.text("dots")), styles.left),
-            para(phrases.text("intro", accepted=day_words(phrases, dossier.accepted_at or dossier.submitted_at),
-                              office=context.office.name, procedure=dossier.procedure.name), styles.body)]
+             para(phrases.text("closing"), styles.body), recipients_and_signature(phrases, styles)]
+    return pdf(context, phrases, story)
 
 
 def _to_complete(context: FormContext, phrases: Wording, styles: Styles) -> Flowable:
@@ -121,21 +105,3 @@ def _missing(context: FormContext) -> list[str]:
     """The documents found missing at the counter (an officer's request after appraisal lists none)."""
     listed = context.event.payload.get("missing") if context.event else None
     return [str(name) for name in listed] if isinstance(listed, list) else []
-
-
-def _recipients_and_signature(context: FormContext, phrases: Wording, styles: Styles) -> Flowable:
-    recipients = [para(line, styles.small) for line in phrases.lines("recipients")]
-    sign = [para(phrases.text("right_sign"), styles.bold_centre), para(phrases.text("sign_seal_hint"),
-                                                                      styles.italic_centre),
-            Spacer(1, 16 * mm)]
-    table = side_by_side([recipients, sign], [A5_PORTRAIT.width * 0.45, A5_PORTRAIT.width * 0.55])
-    return KeepTogether([Spacer(1, 2 * mm), table])
-
-
-def _moment(value: object) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(str(value)) if value else None
-
-
-def _pdf(context: FormContext, phrases: Wording, story: list[Flowable]) -> bytes:
-    label = context.dossier.code or ""
-    return build_pdf(A5_PORTRAIT, story, phrases.text("title"), label, Footer(label, phrases))

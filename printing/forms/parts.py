@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
@@ -26,13 +28,38 @@ def barcode_row(code: str, page: Page) -> Table:
 
 
 def applicant_block(dossier: Dossier, phrases: Wording, styles: Styles) -> list[Flowable]:
+    """The applicant, the authorised representative when someone else submitted, and the procedure."""
     person = dossier.applicant
     lines = [phrases.text("applicant", name=person.full_name, id_number=person.id_number),
              phrases.text("address", address=person.address or phrases.text("dots")),
              phrases.text("contact", phone=person.phone or phrases.text("dots"),
                           email=person.email or phrases.text("dots")),
+             *representative_lines(dossier, phrases),
              phrases.text("procedure", procedure=f"{dossier.procedure.name} ({dossier.procedure.code})")]
     return [para(line, styles.left) for line in lines]
+
+
+def representative_lines(dossier: Dossier, phrases: Wording) -> list[str]:
+    """Who submitted on the applicant's behalf and under which authorisation; nothing when the applicant came."""
+    agent = dossier.submitter
+    if agent is None or agent.id_number == dossier.applicant.id_number:
+        return []
+    return [phrases.text("representative", name=agent.full_name, id_number=agent.id_number),
+            phrases.text("authorisation", reference=agent.authorisation or phrases.text("dots"))]
+
+
+def submitter_name(dossier: Dossier) -> str:
+    """Who handed the dossier in and signs for it: the representative, else the applicant."""
+    return dossier.submitter.full_name if dossier.submitter else dossier.applicant.full_name
+
+
+def appointment(dossier: Dossier) -> dt.datetime | None:
+    """The appointment the counter gave (at acceptance, or anew when a supplement came in); an extension's
+    new date is the apology's (Mẫu 04), not the receipt's."""
+    for event in reversed(dossier.events):
+        if event.type in (Action.ACCEPT, Action.SUPPLEMENT_RECEIVED) and event.payload.get("due_at"):
+            return dt.datetime.fromisoformat(str(event.payload["due_at"]))
+    return dossier.due_at
 
 
 def form_label(phrases: Wording, styles: Styles) -> Flowable:

@@ -7,8 +7,17 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from counter_app.clock import local
 from counter_app.forms import FormContext
+from counter_app.lifecycle import Action
 from counter_app.model import Delivery, Dossier
-from printing.forms.parts import applicant_block, barcode_row, clerk_name, code_line, form_label
+from printing.forms.parts import (
+    applicant_block,
+    appointment,
+    barcode_row,
+    clerk_name,
+    code_line,
+    form_label,
+    submitter_name,
+)
 from printing.layout import A5_PORTRAIT, Footer, Styles, build_pdf, grid, national_header, para, signatures
 from printing.wording import Wording, wording
 from printing.words import money, time_words
@@ -41,18 +50,25 @@ def _copy(context: FormContext, phrases: Wording, styles: Styles, copy: str) -> 
         para(phrases.text("item2", sets=1), styles.left),
         para(_processing_time(dossier, phrases), styles.left),
         para(phrases.text("item4", received=time_words(phrases, dossier.accepted_at)), styles.left),
-        para(phrases.text("item5", due=time_words(phrases, dossier.due_at)), styles.left, bold=True),
+        para(phrases.text("item5", due=time_words(phrases, appointment(dossier))), styles.left, bold=True),
         para(phrases.text("item6", where=_where(dossier, phrases, office.name)), styles.left),
         para(_fee(dossier, phrases), styles.left),
-        para(phrases.text("register", book=dossier.register_year or "", number=dossier.register_number or ""),
-             styles.left),
+        para(_register_line(dossier, phrases), styles.left),
         signatures(styles, page, [
-            (phrases.text("left_sign"), phrases.text("sign_hint"), dossier.applicant.full_name),
+            (phrases.text("left_sign"), phrases.text("sign_hint"), submitter_name(dossier)),
             (phrases.text("right_sign"), phrases.text("sign_hint"), clerk_name(context)),
         ]),
         para(phrases.text("note", office=office.name), styles.small),
     ]
     return story
+
+
+def _register_line(dossier: Dossier, phrases: Wording) -> str:
+    """Book and number in the register: the year's, or the field's when the office keeps one per field."""
+    accepted = [event for event in dossier.events if event.type is Action.ACCEPT]
+    field = str(accepted[-1].payload.get("register_field") or "") if accepted else ""
+    numbers = {"book": dossier.register_year or "", "number": dossier.register_number or ""}
+    return phrases.text("register_field", field=field, **numbers) if field else phrases.text("register", **numbers)
 
 
 def _postal_item(dossier: Dossier, phrases: Wording, styles: Styles) -> list[Flowable]:

@@ -1,18 +1,20 @@
-"""The register (Sổ theo dõi hồ sơ) for a date range: A4 landscape, paginated, header repeated on every page."""
+"""The register (Sổ theo dõi hồ sơ) for a date range: A4 landscape, paginated, header repeated on every page;
+one table per procedure field when the office keeps its registers by field."""
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from counter_app.lifecycle import label
-from counter_app.model import Dossier
+from counter_app.lifecycle import Action, label
+from counter_app.model import Delivery, Dossier
 from counter_app.services.printouts import RegisterContext
 from printing.forms.parts import handling_office, last_transfer
 from printing.layout import A4_LANDSCAPE, Footer, Styles, build_pdf, grid, national_header, para
-from printing.wording import wording
+from printing.wording import Wording, wording
 from printing.words import short_day
 
-_WIDTHS = (0.035, 0.145, 0.12, 0.045, 0.1, 0.12, 0.08, 0.065, 0.065, 0.07, 0.065, 0.05, 0.04)
+_WIDTHS = (0.035, 0.15, 0.105, 0.04, 0.09, 0.1, 0.075, 0.06, 0.06, 0.065, 0.07, 0.06, 0.045, 0.045)
+_CENTRED = frozenset({0, 3, 7, 8, 9, 11})
 
 
 def render(context: RegisterContext) -> bytes:
@@ -26,27 +28,37 @@ def render(context: RegisterContext) -> bytes:
         Spacer(1, 6),
     ]
     head = [para(title, styles.head) for title in phrases.lines("table")]
-    rows = [_row(n, dossier, styles) for n, dossier in enumerate(context.dossiers, start=1)]
     widths = [page.width * share for share in _WIDTHS]
-    story.append(grid([head, *rows], widths))
-    story.append(para(phrases.text("total", count=len(rows)) if rows else phrases.text("empty"), styles.left))
+    for field, dossiers in context.books():
+        if field:
+            story.append(para(phrases.text("field", field=field), styles.bold_centre))
+        rows = [_row(n, dossier, phrases, styles) for n, dossier in enumerate(dossiers, start=1)]
+        story.append(grid([head, *rows], widths))
+        story.append(para(phrases.text("total", count=len(rows)) if rows else phrases.text("empty"), styles.left))
+        story.append(Spacer(1, 6))
     subject = f"{context.start:%d/%m/%Y} - {context.end:%d/%m/%Y}"
     return build_pdf(page, story, phrases.text("title"), subject, Footer(phrases.text("title"), phrases))
 
 
-def _row(number: int, dossier: Dossier, styles: Styles) -> list[Flowable]:
+def _row(number: int, dossier: Dossier, phrases: Wording, styles: Styles) -> list[Flowable]:
     person = dossier.applicant
     contact = ", ".join(part for part in (person.address, person.phone) if part)
     transfer = last_transfer(dossier)
     cells = [str(dossier.register_number or number), dossier.code or "", dossier.procedure.name, "1",
              person.full_name, contact, handling_office(dossier), short_day(dossier.accepted_at),
              short_day(dossier.due_at),
-             short_day(transfer.at) if transfer else "", short_day(dossier.returned_at), "",
-             _note(dossier)]
-    centred = {0, 3, 7, 8, 9, 10}
-    return [para(cell, styles.cell_centre if i in centred else styles.cell) for i, cell in enumerate(cells)]
+             short_day(transfer.at) if transfer else "", phrases.choice("delivery", result_delivery(dossier).value),
+             short_day(dossier.returned_at), "", _note(dossier)]
+    return [para(cell, styles.cell_centre if i in _CENTRED else styles.cell) for i, cell in enumerate(cells)]
+
+
+def result_delivery(dossier: Dossier) -> Delivery:
+    """How the result went (or is to go) back: as handed over when returned, else as registered at intake."""
+    for event in reversed(dossier.events):
+        if event.type is Action.RETURN_RESULT and event.payload.get("delivery"):
+            return Delivery(str(event.payload["delivery"]))
+    return dossier.delivery
 
 
 def _note(dossier: Dossier) -> str:
     return label(dossier.status)
-

@@ -8,7 +8,8 @@ from reportlab.platypus import Flowable, Spacer
 from counter_app.forms import FormContext
 from counter_app.model import Delivery
 from printing.barcodes import Code128, QrCode
-from printing.layout import FRAME_PADDING, Page, Styles, build_pdf, para
+from printing.forms.parts import appointment
+from printing.layout import FRAME_PADDING, Page, Styles, build_pdf, issuing_office, para
 from printing.wording import wording
 from printing.words import money, time_words
 
@@ -29,14 +30,16 @@ def render(context: FormContext) -> bytes:
     where = phrases.text("at_counter" if dossier.delivery is Delivery.COUNTER else "by_post")
     fee = money(dossier.fee_amount) if dossier.fee_amount else common.text("no_fee")
     story: list[Flowable] = [
-        para(context.office.name.upper(), styles.bold_centre), para(phrases.text("title"), styles.bold_centre),
+        *[para(line.upper(), styles.centre) for line in (context.office.parent_body,) if line],
+        para(issuing_office(context.office).upper(), styles.bold_centre),
+        para(phrases.text("title"), styles.bold_centre),
         para(common.text("code", code=dossier.code), styles.bold_centre), Spacer(1, 2 * mm),
         _centred(QrCode(dossier.code, size=26 * mm)), Spacer(1, 2 * mm),
         para(phrases.text("applicant", name=dossier.applicant.full_name), styles.left),
         para(phrases.text("procedure", procedure=dossier.procedure.name), styles.left),
         para(phrases.text("documents", count=sum(d.copies for d in dossier.documents)), styles.left),
         para(phrases.text("received", time=time_words(common, dossier.accepted_at)), styles.left),
-        para(phrases.text("due", time=time_words(common, dossier.due_at)), styles.left, bold=True),
+        para(phrases.text("due", time=time_words(common, appointment(dossier))), styles.left, bold=True),
         para(phrases.text("fee", fee=fee), styles.left), para(phrases.text("where", where=where), styles.left),
         Spacer(1, 2 * mm), _centred(bars), Spacer(1, 2 * mm), para(phrases.text("footer"), styles.small),
     ]

@@ -82,117 +82,137 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../ui/admin_view.py" line="46"/>
+        <location filename="../../ui/admin_view.py" line="48"/>
         <source>Create user</source>
         <translation>Tạo người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="49"/>
+        <location filename="../../ui/admin_view.py" line="53"/>
+        <source>(the office name)</source>
+        <translation>(tên cơ quan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="55"/>
         <source>Save office details</source>
         <translation>Lưu thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="52"/>
+        <location filename="../../ui/admin_view.py" line="58"/>
         <source>Add a searchable Vietnamese text layer to scans (OCR, when Tesseract is installed)</source>
         <translation>Thêm lớp chữ tiếng Việt tìm kiếm được vào bản quét (OCR, khi đã cài Tesseract)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="55"/>
+        <location filename="../../ui/admin_view.py" line="61"/>
         <source>Save these settings</source>
         <translation>Lưu các cài đặt này</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="64"/>
+        <location filename="../../ui/admin_view.py" line="70"/>
         <source>New user</source>
         <translation>Người dùng mới</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="67"/>
+        <location filename="../../ui/admin_view.py" line="73"/>
         <source>Username</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="68"/>
+        <location filename="../../ui/admin_view.py" line="74"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="69"/>
+        <location filename="../../ui/admin_view.py" line="75"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="70"/>
+        <location filename="../../ui/admin_view.py" line="76"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="71"/>
+        <location filename="../../ui/admin_view.py" line="77"/>
         <source>Screen-lock PIN (4–8 digits, optional)</source>
         <translation>Mã PIN mở khóa (4–8 chữ số, không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="75"/>
+        <location filename="../../ui/admin_view.py" line="81"/>
         <source>Office (printed on every form)</source>
         <translation>Cơ quan (in trên mọi biểu mẫu)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="78"/>
+        <location filename="../../ui/admin_view.py" line="84"/>
         <source>Agency code</source>
         <translation>Mã cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="79"/>
+        <location filename="../../ui/admin_view.py" line="85"/>
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="80"/>
+        <location filename="../../ui/admin_view.py" line="86"/>
         <source>Province</source>
         <translation>Tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="81"/>
+        <location filename="../../ui/admin_view.py" line="87"/>
         <source>Place name (before the date)</source>
         <translation>Địa danh (ghi trước ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="82"/>
+        <location filename="../../ui/admin_view.py" line="88"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="86"/>
+        <location filename="../../ui/admin_view.py" line="89"/>
+        <source>Parent body (first header line)</source>
+        <translation>Cơ quan chủ quản (dòng đầu tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="90"/>
+        <source>Issuing office (second header line)</source>
+        <translation>Cơ quan ban hành (dòng thứ hai tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="91"/>
+        <source>Office phone (on form 02)</source>
+        <translation>Số điện thoại cơ quan (in trên Mẫu 02)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="95"/>
         <source>Scans and digital signatures</source>
         <translation>Bản quét và chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="158"/>
+        <location filename="../../ui/admin_view.py" line="175"/>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="88"/>
+        <location filename="../../ui/admin_view.py" line="97"/>
         <source>Time-stamp authority (URL)</source>
         <translation>Máy chủ cấp dấu thời gian (URL)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="89"/>
+        <location filename="../../ui/admin_view.py" line="98"/>
         <source>Trusted root certificates: put the CA&apos;s .pem/.crt files in {0}</source>
         <translation>Chứng thư số gốc tin cậy: đặt tệp .pem/.crt của tổ chức chứng thực vào {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="131"/>
+        <location filename="../../ui/admin_view.py" line="144"/>
         <source>User {0} created.</source>
         <translation>Đã tạo người dùng {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="145"/>
+        <location filename="../../ui/admin_view.py" line="162"/>
         <source>Office details saved.</source>
         <translation>Đã lưu thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="153"/>
+        <location filename="../../ui/admin_view.py" line="170"/>
         <source>The time-stamp authority&apos;s address must start with http:// or https://</source>
         <translation>Địa chỉ máy chủ cấp dấu thời gian phải bắt đầu bằng http:// hoặc https://</translation>
     </message>

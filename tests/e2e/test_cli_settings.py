@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def run(data: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "counter_app.cli", *args, "--data-dir", str(data)]
@@ -48,3 +50,19 @@ def test_cutoff_and_code_pattern_settings(tmp_path: Path) -> None:
                "079195000123").stdout.split()[0]
     assert code.startswith("H12.07.05-") and code.endswith("-030001") and len(code) == 23
     assert json.loads(run(tmp_path, "dossier", "show", code, "--json").stdout)["code"] == code
+
+
+def test_a_dossier_handed_in_by_a_representative(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from counter_app.cli import main  # noqa: PLC0415 (in process: one subprocess less)
+
+    run(tmp_path, "init", "--office-code", "000.00.12.H12", "--office-name", "TTPVHCC xã Tân Hòa",
+        "--place-name", "Tân Hòa")
+    base = ["intake", "--procedure", "1.004873", "--name", "Trần Thị Hồng", "--id-number", "079195000123",
+            "--data-dir", str(tmp_path), "--json"]
+    assert main([*base, "--authorisation", "GUQ 5/2026"]) == 2  # a reference without the person
+    assert "--submitter-name" in capsys.readouterr().err
+    assert main([*base, "--submitter-name", "Lê Văn Tâm", "--submitter-id", "001085000111",
+                 "--authorisation", "GUQ 5/2026"]) == 0
+    submitter = json.loads(capsys.readouterr().out)["submitter"]
+    assert (submitter["full_name"], submitter["id_number"], submitter["authorisation"]) == (
+        "Lê Văn Tâm", "001085000111", "GUQ 5/2026")

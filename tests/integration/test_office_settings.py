@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from counter_app.codes import TT04_2025_TEMPLATE, CodePattern, parse_code
 from counter_app.errors import ValidationError
+from counter_app.forms import Form
 from counter_app.model import Person
-from counter_app.services import office
+from counter_app.services import office, printouts
 from counter_app.services.intake import IntakeRequest, intake
 from counter_app.services.queries import get_dossier
 from counter_app.storage.database import Database
@@ -48,3 +50,26 @@ def test_the_cutoff_is_a_setting(db: Database) -> None:
     assert moved.due_at == at("2026-11-23 17:00")
     with pytest.raises(ValidationError):
         office.set_cutoff(db, dt.time(18, 0), True, "admin")
+
+
+def test_one_register_per_field_when_the_office_chooses(db: Database, tmp_path: Path) -> None:
+    from printing import render  # noqa: PLC0415
+    from tests.pdftools import text_of  # noqa: PLC0415
+
+    first = intake(db, IntakeRequest("1.004873", DUC), "clerk", at=at("2026-11-16 09:00"))  # Hộ tịch, book of all
+    office.set_register_by_field(db, True, "admin")
+    civil = intake(db, IntakeRequest("1.004873", DUC), "clerk", at=at("2026-11-16 10:00"))
+    copy = intake(db, IntakeRequest("2.000815", DUC), "clerk", at=at("2026-11-16 11:00"))  # Chứng thực
+    assert (first.register_number, civil.register_number, copy.register_number) == (1, 1, 1)
+    only = printouts.register(db, dt.date(2026, 11, 16), dt.date(2026, 11, 16), field="chung thuc")
+    assert [d.code for d in only.dossiers] == [copy.code] and only.field == "Chứng thực"
+    both = printouts.register(db, dt.date(2026, 11, 16), dt.date(2026, 11, 16))
+    assert [field for field, _ in both.books()] == ["Chứng thực", "Hộ tịch"]
+    pdf = tmp_path / "register.pdf"
+    pdf.write_bytes(render.render_register(both))
+    text = text_of(pdf)
+    assert text.index("Lĩnh vực: Chứng thực") < text.index(str(copy.code)) < text.index("Lĩnh vực: Hộ tịch")
+    assert text.count("Tổng số: 1 hồ sơ") == 1 and "Tổng số: 2 hồ sơ" in text
+    receipt = printouts.form_context(db, str(civil.code), Form.RECEIPT)
+    pdf.write_bytes(render.render(receipt))
+    assert "Vào Sổ theo dõi hồ sơ lĩnh vực Hộ tịch, Quyển số: 2026, Số thứ tự: 1" in text_of(pdf)

@@ -35,9 +35,15 @@ def test_admin_creates_a_user_with_pin_and_changes_the_office(qtbot: QtBot, ui_d
     qtbot.waitUntil(lambda: "đã có" in view.message.text(), timeout=10000)
     view.office_name.setText("Trung tâm Phục vụ hành chính công xã Tân Hòa Mới")
     view.place_name.setText("Tân Hòa")
+    view.parent_body.setText("UBND xã Tân Hòa")
+    view.issuing_office.setText("Trung tâm Phục vụ hành chính công")
+    view.office_phone.setText("0203 3888 123")
     view.store_office()
     qtbot.waitUntil(lambda: view.message.text() == "Đã lưu thông tin cơ quan.", timeout=10000)
-    assert get_office(ui_db).name == "Trung tâm Phục vụ hành chính công xã Tân Hòa Mới"
+    saved = get_office(ui_db)
+    assert saved.name == "Trung tâm Phục vụ hành chính công xã Tân Hòa Mới" and saved.place_name == "Tân Hòa"
+    assert (saved.parent_body, saved.issuing_office, saved.phone) == (
+        "UBND xã Tân Hòa", "Trung tâm Phục vụ hành chính công", "0203 3888 123")
 
 
 def test_list_filters_by_status_procedure_and_date(qtbot: QtBot, ui_db: Database) -> None:
