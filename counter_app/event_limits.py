@@ -171,7 +171,7 @@ _PERSON: Final[dict[str, Check]] = {
     "full_name": _text(limits.PERSON_NAME), "id_number": _pattern(_ID_NUMBER, optional=True),
     "date_of_birth": _birth_date, "sex": _choice(limits.SEXES, optional=True),
     "address": _text(limits.ADDRESS), "phone": _text(limits.PHONE), "email": _text(limits.EMAIL),
-    "relation": _text(limits.RELATION),
+    "relation": _text(limits.RELATION), "authorisation": _text(limits.AUTHORISATION),
 }
 _DOCUMENT: Final[dict[str, Check]] = {
     "position": _integer(1, limits.DOCUMENTS[1] * 2), "name": _text(limits.DOCUMENT_NAME, optional=False),
@@ -204,7 +204,7 @@ _CHECKS: Final[dict[str, Check]] = {
     "code": _pattern(re.compile(f"(?=.{{1,{MAX_CODE_LENGTH}}}$){DOSSIER_CODE.pattern}", re.ASCII)),
     "requested_by": _choice(tuple(requester.value for requester in StopRequester)),
     "fee_amount": _integer(*limits.FEE), "register_year": _integer(2000, 2099),
-    "register_number": _integer(1, 10**9),
+    "register_number": _integer(1, 10**9), "register_field": _text(limits.PROCEDURE_FIELD),
     "reason": _text(limits.REASON), "note": _text(limits.NOTE), "to": _text(limits.RECIPIENT_OFFICE),
     "recipient_name": _text(limits.PERSON_NAME), "recipient_id_number": _pattern(_ID_NUMBER),
     "authorisation": _text(limits.AUTHORISATION),

@@ -234,6 +234,7 @@ def _checked_person(person: Person) -> Person:
         sex=limits.sex(person.sex), address=limits.text(person.address, limits.ADDRESS),
         phone=limits.phone(person.phone), email=limits.email(person.email),
         relation=limits.text(person.relation, limits.RELATION),
+        authorisation=limits.text(person.authorisation, limits.AUTHORISATION),
     )
 
 
