@@ -194,3 +194,12 @@ class Dossier:
     overdue: bool
     timeliness: Timeliness | None
     missing_documents: tuple[str, ...] = ()
+
+    @property
+    def result_delivery(self) -> Delivery:
+        """How the result went back (as handed over, once returned) or is to go (as registered at intake): the
+        register's "Phương thức nhận kết quả"."""
+        for event in reversed(self.events):
+            if event.type is Action.RETURN_RESULT and event.payload.get("delivery"):
+                return Delivery(str(event.payload["delivery"]))
+        return self.delivery

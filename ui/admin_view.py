@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,13 @@ class AdminView(QWidget):
         self.issuing_office.setPlaceholderText(self.tr("(the office name)"))
         self._office: Office | None = None
         self.save_office = QPushButton(self.tr("Save office details"))
+        self.cutoff = QTimeEdit(QTime(15, 0))
+        self.cutoff.setDisplayFormat("HH:mm")
+        self.cutoff_same_day = QCheckBox(self.tr("A dossier received exactly at the cut-off is still same-day "
+                                                 "(\"sau 15 giờ\")"))
+        self.cutoff_same_day.setChecked(True)
+        self.register_by_field = QCheckBox(self.tr("Keep one register per procedure field"))
+        self.save_rules = QPushButton(self.tr("Save rules"))
         self.tsa_url = QLineEdit(str(self.settings.value(TSA_URL_KEY, "") or ""))
         self.tsa_url.setPlaceholderText("http://…")
         self.ocr = QCheckBox(self.tr("Add a searchable Vietnamese text layer to scans (OCR, when Tesseract is "
@@ -64,6 +72,7 @@ class AdminView(QWidget):
         self._arrange()
         self.add_user.clicked.connect(self.create_user)
         self.save_office.clicked.connect(self.store_office)
+        self.save_rules.clicked.connect(self.store_rules)
         self.save_signing.clicked.connect(self.store_signing)
 
     def _arrange(self) -> None:
@@ -92,6 +101,12 @@ class AdminView(QWidget):
         ):
             form.addRow(caption, widget)
         form.addRow(self.save_office)
+        rules_box = QGroupBox(self.tr("Rules"))
+        form = QFormLayout(rules_box)
+        form.addRow(self.tr("Cut-off for same-day procedures"), self.cutoff)
+        form.addRow(self.cutoff_same_day)
+        form.addRow(self.register_by_field)
+        form.addRow(self.save_rules)
         signing_box = QGroupBox(self.tr("Scans and digital signatures"))
         form = QFormLayout(signing_box)
         form.addRow(self.tr("Time-stamp authority (URL)"), self.tsa_url)
@@ -103,6 +118,7 @@ class AdminView(QWidget):
         form.addRow(self.save_signing)
         column = QVBoxLayout()
         column.addWidget(office_box)
+        column.addWidget(rules_box)
         column.addWidget(signing_box)
         row = QHBoxLayout(self)
         row.addWidget(user_box)
@@ -113,6 +129,26 @@ class AdminView(QWidget):
         database = self.database
         self._task = tasks.start(
             lambda: office_service.get_office(database), self._show_office, self._report, owner=self
+        )
+        self._rules_task = tasks.start(
+            lambda: office_service.get_rules(database), self._show_rules, self._report, owner=self
+        )
+
+    def _show_rules(self, rules: office_service.Rules) -> None:
+        cutoff = rules.hours.cutoff
+        self.cutoff.setTime(QTime(cutoff.hour, cutoff.minute, cutoff.second))
+        self.cutoff_same_day.setChecked(rules.hours.cutoff_same_day)
+        self.register_by_field.setChecked(rules.register_by_field)
+
+    def store_rules(self) -> None:
+        database, actor = self.database, self.actor
+        cutoff = self.cutoff.time().toPython()
+        same_day, by_field = self.cutoff_same_day.isChecked(), self.register_by_field.isChecked()
+        self._task = tasks.start(
+            lambda: office_service.set_rules(database, cutoff, same_day, by_field, actor),  # type: ignore[arg-type]
+            lambda _: self._report(self.tr("Rules saved.")),
+            self._report,
+            owner=self,
         )
 
     def _show_office(self, office: Office) -> None:

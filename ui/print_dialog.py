@@ -52,6 +52,8 @@ class PrintFormDialog(QDialog):
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
+        self.field_edit = QLineEdit()
+        self.field_edit.setPlaceholderText(self.tr("all fields"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.buttons = {
@@ -80,6 +82,7 @@ class PrintFormDialog(QDialog):
         fields.addRow(self.tr("Form:"), self.form_combo)
         fields.addRow(self.tr("From:"), self.from_edit)
         fields.addRow(self.tr("To:"), self.to_edit)
+        fields.addRow(self.tr("Field (register):"), self.field_edit)
         row = QHBoxLayout()
         for button in self.buttons.values():
             row.addWidget(button)
@@ -98,14 +101,15 @@ class PrintFormDialog(QDialog):
         self.code_edit.setEnabled(not register)
         self.from_edit.setEnabled(register)
         self.to_edit.setEnabled(register)
+        self.field_edit.setEnabled(register)
 
     def _renderer(self) -> Callable[[], PrintJob]:
         """What to render, read on the GUI thread so that the worker never touches a widget."""
         database, chosen = self.database, str(self.form_combo.currentData())
         if chosen == REGISTER:
             start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
-            title = self.tr("Register of dossiers")
-            return lambda: register_job(database, start, end, title)  # type: ignore[arg-type]
+            title, field = self.tr("Register of dossiers"), self.field_edit.text().strip()
+            return lambda: register_job(database, start, end, title, field)  # type: ignore[arg-type]
         code = self.code_edit.text().strip()
         return lambda: form_job(database, code, Form(chosen))
 
@@ -168,5 +172,7 @@ def form_job(database: Database, code: str, form: Form) -> PrintJob:
     return PrintJob(render.render(printouts.form_context(database, code, form, at=now())), title, paper_for(form))
 
 
-def register_job(database: Database, start: dt.date, end: dt.date, title: str) -> PrintJob:
-    return PrintJob(render.render_register(printouts.register(database, start, end)), title, paper_for(None))
+def register_job(database: Database, start: dt.date, end: dt.date, title: str, field: str = "") -> PrintJob:
+    """The register of `start`–`end`, of one procedure field when `field` is given."""
+    context = printouts.register(database, start, end, field=field)
+    return PrintJob(render.render_register(context), title, paper_for(None))

@@ -209,3 +209,24 @@ def update_office(db: Database, changes: dict[str, Any], actor: str) -> Office:
     """Change some of the office's printed details (place name, parent body, issuing office, phone…)."""
     current = get_office(db)
     return initialise(db, replace(current, **changes), actor).office
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The office's rule settings as a settings screen shows them."""
+
+    hours: OfficeHours
+    register_by_field: bool
+    code_patterns: tuple[CodePattern, ...]
+
+
+def get_rules(db: Database) -> Rules:
+    with db.read() as session:
+        return Rules(office_hours(session), register_by_field(session), code_patterns(session))
+
+
+def set_rules(db: Database, cutoff: dt.time, same_day_at_cutoff: bool, by_field: bool, actor: str) -> Rules:
+    """The cut-off and the register-per-field choice, from the settings screen (each change audited)."""
+    set_cutoff(db, cutoff, same_day_at_cutoff, actor)
+    set_register_by_field(db, by_field, actor)
+    return get_rules(db)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from counter_app.lifecycle import Action, label
-from counter_app.model import Delivery, Dossier
+from counter_app.lifecycle import label
+from counter_app.model import Dossier
 from counter_app.services.printouts import RegisterContext
 from printing.forms.parts import handling_office, last_transfer
 from printing.layout import A4_LANDSCAPE, Footer, Styles, build_pdf, grid, national_header, para
@@ -47,17 +47,9 @@ def _row(number: int, dossier: Dossier, phrases: Wording, styles: Styles) -> lis
     cells = [str(dossier.register_number or number), dossier.code or "", dossier.procedure.name, "1",
              person.full_name, contact, handling_office(dossier), short_day(dossier.accepted_at),
              short_day(dossier.due_at),
-             short_day(transfer.at) if transfer else "", phrases.choice("delivery", result_delivery(dossier).value),
+             short_day(transfer.at) if transfer else "", phrases.choice("delivery", dossier.result_delivery.value),
              short_day(dossier.returned_at), "", _note(dossier)]
     return [para(cell, styles.cell_centre if i in _CENTRED else styles.cell) for i, cell in enumerate(cells)]
-
-
-def result_delivery(dossier: Dossier) -> Delivery:
-    """How the result went (or is to go) back: as handed over when returned, else as registered at intake."""
-    for event in reversed(dossier.events):
-        if event.type is Action.RETURN_RESULT and event.payload.get("delivery"):
-            return Delivery(str(event.payload["delivery"]))
-    return dossier.delivery
 
 
 def _note(dossier: Dossier) -> str:

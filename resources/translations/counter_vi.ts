@@ -82,137 +82,167 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../ui/admin_view.py" line="48"/>
+        <location filename="../../ui/admin_view.py" line="49"/>
         <source>Create user</source>
         <translation>Tạo người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="53"/>
+        <location filename="../../ui/admin_view.py" line="54"/>
         <source>(the office name)</source>
         <translation>(tên cơ quan)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="55"/>
+        <location filename="../../ui/admin_view.py" line="56"/>
         <source>Save office details</source>
         <translation>Lưu thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="58"/>
+        <location filename="../../ui/admin_view.py" line="59"/>
+        <source>A dossier received exactly at the cut-off is still same-day (&quot;sau 15 giờ&quot;)</source>
+        <translation>Hồ sơ nhận đúng giờ chốt vẫn tính trong ngày (&quot;sau 15 giờ&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="62"/>
+        <source>Keep one register per procedure field</source>
+        <translation>Mỗi lĩnh vực một sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="63"/>
+        <source>Save rules</source>
+        <translation>Lưu quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="66"/>
         <source>Add a searchable Vietnamese text layer to scans (OCR, when Tesseract is installed)</source>
         <translation>Thêm lớp chữ tiếng Việt tìm kiếm được vào bản quét (OCR, khi đã cài Tesseract)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="61"/>
+        <location filename="../../ui/admin_view.py" line="69"/>
         <source>Save these settings</source>
         <translation>Lưu các cài đặt này</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="70"/>
+        <location filename="../../ui/admin_view.py" line="79"/>
         <source>New user</source>
         <translation>Người dùng mới</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="73"/>
+        <location filename="../../ui/admin_view.py" line="82"/>
         <source>Username</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="74"/>
+        <location filename="../../ui/admin_view.py" line="83"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="75"/>
+        <location filename="../../ui/admin_view.py" line="84"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="76"/>
+        <location filename="../../ui/admin_view.py" line="85"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="77"/>
+        <location filename="../../ui/admin_view.py" line="86"/>
         <source>Screen-lock PIN (4–8 digits, optional)</source>
         <translation>Mã PIN mở khóa (4–8 chữ số, không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="81"/>
+        <location filename="../../ui/admin_view.py" line="90"/>
         <source>Office (printed on every form)</source>
         <translation>Cơ quan (in trên mọi biểu mẫu)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="84"/>
+        <location filename="../../ui/admin_view.py" line="93"/>
         <source>Agency code</source>
         <translation>Mã cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="85"/>
+        <location filename="../../ui/admin_view.py" line="94"/>
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="86"/>
+        <location filename="../../ui/admin_view.py" line="95"/>
         <source>Province</source>
         <translation>Tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="87"/>
+        <location filename="../../ui/admin_view.py" line="96"/>
         <source>Place name (before the date)</source>
         <translation>Địa danh (ghi trước ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="88"/>
+        <location filename="../../ui/admin_view.py" line="97"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="89"/>
+        <location filename="../../ui/admin_view.py" line="98"/>
         <source>Parent body (first header line)</source>
         <translation>Cơ quan chủ quản (dòng đầu tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="90"/>
+        <location filename="../../ui/admin_view.py" line="99"/>
         <source>Issuing office (second header line)</source>
         <translation>Cơ quan ban hành (dòng thứ hai tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="91"/>
+        <location filename="../../ui/admin_view.py" line="100"/>
         <source>Office phone (on form 02)</source>
         <translation>Số điện thoại cơ quan (in trên Mẫu 02)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="95"/>
+        <location filename="../../ui/admin_view.py" line="104"/>
+        <source>Rules</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="106"/>
+        <source>Cut-off for same-day procedures</source>
+        <translation>Giờ chốt nhận hồ sơ trong ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="110"/>
         <source>Scans and digital signatures</source>
         <translation>Bản quét và chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="175"/>
+        <location filename="../../ui/admin_view.py" line="149"/>
+        <source>Rules saved.</source>
+        <translation>Đã lưu các quy tắc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="211"/>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="97"/>
+        <location filename="../../ui/admin_view.py" line="112"/>
         <source>Time-stamp authority (URL)</source>
         <translation>Máy chủ cấp dấu thời gian (URL)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="98"/>
+        <location filename="../../ui/admin_view.py" line="113"/>
         <source>Trusted root certificates: put the CA&apos;s .pem/.crt files in {0}</source>
         <translation>Chứng thư số gốc tin cậy: đặt tệp .pem/.crt của tổ chức chứng thực vào {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="144"/>
+        <location filename="../../ui/admin_view.py" line="180"/>
         <source>User {0} created.</source>
         <translation>Đã tạo người dùng {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="162"/>
+        <location filename="../../ui/admin_view.py" line="198"/>
         <source>Office details saved.</source>
         <translation>Đã lưu thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="170"/>
+        <location filename="../../ui/admin_view.py" line="206"/>
         <source>The time-stamp authority&apos;s address must start with http:// or https://</source>
         <translation>Địa chỉ máy chủ cấp dấu thời gian phải bắt đầu bằng http:// hoặc https://</translation>
     </message>
@@ -966,82 +996,92 @@
     </message>
     <message>
         <location filename="../../ui/print_dialog.py" line="49"/>
-        <location filename="../../ui/print_dialog.py" line="107"/>
+        <location filename="../../ui/print_dialog.py" line="111"/>
         <source>Register of dossiers</source>
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="60"/>
+        <location filename="../../ui/print_dialog.py" line="56"/>
+        <source>all fields</source>
+        <translation>mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="62"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="61"/>
+        <location filename="../../ui/print_dialog.py" line="63"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="62"/>
+        <location filename="../../ui/print_dialog.py" line="64"/>
         <source>Print now</source>
         <translation>In ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="63"/>
+        <location filename="../../ui/print_dialog.py" line="65"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="79"/>
+        <location filename="../../ui/print_dialog.py" line="81"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="80"/>
+        <location filename="../../ui/print_dialog.py" line="82"/>
         <source>Form:</source>
         <translation>Biểu mẫu:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="81"/>
+        <location filename="../../ui/print_dialog.py" line="83"/>
         <source>From:</source>
         <translation>Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="82"/>
+        <location filename="../../ui/print_dialog.py" line="84"/>
         <source>To:</source>
         <translation>Đến ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="113"/>
+        <location filename="../../ui/print_dialog.py" line="85"/>
+        <source>Field (register):</source>
+        <translation>Lĩnh vực (sổ theo dõi):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="117"/>
         <source>Drawing the form…</source>
         <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="125"/>
+        <location filename="../../ui/print_dialog.py" line="129"/>
         <source>Sending to the printer…</source>
         <translation>Đang gửi tới máy in…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="130"/>
+        <location filename="../../ui/print_dialog.py" line="134"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="130"/>
+        <location filename="../../ui/print_dialog.py" line="134"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="137"/>
+        <location filename="../../ui/print_dialog.py" line="141"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="145"/>
+        <location filename="../../ui/print_dialog.py" line="149"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="149"/>
+        <location filename="../../ui/print_dialog.py" line="153"/>
         <source>Printed {0} page(s) on {1}.</source>
         <translation>Đã in {0} trang trên máy in {1}.</translation>
     </message>
@@ -1318,82 +1358,82 @@
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="131"/>
+        <location filename="../../ui/sync_view.py" line="136"/>
         <source>yes</source>
         <translation>rồi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="131"/>
+        <location filename="../../ui/sync_view.py" line="136"/>
         <source>not yet</source>
         <translation>chưa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="136"/>
+        <location filename="../../ui/sync_view.py" line="142"/>
         <source>Enrolling…</source>
         <translation>Đang đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="142"/>
+        <location filename="../../ui/sync_view.py" line="148"/>
         <source>Enrolled with {0} for office {1}.</source>
         <translation>Đã đăng ký với {0} cho cơ quan {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="146"/>
+        <location filename="../../ui/sync_view.py" line="152"/>
         <source>USB stick or folder</source>
         <translation>USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="153"/>
+        <location filename="../../ui/sync_view.py" line="159"/>
         <source>Bundle written: {0}</source>
         <translation>Đã ghi gói dữ liệu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="157"/>
+        <location filename="../../ui/sync_view.py" line="163"/>
         <source>The hub&apos;s acknowledgement</source>
         <translation>Tệp xác nhận của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="167"/>
+        <location filename="../../ui/sync_view.py" line="173"/>
         <source>Acknowledgement read.</source>
         <translation>Đã đọc tệp xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="174"/>
+        <location filename="../../ui/sync_view.py" line="180"/>
         <source>not set up</source>
         <translation>chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="176"/>
+        <location filename="../../ui/sync_view.py" line="182"/>
         <source>STOPPED: an administrator must check</source>
         <translation>ĐÃ DỪNG: cần quản trị viên kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="178"/>
+        <location filename="../../ui/sync_view.py" line="184"/>
         <source>sending…</source>
         <translation>đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="180"/>
+        <location filename="../../ui/sync_view.py" line="186"/>
         <source>no connection, will retry</source>
         <translation>mất kết nối, sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="181"/>
+        <location filename="../../ui/sync_view.py" line="187"/>
         <source>connected</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="186"/>
+        <location filename="../../ui/sync_view.py" line="192"/>
         <source>{0} events, {1} files ({2} MB)</source>
         <translation>{0} sự kiện, {1} tệp ({2} MB)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="190"/>
+        <location filename="../../ui/sync_view.py" line="196"/>
         <source>never synced!</source>
         <translation>chưa đồng bộ lần nào!</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_view.py" line="191"/>
+        <location filename="../../ui/sync_view.py" line="197"/>
         <source>not synced for {0} days!</source>
         <translation>đã {0} ngày chưa đồng bộ!</translation>
     </message>

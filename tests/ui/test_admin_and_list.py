@@ -69,3 +69,26 @@ def test_list_filters_by_status_procedure_and_date(qtbot: QtBot, ui_db: Database
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
     assert view.model.summary(0).procedure_code == "1.004873"
     assert view.count_label.text() == "Đang hiển thị 1 hồ sơ"
+
+
+def test_admin_sets_the_cutoff_boundary_and_registers_per_field(qtbot: QtBot, ui_db: Database) -> None:
+    from PySide6.QtCore import QTime  # noqa: PLC0415
+
+    from counter_app.services.office import get_rules  # noqa: PLC0415
+
+    view = AdminView(ui_db, "admin")
+    qtbot.add_widget(view)
+    view.load()
+    qtbot.waitUntil(lambda: view.office_code.text() == "000.00.12.H12", timeout=10000)
+    assert view.cutoff.time() == QTime(15, 0) and view.cutoff_same_day.isChecked()
+    assert not view.register_by_field.isChecked()
+    view.cutoff_same_day.setChecked(False)
+    view.register_by_field.setChecked(True)
+    view.store_rules()
+    qtbot.waitUntil(lambda: view.message.text() == "Đã lưu các quy tắc.", timeout=10000)
+    rules = get_rules(ui_db)
+    assert not rules.hours.cutoff_same_day and rules.register_by_field
+    view.cutoff.setTime(QTime(18, 30))  # after closing: the core's message, nothing saved
+    view.store_rules()
+    qtbot.waitUntil(lambda: "giờ làm việc" in view.message.text(), timeout=10000)
+    assert get_rules(ui_db).hours.cutoff.hour == 15

@@ -170,3 +170,21 @@ def test_print_dialog_choice_is_remembered_for_that_paper(
     assert printed.args == [name, 1]
     assert service.remembered_printer(job) == name
     assert info(wait_for_file(out))["Pages"] == 1
+
+
+def test_register_of_one_field_saved_from_the_dialog(qtbot: QtBot, printing_db: tuple[Database, dict[str, str]],
+                                                      settings: QSettings, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDate  # noqa: PLC0415
+
+    dialog = _dialog(qtbot, printing_db, settings)
+    dialog.form_combo.setCurrentIndex(dialog.form_combo.findData("register"))
+    assert dialog.field_edit.isEnabled() and not dialog.code_edit.isEnabled()
+    dialog.from_edit.setDate(QDate(2026, 11, 20))
+    dialog.to_edit.setDate(QDate(2026, 11, 20))
+    dialog.field_edit.setText("chung thuc")  # without diacritics, as typed in a hurry
+    out = tmp_path / "so.pdf"
+    dialog.save_to(out)
+    qtbot.waitUntil(lambda: "Đã lưu" in dialog.status.text(), timeout=30000)
+    text = text_of(out)
+    assert printing_db[1]["accepted"] in text and printing_db[1]["postal"] not in text  # Chứng thực only
+    assert "Tổng số: 1 hồ sơ" in text and "Phương thức nhận kết quả" in text
