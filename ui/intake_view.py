@@ -113,6 +113,7 @@ class IntakeView(QWidget):
         self.address = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
+        self._build_representative()
         self.checklist = ChecklistModel(self)
         self.documents = QTableView()
         self.documents.setModel(self.checklist)
@@ -149,6 +150,11 @@ class IntakeView(QWidget):
         self.result_label.setStyleSheet("font-size: 15px; font-weight: bold; color: #005a00")
         self._arrange()
 
+    def _build_representative(self) -> None:
+        self.agent_name, self.agent_id, self.agent_authorisation = QLineEdit(), QLineEdit(), QLineEdit()
+        self.agent_id.setMaxLength(12)
+        self.agent_authorisation.setPlaceholderText(self.tr("e.g. Giấy ủy quyền số 12/2026"))
+
     def _arrange(self) -> None:
         procedure_box = QGroupBox(self.tr("1. Procedure"))
         column = QVBoxLayout(procedure_box)
@@ -166,6 +172,9 @@ class IntakeView(QWidget):
             (self.tr("Address"), self.address),
             (self.tr("Phone"), self.phone),
             (self.tr("Email"), self.email),
+            (self.tr("Representative (if someone else hands it in)"), self.agent_name),
+            (self.tr("Representative's CCCD number"), self.agent_id),
+            (self.tr("Authorisation reference"), self.agent_authorisation),
         ):
             form.addRow(caption, widget)
         documents_box = QGroupBox(self.tr("3. Documents handed in (Space ticks, F2 edits)"))
@@ -345,7 +354,18 @@ class IntakeView(QWidget):
             documents=self.checklist.entries(),
             delivery=Delivery.POSTAL if postal else Delivery.COUNTER,
             delivery_address=self.delivery_address.text().strip() if postal else "",
+            submitter=self._representative(),
         )
+
+    def _representative(self) -> Person | None:
+        """The authorised representative printed on form 01, when someone else hands the dossier in."""
+        name, number = " ".join(self.agent_name.text().split()), self.agent_id.text().strip()
+        reference = self.agent_authorisation.text().strip()
+        if not (name or number or reference):
+            return None
+        if not name:
+            raise ValidationError("input.required", field=self.tr("Representative (if someone else hands it in)"))
+        return Person(full_name=name, id_number=validate_id_number(number), authorisation=reference)
 
     def _submitted(self, dossier: Dossier) -> None:
         self._set_busy(False)
@@ -416,6 +436,9 @@ class IntakeView(QWidget):
             self.address,
             self.phone,
             self.email,
+            self.agent_name,
+            self.agent_id,
+            self.agent_authorisation,
             self.delivery_address,
             self.reason,
         ):

@@ -606,7 +606,7 @@
     </message>
     <message>
         <location filename="../../ui/intake_view.py" line="104"/>
-        <location filename="../../ui/intake_view.py" line="427"/>
+        <location filename="../../ui/intake_view.py" line="450"/>
         <source>No procedure chosen</source>
         <translation>Chưa chọn thủ tục</translation>
     </message>
@@ -631,174 +631,195 @@
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="128"/>
+        <location filename="../../ui/intake_view.py" line="129"/>
         <source>Scan the selected document… (Ctrl+Q)</source>
         <translation>Quét giấy tờ đang chọn… (Ctrl+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="135"/>
+        <location filename="../../ui/intake_view.py" line="136"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="135"/>
+        <location filename="../../ui/intake_view.py" line="136"/>
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="137"/>
+        <location filename="../../ui/intake_view.py" line="138"/>
         <source>Address for the postal return</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="140"/>
+        <location filename="../../ui/intake_view.py" line="141"/>
         <source>Reason (required to send back or refuse)</source>
         <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="141"/>
+        <location filename="../../ui/intake_view.py" line="142"/>
         <source>Accept and print slip (Ctrl+Enter)</source>
         <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="142"/>
+        <location filename="../../ui/intake_view.py" line="143"/>
         <source>Send back to complete — form 02 (Ctrl+B)</source>
         <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="143"/>
+        <location filename="../../ui/intake_view.py" line="144"/>
         <source>Refuse — form 03 (Ctrl+R)</source>
         <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="144"/>
+        <location filename="../../ui/intake_view.py" line="145"/>
         <source>Clear (Ctrl+N)</source>
         <translation>Làm mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="153"/>
+        <location filename="../../ui/intake_view.py" line="156"/>
+        <source>e.g. Giấy ủy quyền số 12/2026</source>
+        <translation>ví dụ: Giấy ủy quyền số 12/2026</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="159"/>
         <source>1. Procedure</source>
         <translation>1. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="159"/>
+        <location filename="../../ui/intake_view.py" line="165"/>
         <source>2. Applicant (scan the CCCD QR code, or type)</source>
         <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="162"/>
+        <location filename="../../ui/intake_view.py" line="168"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="163"/>
+        <location filename="../../ui/intake_view.py" line="169"/>
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="164"/>
+        <location filename="../../ui/intake_view.py" line="170"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="165"/>
+        <location filename="../../ui/intake_view.py" line="171"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="166"/>
+        <location filename="../../ui/intake_view.py" line="172"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="167"/>
+        <location filename="../../ui/intake_view.py" line="173"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="168"/>
+        <location filename="../../ui/intake_view.py" line="174"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="171"/>
+        <location filename="../../ui/intake_view.py" line="175"/>
+        <location filename="../../ui/intake_view.py" line="367"/>
+        <source>Representative (if someone else hands it in)</source>
+        <translation>Người được ủy quyền (nếu người khác nộp thay)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="176"/>
+        <source>Representative&apos;s CCCD number</source>
+        <translation>Số định danh của người được ủy quyền</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="177"/>
+        <source>Authorisation reference</source>
+        <translation>Văn bản ủy quyền</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="180"/>
         <source>3. Documents handed in (Space ticks, F2 edits)</source>
         <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="176"/>
+        <location filename="../../ui/intake_view.py" line="185"/>
         <source>4. Result delivery, fee and outcome</source>
         <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="178"/>
+        <location filename="../../ui/intake_view.py" line="187"/>
         <source>Delivery</source>
         <translation>Nhận kết quả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake_view.py" line="266"/>
+        <location filename="../../ui/intake_view.py" line="275"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n ngày làm việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="266"/>
+        <location filename="../../ui/intake_view.py" line="275"/>
         <source>same working day</source>
         <translation>trong ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="283"/>
+        <location filename="../../ui/intake_view.py" line="292"/>
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="308"/>
+        <location filename="../../ui/intake_view.py" line="317"/>
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="314"/>
+        <location filename="../../ui/intake_view.py" line="323"/>
         <source>Fee: {0} đồng</source>
         <translation>Lệ phí: {0} đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="314"/>
+        <location filename="../../ui/intake_view.py" line="323"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="325"/>
+        <location filename="../../ui/intake_view.py" line="334"/>
         <source>A dossier with missing documents can only be sent back or refused.</source>
         <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="329"/>
+        <location filename="../../ui/intake_view.py" line="338"/>
         <source>Write the reason first.</source>
         <translation>Hãy ghi lý do trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="354"/>
+        <location filename="../../ui/intake_view.py" line="374"/>
         <source>Accepted: {0} — due {1}</source>
         <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="357"/>
+        <location filename="../../ui/intake_view.py" line="377"/>
         <source>Recorded: {0} — {1}</source>
         <translation>Đã ghi nhận: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="367"/>
+        <location filename="../../ui/intake_view.py" line="387"/>
         <source>Choose a document in the list first.</source>
         <translation>Hãy chọn một giấy tờ trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="383"/>
+        <location filename="../../ui/intake_view.py" line="403"/>
         <source>{0} page(s) scanned for: {1}</source>
         <translation>Đã quét {0} trang cho: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="405"/>
+        <location filename="../../ui/intake_view.py" line="425"/>
         <source> — {0} digitised document(s) saved</source>
         <translation> — đã lưu {0} giấy tờ số hóa</translation>
     </message>

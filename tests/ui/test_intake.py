@@ -186,3 +186,23 @@ def test_scan_at_intake_from_an_escl_scanner_reorder_rotate_delete_then_file(
     pdf = tmp_path / "filed.pdf"
     pdf.write_bytes(read_copy(ui_db, filed))
     assert info(pdf)["Pages"] == 2 and filed.name == "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân"
+
+
+def test_a_representative_hands_the_dossier_in(view: IntakeView, qtbot: QtBot, ui_db: Database,
+                                               clock: FakeClock) -> None:
+    _choose(view, qtbot, "1.004873", clock)
+    scan(QR, clock)
+    _tick_all(view, qtbot)
+    view.agent_name.setText("Lê Văn Tâm")
+    view.agent_id.setText("0010850001")  # two digits short
+    view.agent_authorisation.setText("Giấy ủy quyền số 12/2026")
+    view.accept_button.click()
+    assert "12" in view.message.text() and view.agent_name.text() == "Lê Văn Tâm"  # refused, nothing lost
+    view.agent_id.setText("001085000111")
+    with qtbot.waitSignal(view.finished, timeout=20000) as done:
+        view.accept_button.click()
+    stored = get_dossier(ui_db, str(done.args[0].code))
+    assert stored.submitter is not None
+    assert (stored.submitter.full_name, stored.submitter.id_number, stored.submitter.authorisation) == (
+        "Lê Văn Tâm", "001085000111", "Giấy ủy quyền số 12/2026")
+    assert view.agent_name.text() == ""  # cleared for the next citizen
