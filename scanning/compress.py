@@ -5,27 +5,24 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from enum import StrEnum
 
+import cv2
 import numpy as np
 from PIL import Image
 
-from scanning.cleanup import otsu_threshold
+from scanning.binarise import binarise
+from scanning.cleanup import OUTPUT_DPI
+from scanning.pagekind import Decision, PageKind, decide
 
-COLOUR_CHROMA = 70  # a pixel this far from grey is colour (seal ink, signatures in blue)
-COLOUR_SHARE = 0.0005  # 0.05 % coloured pixels make a colour page
-MIDTONE_SHARE = 0.10  # more than 10 % mid-grey pixels: a photo, not text
-JPEG_DPI = 200  # grey and colour pages are kept at 200 dpi, the archival minimum at 1:1
+JPEG_DPI = OUTPUT_DPI  # grey and colour pages are kept at 200 dpi, the archival minimum at 1:1
 BUDGET_BYTES = 150_000
 QUALITIES = (70, 60, 50, 42, 35, 28, 22)
+PATCH_QUALITY = 75
 PAPER_WHITE = 215  # lighter than this, and nearly grey, is paper: pure white compresses to almost nothing
+PATCH_TILE_MM = 6
+MM_PER_INCH = 25.4
 
-
-class PageKind(StrEnum):
-    TEXT = "text"  # black and white, G4
-    TEXT_COLOUR = "text_colour"  # G4 text with JPEG patches where there is colour (seals, signatures)
-    GREY = "grey"  # continuous tone, JPEG
-    COLOUR = "colour"  # colour photo, JPEG
+__all__ = ["BUDGET_BYTES", "EncodedPage", "PageKind", "Patch", "classify", "colour_regions", "encode"]
 
 
 @dataclass(frozen=True)
@@ -54,102 +51,91 @@ class EncodedPage:
         return len(self.data) + sum(len(patch.data) for patch in self.patches)
 
 
-def classify(image: Image.Image) -> PageKind:
-    sample = image.copy()
-    sample.thumbnail((600, 600))
-    grey = np.asarray(sample.convert("L"), dtype=np.uint8)
-    photo = float(((grey > 60) & (grey < 190)).mean()) > MIDTONE_SHARE
-    coloured = sample.mode != "L" and float((_chroma(sample) > COLOUR_CHROMA).mean()) > COLOUR_SHARE
-    if coloured:
-        return PageKind.COLOUR if photo else PageKind.TEXT_COLOUR
-    return PageKind.GREY if photo else PageKind.TEXT
+def classify(image: Image.Image, dpi: int = OUTPUT_DPI) -> PageKind:
+    return decide(_at_most(_pixels(image), dpi, OUTPUT_DPI)[0], min(dpi, OUTPUT_DPI)).kind
 
 
-def encode(image: Image.Image, dpi: int, kind: PageKind | None = None, budget: int = BUDGET_BYTES) -> EncodedPage:
-    chosen = kind or classify(image)
-    keep_colour = chosen in (PageKind.COLOUR, PageKind.TEXT_COLOUR)
-    target, dpi = _at_most(image.convert("RGB" if keep_colour else "L"), dpi, JPEG_DPI)
-    width, height = target.size
-    if chosen is PageKind.TEXT:
-        return EncodedPage(_g4(target, dpi), "image/tiff", chosen, dpi, width, height)
-    if chosen is PageKind.TEXT_COLOUR:
-        patches = tuple(_patch(target, box, dpi) for box in colour_regions(target))
-        return EncodedPage(_g4(target, dpi), "image/tiff", chosen, dpi, width, height, patches)
+def encode(image: Image.Image, dpi: int, kind: PageKind | None = None, budget: int = BUDGET_BYTES,
+           decision: Decision | None = None) -> EncodedPage:
+    """The page stored as its kind asks (decided here unless given), at 200 dpi at most."""
+    pixels, dpi = _at_most(_pixels(image), dpi, OUTPUT_DPI)
+    decided = decision or decide(pixels, dpi)
+    chosen = kind or decided.kind
+    height, width = pixels.shape[:2]
+    if chosen in (PageKind.TEXT, PageKind.TEXT_COLOUR):
+        bilevel = _g4(binarise(decided.flat, dpi), dpi)
+        patches: tuple[Patch, ...] = ()
+        if chosen is PageKind.TEXT_COLOUR and pixels.ndim == 3 and decided.colour is not None:
+            patches = tuple(_patch(pixels, box, dpi) for box in colour_regions(decided.colour, dpi))
+        return EncodedPage(bilevel, "image/tiff", chosen, dpi, width, height, patches)
+    target = pixels if chosen is PageKind.COLOUR or pixels.ndim == 2 else cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
     return EncodedPage(_jpeg_within(_clean_paper(target), dpi, budget), "image/jpeg", chosen, dpi, width, height)
 
 
-def colour_regions(image: Image.Image, tile: int = 48) -> list[tuple[int, int, int, int]]:
+def colour_regions(coloured: np.ndarray, dpi: int = OUTPUT_DPI) -> list[tuple[int, int, int, int]]:
     """Boxes (left, top, right, bottom) around each patch of colour: tiles holding colour, joined with neighbours."""
-    chroma = _chroma(image) > COLOUR_CHROMA
-    rows, cols = -(-chroma.shape[0] // tile), -(-chroma.shape[1] // tile)
-    marked = {(r, c) for r in range(rows) for c in range(cols)
-              if chroma[r * tile:(r + 1) * tile, c * tile:(c + 1) * tile].sum() > 3}
+    tile = max(8, round(PATCH_TILE_MM * dpi / MM_PER_INCH))
+    rows, cols = -(-coloured.shape[0] // tile), -(-coloured.shape[1] // tile)
+    padded = np.zeros((rows * tile, cols * tile), np.uint8)
+    padded[:coloured.shape[0], :coloured.shape[1]] = coloured
+    counts = padded.reshape(rows, tile, cols, tile).sum(axis=(1, 3))
+    found, _labels, stats, _centres = cv2.connectedComponentsWithStats((counts > 3).astype(np.uint8), connectivity=8)
     boxes = []
-    while marked:
-        stack, group = [marked.pop()], []
-        while stack:
-            r, c = stack.pop()
-            group.append((r, c))
-            for near in ((r + dr, c + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)):
-                if near in marked:
-                    marked.remove(near)
-                    stack.append(near)
-        top, left = min(g[0] for g in group) * tile, min(g[1] for g in group) * tile
-        bottom = min(chroma.shape[0], (max(g[0] for g in group) + 1) * tile)
-        right = min(chroma.shape[1], (max(g[1] for g in group) + 1) * tile)
-        boxes.append((left, top, right, bottom))
+    for left, top, width, height, _area in stats[1:found]:
+        boxes.append((int(left * tile), int(top * tile), min(coloured.shape[1], int((left + width) * tile)),
+                      min(coloured.shape[0], int((top + height) * tile))))
     return boxes
 
 
-def _patch(image: Image.Image, box: tuple[int, int, int, int], dpi: int) -> Patch:
-    region = _clean_paper(image.crop(box))
-    return Patch(_jpeg(region, dpi, 75), box[0], box[1], box[2] - box[0], box[3] - box[1])
+def _patch(pixels: np.ndarray, box: tuple[int, int, int, int], dpi: int) -> Patch:
+    left, top, right, bottom = box
+    region = _clean_paper(np.ascontiguousarray(pixels[top:bottom, left:right]))
+    return Patch(_jpeg(region, dpi, PATCH_QUALITY), left, top, right - left, bottom - top)
 
 
-def _jpeg_within(image: Image.Image, dpi: int, budget: int) -> bytes:
+def _jpeg_within(pixels: np.ndarray, dpi: int, budget: int) -> bytes:
     data = b""
     for quality in QUALITIES:
-        data = _jpeg(image, dpi, quality)
+        data = _jpeg(pixels, dpi, quality)
         if len(data) <= budget:
             break
     return data
 
 
-def _chroma(image: Image.Image) -> np.ndarray:
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
-    return np.asarray(rgb.max(axis=2) - rgb.min(axis=2))
+def _pixels(image: Image.Image) -> np.ndarray:
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("L" if image.mode in ("1", "I;16", "I", "F", "LA") else "RGB")
+    return np.asarray(image)
 
 
-def _at_most(image: Image.Image, dpi: int, limit: int) -> tuple[Image.Image, int]:
+def _at_most(pixels: np.ndarray, dpi: int, limit: int) -> tuple[np.ndarray, int]:
     """Down to `limit` dpi (200: the archival minimum, still 1:1); smaller scans are kept as they are."""
     if dpi <= limit:
-        return image, dpi
+        return pixels, dpi
     scale = limit / dpi
-    size = (round(image.width * scale), round(image.height * scale))
-    return image.resize(size, Image.Resampling.LANCZOS), limit
+    size = (round(pixels.shape[1] * scale), round(pixels.shape[0] * scale))
+    return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA), limit
 
 
-def _clean_paper(image: Image.Image) -> Image.Image:
+def _clean_paper(pixels: np.ndarray) -> np.ndarray:
     """Scanner noise on the paper costs most of a JPEG's bytes; paper becomes pure white, ink is untouched."""
-    array = np.asarray(image).copy()
+    array = pixels.copy()
     if array.ndim == 3:
         chroma = array.max(axis=2).astype(np.int16) - array.min(axis=2)
         paper = (array.min(axis=2) > PAPER_WHITE) & (chroma < 25)
         array[paper] = 255
     else:
         array[array > PAPER_WHITE] = 255
-    return Image.fromarray(array)
+    return array
 
 
-def _g4(image: Image.Image, dpi: int) -> bytes:
-    grey = np.asarray(image.convert("L"), dtype=np.uint8)
-    bilevel = Image.fromarray(((grey >= otsu_threshold(grey)) * 255).astype(np.uint8)).convert("1")
+def _g4(ink: np.ndarray, dpi: int) -> bytes:
     output = io.BytesIO()
-    bilevel.save(output, "TIFF", compression="group4", dpi=(dpi, dpi))
+    Image.fromarray(~ink).save(output, "TIFF", compression="group4", dpi=(dpi, dpi))
     return output.getvalue()
 
 
-def _jpeg(image: Image.Image, dpi: int, quality: int) -> bytes:
+def _jpeg(pixels: np.ndarray, dpi: int, quality: int) -> bytes:
     output = io.BytesIO()
-    image.save(output, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True, progressive=True)
+    Image.fromarray(pixels).save(output, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True, progressive=True)
     return output.getvalue()

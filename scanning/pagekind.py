@@ -1,0 +1,122 @@
+"""Deciding how a cleaned page is stored (text, text with colour patches, grey, colour) from measures that do
+not depend on how dense the text is: the paper's background once strokes are removed (photos, portraits),
+mid-tones far from any stroke (guilloche, halftone), and ink colour against the paper's own colour."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import cv2
+import numpy as np
+
+MM_PER_INCH = 25.4
+STROKE_MM = 1.4  # wider than any pen or type stroke: a max filter this wide leaves only the paper
+CELL_MM = 1.0  # the background is judged on a grid this fine
+TONE_DROP = 30  # a background this much darker than the paper is a picture (photo, portrait, grey card)
+TONE_AREA = 0.008  # pictures over 0.8 % of the page (a 2 × 2.5 cm portrait) keep the page in grey or colour
+LOOSE_MIDTONE = 0.015  # share of the page in mid-tones far from any stroke: guilloche, screened printing
+COLOUR_CHROMA = 0.28  # chroma (0…1) of ink against the paper's own colour (a yellowed page is not colour)
+COLOUR_SHARE = 0.0002  # 0.02 % coloured pixels (a seal, a signature) make a page with colour
+PICTURE_COLOUR = 0.05  # share of the picture area in colour that makes a colour page rather than grey
+BINDING_BAND = 0.15  # shadows at the binding fall within this share of the width or height from an edge
+
+
+class PageKind(StrEnum):
+    TEXT = "text"  # black and white, G4
+    TEXT_COLOUR = "text_colour"  # G4 text with JPEG patches where there is colour (seals, signatures)
+    GREY = "grey"  # continuous tone, JPEG
+    COLOUR = "colour"  # colour photo, JPEG
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: PageKind
+    flat: np.ndarray  # the grey page divided by its own paper: shadows, yellowing and uneven light removed
+    colour: np.ndarray | None  # where ink is coloured (bool, page size), None for a grey scan
+    picture_area: float
+    loose_midtones: float
+    colour_share: float
+
+
+def decide(pixels: np.ndarray, dpi: int) -> Decision:
+    """The kind of a cleaned page (RGB or grey array at `dpi`, best at 200), with what encoding needs."""
+    grey = pixels if pixels.ndim == 2 else cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
+    grey = cv2.medianBlur(grey, 3)  # scanner noise and dust
+    background, paper = _background(grey, dpi)
+    picture = float((_without_binding_shadow(background, paper) < paper - TONE_DROP).mean())
+    flat = _flattened(grey, background)
+    loose = _loose_midtones(flat, dpi)
+    colour = None if pixels.ndim == 2 else _coloured(pixels)
+    share = 0.0 if colour is None else float(colour.mean())
+    pictured = picture > TONE_AREA or loose > LOOSE_MIDTONE
+    if pictured:
+        coloured_picture = share > PICTURE_COLOUR * max(picture, loose)
+        kind = PageKind.COLOUR if coloured_picture else PageKind.GREY
+    else:
+        kind = PageKind.TEXT_COLOUR if share > COLOUR_SHARE else PageKind.TEXT
+    return Decision(kind, flat, colour, picture, loose, share)
+
+
+def _background(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
+    """The paper under the writing, on a 1 mm grid: strokes removed by a max filter wider than any stroke."""
+    stroke = max(3, round(STROKE_MM * dpi / MM_PER_INCH) | 1)
+    opened = cv2.dilate(grey, cv2.getStructuringElement(cv2.MORPH_RECT, (stroke, stroke)))
+    cell = CELL_MM * dpi / MM_PER_INCH
+    size = (max(1, round(grey.shape[1] / cell)), max(1, round(grey.shape[0] / cell)))
+    background = cv2.resize(opened, size, interpolation=cv2.INTER_AREA)
+    return background, float(np.percentile(background, 90))
+
+
+def _without_binding_shadow(background: np.ndarray, paper: float) -> np.ndarray:
+    """The background with the darkening along the edges (a book's binding, a lifted lid) divided out:
+    a shadow is the same all along its edge, a picture is not."""
+    height, width = background.shape
+    columns = np.ones(width, np.float32)
+    rows = np.ones(height, np.float32)
+    band_w, band_h = max(1, int(width * BINDING_BAND)), max(1, int(height * BINDING_BAND))
+    column_level = np.percentile(background, 70, axis=0).astype(np.float32) / paper
+    row_level = np.percentile(background, 70, axis=1).astype(np.float32) / paper
+    for levels, out, band in ((column_level, columns, band_w), (row_level, rows, band_h)):
+        out[:band] = np.minimum(1.0, levels[:band])
+        out[-band:] = np.minimum(1.0, levels[-band:])
+    shade = np.maximum(rows[:, None] * columns[None, :], 0.05)
+    return np.asarray(background.astype(np.float32) / shade)
+
+
+def _flattened(grey: np.ndarray, background: np.ndarray) -> np.ndarray:
+    """Each pixel over its own paper, 255 = paper: evens out shadows, yellowing and a fading light."""
+    paper = cv2.resize(background, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
+    paper = np.maximum(paper, grey)
+    flat = cv2.divide(grey, paper, scale=255)
+    return np.asarray(flat)
+
+
+def _loose_midtones(flat: np.ndarray, dpi: int) -> float:
+    """Share of the page in mid-tones with no dark stroke within 0.6 mm: the edges of letters do not count,
+    fine guilloche lines and screened pictures do."""
+    ink_level = float(level_at(flat, 0.005))
+    dark = (flat < ink_level + 0.4 * (255 - ink_level)).astype(np.uint8)
+    mid = flat < 0.85 * 255
+    reach = max(3, round(0.6 * dpi / MM_PER_INCH) | 1)
+    near = cv2.dilate(dark, np.ones((reach, reach), np.uint8)) > 0
+    return float((mid & ~near).mean())
+
+
+def level_at(pixels: np.ndarray, share: float) -> int:
+    """The grey level below which `share` of the (uint8) pixels lie: a percentile from the histogram."""
+    counts = cv2.calcHist([pixels], [0], None, [256], [0, 256]).ravel()
+    return int(np.searchsorted(np.cumsum(counts), share * pixels.size))
+
+
+def _coloured(rgb: np.ndarray) -> np.ndarray:
+    """Pixels whose colour differs from grey once the paper's tint is divided out; specks are dropped."""
+    sample = rgb[::8, ::8].reshape(-1, 3)
+    light = sample[sample.sum(axis=1) >= np.percentile(sample.sum(axis=1), 90)]
+    paper = np.maximum(light.mean(axis=0), 1.0)
+    levels = np.arange(256, dtype=np.float32)[:, None] * (255.0 / paper[None, :])
+    table = np.clip(levels, 0, 255).astype(np.uint8).reshape(256, 1, 3)
+    red, green, blue = cv2.split(cv2.LUT(np.ascontiguousarray(rgb), table))
+    chroma = cv2.subtract(cv2.max(cv2.max(red, green), blue), cv2.min(cv2.min(red, green), blue))
+    coloured = (chroma > COLOUR_CHROMA * 255).astype(np.uint8)
+    return np.asarray(cv2.medianBlur(coloured, 3) > 0)
