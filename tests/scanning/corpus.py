@@ -45,10 +45,13 @@ class CorpusPage:
     name: str
     kind: PageKind
     dense: bool  # dense typed text: the decision must be right on every one
-    make: Callable[[int], Image.Image]
+    make: Callable[[int], Image.Image]  # the page as printed
+    seed: int
+    damage: tuple[tuple[str, float], ...] = ()  # what the scanner adds (scanning.corpus.degrade's options)
 
     def render(self, dpi: int) -> Image.Image:
-        return self.make(dpi)
+        """The page as the scanner delivers it."""
+        return degrade(self.make(dpi), dpi, self.seed, **dict(self.damage))
 
 
 # ---------------------------------------------------------------- drawing helpers
@@ -389,35 +392,33 @@ def certificate(seed: int) -> Callable[[int], Image.Image]:
 def _variants() -> Iterator[CorpusPage]:
     text, grey, colour, text_colour = PageKind.TEXT, PageKind.GREY, PageKind.COLOUR, PageKind.TEXT_COLOUR
     for number, (lines, points) in enumerate(((40, 12), (45, 12), (50, 11), (55, 10.5), (60, 10))):
-        make = dense_text(lines, points, seed=number)
-        yield CorpusPage(f"dense-{lines}x{points:g}pt", text, True, _degraded(make, number, noise=5))
-        yield CorpusPage(f"dense-{lines}x{points:g}pt-skew-noise", text, True,
-                         _degraded(make, number, noise=10, skew=(-1) ** number * (0.8 + number * 0.5)))
-        yield CorpusPage(f"dense-{lines}x{points:g}pt-binding", text, True,
-                         _degraded(make, number, noise=6, binding=0.55, blur=0.9))
-    yield CorpusPage("dense-yellowed", text, True,
-                     _degraded(dense_text(48, 11, 7, paper=(226, 212, 168), ink=(105, 95, 80)), 7, noise=6))
-    yield CorpusPage("dense-yellowed-binding", text, True,
-                     _degraded(dense_text(56, 10, 8, paper=(222, 205, 160), ink=(95, 88, 75)), 8, noise=6,
-                               binding=0.45, skew=1.2))
-    yield CorpusPage("form", text, False, _degraded(form(1), 11))
-    yield CorpusPage("form-handwritten", text, False, _degraded(form(2, handwritten=True), 12, skew=-0.7))
-    yield CorpusPage("carbon-copy", text, False, _degraded(faint_copy(3, thermal=False), 13))
-    yield CorpusPage("thermal-faded", text, False, _degraded(faint_copy(4, thermal=True), 14, noise=5))
-    yield CorpusPage("dot-matrix", text, False, _degraded(dot_matrix(5), 15, blur=0.8))
-    yield CorpusPage("seal-signature", text_colour, False, _degraded(seal_and_signature(6), 16))
-    yield CorpusPage("seal-signature-dense", text_colour, True, _degraded(seal_and_signature(9, 40), 17,
-                                                                          skew=0.9, noise=8))
-    yield CorpusPage("id-card-copy", grey, False, _degraded(id_card_copy(7), 18))
-    yield CorpusPage("id-card-copy-skew", grey, False, _degraded(id_card_copy(8), 19, skew=2.0, noise=8))
-    yield CorpusPage("photo-colour", colour, False, _degraded(photo(9), 20, blur=0.0))
-    yield CorpusPage("photo-grey", grey, False, _degraded(photo(10, colour=False), 21, blur=0.0))
-    yield CorpusPage("certificate-guilloche", grey, False, _degraded(certificate(11), 22))
-    yield CorpusPage("certificate-guilloche-binding", grey, False, _degraded(certificate(12), 23, binding=0.4))
+        make, name = dense_text(lines, points, seed=number), f"dense-{lines}x{points:g}pt"
+        yield _page(name, text, True, make, number, noise=5)
+        yield _page(f"{name}-skew-noise", text, True, make, number, noise=10,
+                    skew=(-1) ** number * (0.8 + number * 0.5))
+        yield _page(f"{name}-binding", text, True, make, number, noise=6, binding=0.55, blur=0.9)
+    yield _page("dense-yellowed", text, True, dense_text(48, 11, 7, paper=(226, 212, 168), ink=(105, 95, 80)), 7,
+                noise=6)
+    yield _page("dense-yellowed-binding", text, True,
+                dense_text(56, 10, 8, paper=(222, 205, 160), ink=(95, 88, 75)), 8, noise=6, binding=0.45, skew=1.2)
+    yield _page("form", text, False, form(1), 11)
+    yield _page("form-handwritten", text, False, form(2, handwritten=True), 12, skew=-0.7)
+    yield _page("carbon-copy", text, False, faint_copy(3, thermal=False), 13)
+    yield _page("thermal-faded", text, False, faint_copy(4, thermal=True), 14, noise=5)
+    yield _page("dot-matrix", text, False, dot_matrix(5), 15, blur=0.8)
+    yield _page("seal-signature", text_colour, False, seal_and_signature(6), 16)
+    yield _page("seal-signature-dense", text_colour, True, seal_and_signature(9, 40), 17, skew=0.9, noise=8)
+    yield _page("id-card-copy", grey, False, id_card_copy(7), 18)
+    yield _page("id-card-copy-skew", grey, False, id_card_copy(8), 19, skew=2.0, noise=8)
+    yield _page("photo-colour", colour, False, photo(9), 20, blur=0.0)
+    yield _page("photo-grey", grey, False, photo(10, colour=False), 21, blur=0.0)
+    yield _page("certificate-guilloche", grey, False, certificate(11), 22)
+    yield _page("certificate-guilloche-binding", grey, False, certificate(12), 23, binding=0.4)
 
 
-def _degraded(make: Callable[[int], Image.Image], seed: int, **options: float) -> Callable[[int], Image.Image]:
-    return lambda dpi: degrade(make(dpi), dpi, seed, **options)
+def _page(name: str, kind: PageKind, dense: bool, make: Callable[[int], Image.Image], seed: int,
+          **damage: float) -> CorpusPage:
+    return CorpusPage(name, kind, dense, make, seed, tuple(damage.items()))
 
 
 CORPUS: tuple[CorpusPage, ...] = tuple(_variants())
