@@ -10,7 +10,7 @@ from scanning.pagekind import level_at
 
 MM_PER_INCH = 25.4
 WINDOW_MM = 3.2  # a few letters wide
-K = 0.2  # low: thin strokes such as the hook above (dấu hỏi) stay apart from the circumflex
+K = 0.1  # low: thin strokes such as the hook above (dấu hỏi) stay apart from the circumflex
 MIN_CONTRAST = 40  # a page with less than this between ink and paper is treated as if it had this much
 
 

@@ -16,6 +16,7 @@ SKEW_STEP = 0.25
 COARSE_STEP = 1.0
 BLANK_INK_RATIO = 0.002  # below 0.2 % dark pixels (margins excluded) a page is blank
 PAPER_THRESHOLD = 150  # scanner lids and backgrounds are darker than paper
+LID_MARGIN = 0.005  # a dark border narrower than this share of the page is not cropped
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,11 @@ def _paper_box(grey: np.ndarray) -> tuple[int, int, int, int]:
     bright = grey > PAPER_THRESHOLD
     rows = np.nonzero(bright.mean(axis=1) > 0.5)[0]
     cols = np.nonzero(bright.mean(axis=0) > 0.5)[0]
+    whole = 0, 0, grey.shape[1], grey.shape[0]
     if len(rows) < grey.shape[0] * 0.3 or len(cols) < grey.shape[1] * 0.3:
-        return 0, 0, grey.shape[1], grey.shape[0]  # no clear sheet: leave it as scanned
-    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+        return whole  # no clear sheet: leave it as scanned
+    box = int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+    margin = max(2, round(min(grey.shape) * LID_MARGIN))
+    if max(box[0], box[1], whole[2] - box[2], whole[3] - box[3]) < margin:
+        return whole  # a pixel or two of dim border is not a lid: the page keeps its size
+    return box
