@@ -92,8 +92,8 @@ def _hand_off(context: FormContext, event: DossierEvent, phrases: Wording, handl
         return HandOff(reception, handling, when, giver_name=actor, note=note)
     if event.type in (Action.REQUEST_SUPPLEMENT, Action.REFUSE):
         return HandOff(handling, reception, when, taker_name=actor, result=result, note=note)
-    if event.type is Action.SUPPLEMENT_RECEIVED:
-        return HandOff(citizen, reception, when, taker_name=actor, note=note)
+    if event.type is Action.SUPPLEMENT_RECEIVED:  # the completed dossier goes back to the deciding office
+        return HandOff(reception, handling, when, giver_name=actor, note=note)
     if event.type is Action.RECORD_RESULT:
         return HandOff(handling, reception, when, taker_name=actor, result=result, note=note)
     by_post = payload.get("delivery") == Delivery.POSTAL.value

@@ -49,6 +49,11 @@ def forms_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Databas
     refs["stopped_by_office"] = stopped
     refs["represented"] = str(intake(database, IntakeRequest(TTHN, DUC, submitter=AGENT), "clerk",
                                      at=at("2026-11-20 14:30")).code)
+    again = str(intake(database, IntakeRequest(TTHN, DUC), "clerk", at=at("2026-11-20 15:00")).code)
+    p.transfer(database, again, "clerk", to="Công chức Tư pháp - Hộ tịch", at=at("2026-11-20 15:30"))
+    p.request_supplement(database, again, "clerk", "Bổ sung trích lục bản án ly hôn", at=at("2026-11-23 10:00"))
+    p.supplement_received(database, again, "clerk", "Đã nộp trích lục", at=at("2026-11-24 09:00"))
+    refs["resubmitted"] = again
     yield database, refs
     database.dispose()
 
@@ -138,6 +143,18 @@ def test_control_sheet_cells_hold_the_parties_time_signatures_result_and_note(
         note_cell = _right_of(result_cell, lines, found, top=parties[1])
         assert _text(found, note_cell) == note
     assert barcodes(pdf) == {("Code128", forms_db[1]["returned_by_post"]), ("QRCode", forms_db[1]["returned_by_post"])}
+
+
+def test_a_supplement_goes_back_through_the_counter(forms_db: tuple[Database, dict[str, str]],
+                                                    tmp_path: Path) -> None:
+    pdf = tmp_path / "06.pdf"
+    pdf.write_bytes(render.render(_context(forms_db, "resubmitted", Form.CONTROL, FormSet.TT03_2025)))
+    found, lines = [w for w in words(pdf) if w.page == 1], rules(pdf, 1)
+    parties = [_text(found, _cell(giao, lines)) for giao in found if giao.text == "Giao:"]
+    reception, officer, dots = "Bộ phận tiếp nhận và trả kết quả", "Công chức Tư pháp - Hộ tịch", "…………"
+    assert parties[:3] == [f"1. Giao: {reception} 2. Nhận: {officer}", f"1. Giao: {officer} 2. Nhận: {reception}",
+                           f"1. Giao: {reception} 2. Nhận: {officer}"]
+    assert set(parties[3:]) <= {f"1. Giao: {dots} 2. Nhận: {dots}"}  # result and return still to come
 
 
 def test_blank_hand_offs_have_every_cell(forms_db: tuple[Database, dict[str, str]], tmp_path: Path) -> None:
