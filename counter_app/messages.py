@@ -73,6 +73,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "qua bưu chính).",
         "Dossier {code} is not waiting to go back by post (it needs a ready result and delivery by post).",
     ),
+    "postal.label_taken": (
+        "Nhãn {value} đã dán cho một hồ sơ khác trong lô này.",
+        "Label {value} is already on another dossier of this batch.",
+    ),
     "postal.label_used": (
         "Nhãn {value} đã dán cho một bưu gửi khác (lô {ref}): kiểm tra lại nhãn.",
         "Label {value} was already used for another item (batch {ref}): check the label.",

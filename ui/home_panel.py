@@ -9,7 +9,7 @@ from counter_app.services.queries import TodayCounts, today_counts
 from counter_app.storage.database import Database
 from ui import tasks
 
-TILES = ("received", "due_today", "overdue", "ready", "waiting")
+TILES = ("received", "due_today", "overdue", "ready", "waiting", "returned_by_post")
 
 
 class HomePanel(QWidget):
@@ -27,6 +27,7 @@ class HomePanel(QWidget):
             "overdue": self.tr("Overdue"),
             "ready": self.tr("Ready to return"),
             "waiting": self.tr("Waiting for a supplement"),
+            "returned_by_post": self.tr("Returned by the post"),
         }
         self.tiles: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
@@ -54,7 +55,9 @@ class HomePanel(QWidget):
             "overdue": counts.overdue,
             "ready": counts.ready_to_return,
             "waiting": counts.waiting_supplement,
+            "returned_by_post": counts.returned_by_post,
         }
         for key, tile in self.tiles.items():
             tile.setText(f"{values[key]}\n{self.captions[key]}")
-        self.tiles["overdue"].setStyleSheet("font-size: 16px; color: #b00000" if counts.overdue else "font-size: 16px")
+        for key, alarm in (("overdue", counts.overdue), ("returned_by_post", counts.returned_by_post)):
+            self.tiles[key].setStyleSheet("font-size: 16px; color: #b00000" if alarm else "font-size: 16px")

@@ -28,6 +28,7 @@ from ui.dossier_view import DossierView
 from ui.home_panel import HomePanel
 from ui.intake_view import IntakeView
 from ui.login import LockScreen, LoginDialog
+from ui.postal_view import DISPATCH, PostalView
 from ui.print_dialog import PrintFormDialog, form_job
 from ui.print_service import PrintService
 from ui.setting_keys import TSA_URL_KEY
@@ -36,6 +37,7 @@ from ui.sync_view import SyncView, local_time, outbox_text, status_text
 from ui.wedge import ScannerFilter
 
 TIMESTAMP_RETRY_MS = 10 * 60 * 1000
+POSTAL_ROLES = frozenset({Role.POSTAL, Role.CLERK, Role.ADMIN})
 _OUTCOME_FORMS = {Status.ACCEPTED: Form.RECEIPT, Status.COUNTER_SUPPLEMENT: Form.SUPPLEMENT,
                   Status.REFUSED_AT_COUNTER: Form.REFUSAL}
 
@@ -112,11 +114,15 @@ class MainWindow(QMainWindow):
         for action in self.session_actions:
             action.setEnabled(True)
         self.admin_action.setEnabled(user.role is Role.ADMIN)
+        self.postal_action.setEnabled(user.role in POSTAL_ROLES)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.scanner)
         self.scanner.scanned.connect(self.on_scanned)
-        self.show_home()
+        if user.role is Role.POSTAL:
+            self.show_postal()
+        else:
+            self.show_home()
         self.activateWindow()
 
     def _build_pages(self, database: Database) -> None:
@@ -132,9 +138,12 @@ class MainWindow(QMainWindow):
         self.sync_view = SyncView(database, self.sync, self.settings)
         self.admin = AdminView(database, actor(), self.settings)
         self.admin.signing_changed.connect(self.upgrade_timestamps)
-        for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin, self.sync_view):
+        self.postal = PostalView(database, actor)
+        self.postal.print_jobs.connect(self._deliver_jobs)
+        self.postal.changed.connect(self.home.refresh)
+        for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin, self.sync_view, self.postal):
             self.pages.addWidget(page)
-        self.home.open_list.connect(self.show_list)
+        self.home.open_list.connect(self._open_tile)
         self.dossiers.open_requested.connect(self.open_dossier)
         self.intake.finished.connect(self._after_intake)
         self.dossier.changed.connect(lambda _dossier: self.home.refresh())
@@ -166,6 +175,10 @@ class MainWindow(QMainWindow):
         database, ref = self.database, str(dossier.code or dossier.id)
         self._print_task = tasks.start(lambda: form_job(database, ref, form), self._deliver_slip,
                                        self.intake.show_error, owner=self)
+
+    def _deliver_jobs(self, jobs: list[PrintJob]) -> None:
+        for job in jobs:
+            self._deliver_slip(job)
 
     def _deliver_slip(self, job: PrintJob) -> None:
         if self.print_service.remembered_printer(job):
@@ -222,6 +235,20 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.intake)
         self.intake.procedure_search.setFocus()
 
+    def _open_tile(self, key: str) -> None:
+        if key == "returned_by_post":
+            self.show_postal(DISPATCH)
+        else:
+            self.show_list(key)
+
+    def show_postal(self, tab: int | None = None) -> None:
+        """The «Bưu chính» screen, for the postal and clerk roles (and the administrator)."""
+        if self.user is None or self.user.role not in POSTAL_ROLES:
+            return
+        self.pages.setCurrentWidget(self.postal)
+        self.postal.load()
+        self.postal.show_tab(self.postal.tabs.currentIndex() if tab is None else tab)
+
     def show_list(self, quick: str = "all") -> None:
         self.pages.setCurrentWidget(self.dossiers)
         self.dossiers.show_quick(quick)
@@ -246,7 +273,9 @@ class MainWindow(QMainWindow):
         """A dossier code from any screen opens it; a CCCD QR goes to the intake form."""
         if self.user is None or (self.lock_screen is not None and self.lock_screen.isVisible()):
             return
-        if looks_like_code(payload):
+        if self.pages.currentWidget() is getattr(self, "postal", None):
+            self.postal.on_scanned(payload)
+        elif looks_like_code(payload):
             self.open_dossier(payload.strip().upper())
         elif "|" in payload:
             if self.pages.currentWidget() is not self.intake:
@@ -330,6 +359,11 @@ class MainWindow(QMainWindow):
         self.admin_action.setEnabled(False)
         self.admin_action.triggered.connect(self.show_admin)
         menu.addAction(self.admin_action)
+        self.postal_action = QAction(self.tr("Postal service"), self)
+        self.postal_action.setShortcut(QKeySequence("Ctrl+6"))
+        self.postal_action.setEnabled(False)
+        self.postal_action.triggered.connect(lambda _checked=False: self.show_postal())
+        menu.addAction(self.postal_action)
         language = self.menuBar().addMenu(self.tr("&Language"))
         for caption, code in (("Tiếng Việt", "vi"), ("English", "en")):
             action = QAction(caption, self)

@@ -56,7 +56,7 @@ def check_label(db: Database, code: str, label: str, taken: Sequence[str] = ()) 
     with db.read() as session:
         number = item_number(label)
         if number in {item_number(t) for t in taken}:
-            raise ValidationError("postal.duplicate_in_batch", value=number, ref="")
+            raise ValidationError("postal.label_taken", value=number)
         _refuse_used_label(session, number)
         _ready_row(session, code)
         return number

@@ -291,6 +291,104 @@
     </message>
 </context>
 <context>
+    <name>DispatchPanel</name>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="56"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="56"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="56"/>
+        <source>Recipient</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="56"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="57"/>
+        <source>Label (phiếu gửi)</source>
+        <translation>Nhãn (số phiếu gửi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="57"/>
+        <source>Postage</source>
+        <translation>Cước (đồng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="57"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="66"/>
+        <source>Scan the label stuck on the selected envelope, or type it</source>
+        <translation>Quét nhãn dán trên phong bì đang chọn, hoặc gõ số phiếu gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="69"/>
+        <source>Postage paid by the citizen (đồng)</source>
+        <translation>Cước công dân đã nộp (đồng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="71"/>
+        <source>Postal worker&apos;s name</source>
+        <translation>Họ tên nhân viên bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="72"/>
+        <source>Refresh (F5)</source>
+        <translation>Làm mới (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="73"/>
+        <source>Record and print the record (Ctrl+K)</source>
+        <translation>Ghi nhận và in biên bản (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="107"/>
+        <source>Returned by the post: {0}</source>
+        <translation>Bưu chính chuyển hoàn: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="113"/>
+        <source>{0} result(s) to send by post, {1} labelled</source>
+        <translation>{0} kết quả chờ gửi qua bưu chính, {1} đã dán nhãn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="131"/>
+        <source>Dossier {0} is not waiting to go by post.</source>
+        <translation>Hồ sơ {0} không nằm trong danh sách chờ gửi qua bưu chính.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="143"/>
+        <source>Select the dossier whose envelope carries this label.</source>
+        <translation>Chọn hồ sơ của phong bì mang nhãn này trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="170"/>
+        <source>Label {0} on dossier {1}.</source>
+        <translation>Nhãn {0} đã gắn với hồ sơ {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="178"/>
+        <source>No envelope has a label yet.</source>
+        <translation>Chưa phong bì nào được dán nhãn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_dispatch.py" line="193"/>
+        <source>Batch {0}: {1} result(s) handed to the post. The record prints in two copies.</source>
+        <translation>Lô {0}: đã giao {1} kết quả cho bưu chính. Biên bản được in thành hai bản.</translation>
+    </message>
+</context>
+<context>
     <name>DossierListView</name>
     <message>
         <location filename="../../ui/dossier_list.py" line="39"/>
@@ -592,7 +690,12 @@
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/home_panel.py" line="33"/>
+        <location filename="../../ui/home_panel.py" line="30"/>
+        <source>Returned by the post</source>
+        <translation>Bưu chính chuyển hoàn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_panel.py" line="34"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
@@ -888,119 +991,276 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Counter — one-stop counter</source>
         <translation>Một cửa — Bộ phận tiếp nhận và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>User: {0}</source>
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Sync: {0}</source>
         <translation>Đồng bộ: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Outbox: {0}</source>
         <translation>Chờ gửi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>; last sync {0}</source>
         <translation>; lần cuối {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Printing: {0}</source>
         <translation>Đang in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>No printer: the form was saved as {0}</source>
         <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>{0} signed document(s) time-stamped</source>
         <translation>Đã gắn dấu thời gian cho {0} giấy tờ đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Sync with the province</source>
         <translation>Đồng bộ với tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="362"/>
+        <source>Postal service</source>
+        <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomePanel</name>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="50"/>
+        <source>Scan or type the phiếu gửi number</source>
+        <translation>Quét hoặc gõ số phiếu gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="52"/>
+        <location filename="../../ui/postal_outcomes.py" line="68"/>
+        <source>Delivered</source>
+        <translation>Đã phát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="52"/>
+        <location filename="../../ui/postal_outcomes.py" line="69"/>
+        <source>Returned to sender (chuyển hoàn)</source>
+        <translation>Chuyển hoàn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="57"/>
+        <source>Reason given by the post (required for a return)</source>
+        <translation>Lý do bưu chính ghi (bắt buộc khi chuyển hoàn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="58"/>
+        <source>Record the outcome (Ctrl+Enter)</source>
+        <translation>Ghi kết quả phát (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="59"/>
+        <source>Import the post&apos;s status file…</source>
+        <translation>Nhập tệp trạng thái của bưu điện…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="61"/>
+        <source>Export the dispatch list for the post…</source>
+        <translation>Xuất danh sách bưu gửi cho bưu điện…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="75"/>
+        <source>One item</source>
+        <translation>Từng bưu gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="62"/>
+        <location filename="../../ui/postal_outcomes.py" line="77"/>
+        <source>Phiếu gửi</source>
+        <translation>Số phiếu gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="62"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="62"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="62"/>
+        <source>Recipient</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="63"/>
+        <location filename="../../ui/postal_outcomes.py" line="77"/>
+        <source>Outcome</source>
+        <translation>Kết quả phát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="63"/>
+        <location filename="../../ui/postal_outcomes.py" line="78"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="63"/>
+        <location filename="../../ui/postal_outcomes.py" line="78"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="68"/>
+        <source>With the post</source>
+        <translation>Bưu chính đang phát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="81"/>
+        <source>Files exchanged with the post</source>
+        <translation>Tệp trao đổi với bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="83"/>
+        <source>Dispatch batch:</source>
+        <translation>Lô gửi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="135"/>
+        <source>{0}: {1} recorded for dossier {2}.</source>
+        <translation>{0}: đã ghi «{1}» cho hồ sơ {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="155"/>
+        <source>{0} row(s) read, {1} new outcome(s) recorded.</source>
+        <translation>Đã đọc {0} dòng, ghi mới {1} kết quả phát.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="167"/>
+        <source>Saved: {0}</source>
+        <translation>Đã lưu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="170"/>
+        <source>The post&apos;s status file</source>
+        <translation>Tệp trạng thái của bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="171"/>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>Bảng tính (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="180"/>
+        <source>Dispatch list</source>
+        <translation>Danh sách bưu gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_outcomes.py" line="181"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Bảng tính (*.xlsx *.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>PostalView</name>
+    <message>
+        <location filename="../../ui/postal_view.py" line="30"/>
+        <source>Receive dossiers from the post</source>
+        <translation>Nhận hồ sơ từ bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_view.py" line="31"/>
+        <source>Send results by post</source>
+        <translation>Gửi kết quả qua bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_view.py" line="32"/>
+        <source>Delivery outcomes</source>
+        <translation>Kết quả phát</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1378,200 @@
         <location filename="../../ui/print_service.py" line="61"/>
         <source>Preview: {0}</source>
         <translation>Xem trước: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../ui/procedure_picker.py" line="22"/>
+        <source>Procedure: type part of its name or code, then Enter</source>
+        <translation>Thủ tục: gõ một phần tên hoặc mã, rồi Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_picker.py" line="25"/>
+        <location filename="../../ui/procedure_picker.py" line="41"/>
+        <source>No procedure chosen</source>
+        <translation>Chưa chọn thủ tục</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="56"/>
+        <source>No batch open: scan the first phiếu gửi, or Ctrl+N</source>
+        <translation>Chưa mở lô: quét phiếu gửi đầu tiên, hoặc Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="61"/>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="62"/>
+        <source>New batch (Ctrl+N)</source>
+        <translation>Lô mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="64"/>
+        <source>Postal worker&apos;s name (printed on the record)</source>
+        <translation>Họ tên nhân viên bưu chính (in trên biên bản)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="67"/>
+        <source>Scan or type the phiếu gửi number, e.g. EB123456785VN</source>
+        <translation>Quét hoặc gõ số phiếu gửi, ví dụ EB123456785VN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="72"/>
+        <source>Where the result goes back by post</source>
+        <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="83"/>
+        <source>Add the envelope to the batch (Ctrl+Enter)</source>
+        <translation>Đưa phong bì vào lô (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="84"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="84"/>
+        <location filename="../../ui/postal_receipt.py" line="107"/>
+        <source>Phiếu gửi</source>
+        <translation>Số phiếu gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="84"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="84"/>
+        <location filename="../../ui/postal_receipt.py" line="108"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="85"/>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="93"/>
+        <source>Take the selected envelope out (Del)</source>
+        <translation>Bỏ phong bì đang chọn khỏi lô (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="94"/>
+        <source>Close the batch and print the record (Ctrl+K)</source>
+        <translation>Đóng lô, in biên bản (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="102"/>
+        <source>Open batches:</source>
+        <translation>Lô đang mở:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="105"/>
+        <source>Envelope</source>
+        <translation>Phong bì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="109"/>
+        <source>Applicant (scan the CCCD QR)</source>
+        <translation>Người nộp (quét mã QR CCCD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="110"/>
+        <source>CCCD number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="111"/>
+        <source>Return address</source>
+        <translation>Địa chỉ nhận kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="112"/>
+        <source>Documents (Space ticks)</source>
+        <translation>Giấy tờ (Space để đánh dấu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="115"/>
+        <source>Envelopes in this batch</source>
+        <translation>Phong bì trong lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="185"/>
+        <source>open</source>
+        <translation>đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="185"/>
+        <source>closed</source>
+        <translation>đã đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="186"/>
+        <source>Batch {0} ({1}): {2} envelope(s), {3} incomplete</source>
+        <translation>Lô {0} ({1}): {2} phong bì, {3} chưa đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="189"/>
+        <source>Missing: {0}</source>
+        <translation>Thiếu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="189"/>
+        <source>Complete</source>
+        <translation>Đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="216"/>
+        <source>Phiếu gửi {0}: scan the CCCD QR and choose the procedure.</source>
+        <translation>Phiếu gửi {0}: quét mã QR CCCD và chọn thủ tục.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="229"/>
+        <source>Filled from the CCCD QR code: {0}</source>
+        <translation>Đã điền từ mã QR CCCD: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="241"/>
+        <source>Incomplete, will be sent back with form 02: {0}</source>
+        <translation>Chưa đầy đủ, sẽ trả lại kèm Mẫu 02: thiếu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="255"/>
+        <source>Scan the phiếu gửi first.</source>
+        <translation>Quét số phiếu gửi trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="258"/>
+        <source>Choose the procedure first.</source>
+        <translation>Chọn thủ tục trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="268"/>
+        <source>Envelope {0} added ({1}). Scan the next phiếu gửi.</source>
+        <translation>Đã đưa phong bì {0} vào lô ({1}). Quét phiếu gửi tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="269"/>
+        <source>incomplete</source>
+        <translation>chưa đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="269"/>
+        <source>complete</source>
+        <translation>đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/postal_receipt.py" line="307"/>
+        <source>Batch {0} closed: {1} accepted, {2} sent back. The record prints in two copies.</source>
+        <translation>Đã đóng lô {0}: tiếp nhận {1}, trả lại {2}. Biên bản được in thành hai bản.</translation>
     </message>
 </context>
 <context>

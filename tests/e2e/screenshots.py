@@ -17,11 +17,15 @@ from PySide6.QtWidgets import QApplication
 from counter_app.clock import VN_TZ, now
 from counter_app.lifecycle import Action
 from counter_app.model import Person
-from counter_app.services import processing
+from counter_app.postal import Direction
+from counter_app.services import postal_batches, postal_dispatch, postal_receipt, processing
 from counter_app.services.intake import IntakeRequest, intake
+from counter_app.services.postal_dispatch import DispatchLine
+from tests.postal.helpers import envelope, label, ready_results
 from tests.scanning.escl_server import ScannerState, escl_scanner
 from ui import i18n
 from ui.main_window import MainWindow
+from ui.postal_view import DISPATCH, OUTCOMES, RECEIPT
 
 QR = "001090123456|012345678|NGUYỄN VĂN ĐỨC|01011990|Nam|Thôn Đông Hòa, xã Tân Hòa, tỉnh Mẫu|15042021"
 
@@ -119,6 +123,7 @@ def main(out: Path) -> list[Path]:
     window.show_sync()
     wait(app, lambda: bool(window.sync_view.state_label.text()) and bool(window.sync_view.dossiers.rows))
     shot("13-sync")
+    _postal(app, window, shot)
     printer = window.open_print_dialog(code)
     shot("11-print")
     if printer is not None:
@@ -128,6 +133,37 @@ def main(out: Path) -> list[Path]:
     window.close()
     del translators
     return shots
+
+
+def _postal(app: QApplication, window: MainWindow, shot: Callable[[str], None]) -> None:
+    """The «Bưu chính» screen: a batch being received, results being labelled, an outcome."""
+    database = window.database
+    assert database is not None
+    ref = postal_batches.open_batch(database, Direction.RECEIPT, "admin", "Lê Văn Bưu").ref
+    for n in (1, 2, 3):
+        postal_receipt.add_envelope(database, ref, envelope(n, complete=n != 2), "admin")
+    first = ready_results(database, 3, now())[0]
+    postal_dispatch.dispatch(database, [DispatchLine(first, label(901))], "admin", "Lê Văn Bưu")
+    window.show_postal(RECEIPT)
+    panel = window.postal.receipt
+    wait(app, lambda: panel.batch is not None and bool(panel.picker.procedures))
+    panel.take_item(label(1004, "EB"))
+    panel.picker.search.setText("xac nhan tinh trang hon nhan")
+    panel.picker.search.returnPressed.emit()
+    panel.fill_from_qr(QR)
+    shot("14-postal-receipt")
+    window.show_postal(DISPATCH)
+    dispatch = window.postal.dispatch
+    wait(app, lambda: len(dispatch.ready) == 2)
+    dispatch.on_scanned(label(911))
+    wait(app, lambda: len(dispatch.labels) == 1)
+    dispatch.fee_edit.setText("18000")
+    shot("15-postal-dispatch")
+    window.show_postal(OUTCOMES)
+    window.postal.outcomes.on_scanned(label(901))
+    window.postal.outcomes.outcome.setCurrentIndex(1)
+    window.postal.outcomes.reason.setText("Không có người nhận, đã báo phát 2 lần")
+    shot("16-postal-outcomes")
 
 
 def _history(window: MainWindow) -> None:
