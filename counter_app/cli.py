@@ -17,6 +17,7 @@ from typing import Any
 
 from counter_app import cccd, forms, lifecycle, limits, paths
 from counter_app.catalogue_import import import_file
+from counter_app.cli_boundary import guarded
 from counter_app.clock import local, now, parse_day, parse_local
 from counter_app.codes import SequenceBlock
 from counter_app.deadlines import due_at
@@ -47,24 +48,16 @@ Handler = Callable[[argparse.Namespace, Database], Any]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    lang = "en" if "--lang=en" in arguments or _after(arguments, "--lang") == "en" else "vi"
-    try:
-        _check_arguments(arguments)
-    except CounterError as error:
-        print(error.message(lang), file=sys.stderr)
-        return 2
-    args = build_parser().parse_args(arguments)
+    return guarded(list(sys.argv[1:] if argv is None else argv), build_parser().parse_args, _execute)
+
+
+def _execute(args: argparse.Namespace) -> int:
     if args.command is None:
         return _launch_gui(args)
-    try:
-        args.actor = limits.text(args.actor, limits.ACTOR, required=True)
-        result = _run(args)
-    except CounterError as error:
-        print(error.message(lang), file=sys.stderr)
-        return 2
+    args.actor = limits.text(args.actor, limits.ACTOR, required=True)
+    result = _run(args)
     _output(result, args)
-    return _failed(result, lang)
+    return _failed(result, args.lang)
 
 
 def _failed(result: Any, lang: str) -> int:
@@ -73,20 +66,6 @@ def _failed(result: Any, lang: str) -> int:
         return 0
     print(render(result.problem, lang), file=sys.stderr)
     return 1
-
-
-def _after(arguments: list[str], flag: str) -> str | None:
-    return arguments[arguments.index(flag) + 1] if flag in arguments[:-1] else None
-
-
-def _check_arguments(arguments: list[str]) -> None:
-    """Every argument must be text: bytes that are not UTF-8 arrive as lone surrogates and are refused."""
-    for argument in arguments:
-        try:
-            argument.encode("utf-8")
-        except UnicodeEncodeError:
-            shown = argument.encode("utf-8", "backslashreplace").decode("ascii", "replace")
-            raise ValidationError("input.not_utf8", argument=shown[:80]) from None
 
 
 def _run(args: argparse.Namespace) -> Any:

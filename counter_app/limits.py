@@ -4,6 +4,7 @@ NFC for text and NFKC with ASCII digits for numbers and codes. A value that pass
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ PLACE_NAME: Final = _field("Địa danh", "Place name", 200)
 USERNAME: Final = _field("Tên đăng nhập", "Username", 100)
 ACTOR: Final = _field("Người thực hiện", "Actor", 100)
 SEARCH: Final = _field("Nội dung tìm", "Search text", 200)
+HUB_URL: Final = _field("Địa chỉ máy chủ tỉnh", "Hub address", 500)
 FEE_NOTE: Final = _field("Ghi chú lệ phí", "Fee note", 1000, multiline=True)
 
 COPIES: Final = (1, 99)  # copies of one document handed in, or of a result asked for
@@ -155,8 +157,17 @@ def count(value: int, bounds: tuple[int, int], label: Bilingual) -> int:
     return value
 
 
+def seconds(value: float, bounds: tuple[int, int], label: Bilingual) -> float:
+    """A finite number of seconds within `bounds` (inf and nan are refused like any out-of-range value)."""
+    low, high = bounds
+    if not (math.isfinite(value) and low <= value <= high):
+        raise ValidationError("input.range", field=label, low=low, high=high, value=value)
+    return value
+
+
 COPIES_LABEL: Final = Bilingual("Số bản", "Number of copies")
 PAGES_LABEL: Final = Bilingual("Số trang", "Number of pages")
+PATIENCE_LABEL: Final = Bilingual("Thời gian thử lại (giây)", "Retry time (seconds)")
 
 
 def birth_date(value: dt.date, today: dt.date) -> dt.date:

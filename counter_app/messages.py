@@ -277,6 +277,11 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "document.duplicate": ("Giấy tờ số {position} được nhập hai lần.", "Document {position} is given twice."),
     "event.invalid": ("Sự kiện có trường «{name}» không hợp lệ: {problem}.",
                       "The event's field «{name}» is invalid: {problem}."),
+    "storage.data_dir": ("Không tạo được thư mục dữ liệu {path}: {reason}.",
+                         "Cannot create the data folder {path}: {reason}."),
+    "bug.cli": ("Lỗi trong chương trình (không phải do thao tác của bạn); chưa ghi gì thêm. Hãy gửi tệp nhật ký "
+                "{log} cho bộ phận hỗ trợ.", "A bug in the program (not something you did); nothing more was "
+                "written. Please send the log file {log} to support."),
     "storage.locked": (
         "Cơ sở dữ liệu đang bận; thao tác chưa được ghi, hãy thử lại.",
         "The database is busy; nothing was written, please try again.",
@@ -328,6 +333,9 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Chưa gắn được dấu thời gian ({reason}); sẽ thử lại sau.",
         "Could not add the time-stamp ({reason}); it will be retried.",
     ),
+    "file.not_regular": ("«{path}» không phải một tệp thường (thiết bị, ống dẫn hay thư mục); không ghi đè lên "
+                         "nó. Hãy chọn tên tệp khác.", "«{path}» is not a regular file (a device, pipe or folder); "
+                         "it is not overwritten. Choose another file name."),
     "file.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
     "sync.not_enrolled": ("Quầy chưa đăng ký với máy chủ tỉnh (counter-app sync enroll).",
                           "This counter is not enrolled with the provincial hub (counter-app sync enroll)."),
@@ -337,6 +345,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                               "bằng trang đăng nhập. Sẽ thử lại.",
                               "The hub's reply is not in the protocol (HTTP {status}); a captive portal may be "
                               "in the way. Will retry."),
+    "sync.bad_url": ("Địa chỉ máy chủ tỉnh «{url}» không hợp lệ (cần dạng http://máy-chủ:8765).",
+                     "The hub address «{url}» is invalid (http://host:8765 expected)."),
     "sync.hub_busy": ("Máy chủ tỉnh đang bận (HTTP {status}); sẽ thử lại.",
                       "The provincial hub is busy (HTTP {status}); will retry."),
     "sync.not_allowed": ("Máy chủ tỉnh từ chối quầy này (HTTP {status}: {detail}). Cần quản trị viên kiểm tra "

@@ -35,10 +35,11 @@ class RoundReport:
         return self.pending_events == 0 and self.pending_blobs == 0
 
 
-def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport | None = None) -> outbox.SyncState:
+def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport | None = None,
+          patience: float = 60.0) -> outbox.SyncState:
     """Register this counter's key with the hub using an administrator's one-time code."""
     key = keys.device_key(db.data_dir)
-    hub = HubClient(hub_url, db.device_id, None, patience=60, transport=transport)
+    hub = HubClient(hub_url, db.device_id, None, patience=patience, transport=transport)
     request = EnrolRequest(code=code, device_id=db.device_id, public_key=keys.public_pem(key), name=db.data_dir.name)
     try:
         _, answer = hub.call("POST", "/v1/enrol", model=EnrolReply, auth=False, json=request.model_dump(mode="json"))

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from counter_app import paths
-from counter_app.errors import CounterError
+from counter_app import limits, paths
+from counter_app.errors import CounterError, ValidationError
 from counter_app.storage.database import Database
 
 MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
@@ -21,6 +21,7 @@ def add_sync_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCo
     enrol = command(group, common, "enroll", _sync_enrol, "enrol this counter with a one-time code")
     enrol.add_argument("--hub", required=True, help="the hub's URL")
     enrol.add_argument("--code", required=True, help="the code printed by `counter-app hub enroll`")
+    enrol.add_argument("--patience", type=float, default=60.0, help="seconds to keep retrying a bad link")
     run = command(group, common, "run", _sync_run, "one full round; exit 0 only when all is acknowledged")
     run.add_argument("--patience", type=float, default=600.0, help="seconds to keep retrying a bad link")
     command(group, common, "status", _sync_status, "pending events and bytes, last sync")
@@ -60,16 +61,45 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
 def _sync_enrol(args: argparse.Namespace, db: Database) -> Any:
     from sync.client import enrol  # noqa: PLC0415 (HTTP loads only for sync)
 
-    return enrol(db, args.hub, args.code)
+    hub = hub_url(args.hub)
+    return _over_network(lambda: enrol(db, hub, args.code, patience=_patience(args.patience)))
 
 
 def _sync_run(args: argparse.Namespace, db: Database) -> Any:
     from sync.client import run_round  # noqa: PLC0415
 
-    report = run_round(db, patience=args.patience)
+    report = _over_network(lambda: run_round(db, patience=_patience(args.patience)))
     if not report.complete:
         raise CounterError("sync.incomplete", events=report.pending_events, blobs=report.pending_blobs)
     return report
+
+
+def hub_url(text: str) -> str:
+    """An http(s) URL with a host, or a message (before any connection is tried)."""
+    import httpx  # noqa: PLC0415
+
+    url = limits.text(text, limits.HUB_URL, required=True)
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        parsed = None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValidationError("sync.bad_url", url=url)
+    return url
+
+
+def _patience(seconds: float) -> float:
+    return limits.seconds(seconds, (0, 24 * 3600), limits.PATIENCE_LABEL)
+
+
+def _over_network(work: Callable[[], Any]) -> Any:
+    """`work`, with a hub that cannot be reached as a message (after the retries `work` does itself)."""
+    import httpx  # noqa: PLC0415
+
+    try:
+        return work()
+    except httpx.TransportError as error:
+        raise CounterError("sync.network", reason=type(error).__name__) from error
 
 
 def _sync_status(_args: argparse.Namespace, db: Database) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -58,7 +59,9 @@ def _digest_of(path: Path) -> str:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Replace `target` with `data` in one step (temp file, fsync, rename): never a half-written file."""
+    """Replace `target` with `data` in one step (temp file, fsync, rename): never a half-written file.
+    The file is private (0600). An existing device, pipe or folder at `target` is refused, never replaced."""
+    _refuse_non_regular(target)
     fd, temp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -71,6 +74,17 @@ def write_atomically(target: Path, data: bytes) -> None:
             os.unlink(temp_name)
         raise
     _fsync_dir(target.parent)
+
+
+def _refuse_non_regular(target: Path) -> None:
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StorageError("file.not_regular", path=str(target)) from error
+    if not stat.S_ISREG(mode):
+        raise StorageError("file.not_regular", path=str(target))
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.clock import now
 from counter_app.errors import StorageError
-from counter_app.storage.blobs import BlobStore
+from counter_app.paths import private_file
+from counter_app.storage.blobs import BlobStore, write_atomically
 from counter_app.storage.migrate import upgrade
 from counter_app.storage.orm import DeviceRow
 
@@ -92,9 +93,13 @@ class Database:
 
 
 def _create_engine(url: str) -> Engine:
+    # hide_parameters: a database error's text never carries the citizen data of the statement
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    file = Path(url.removeprefix("sqlite:///"))
+    if file.name not in ("", ":memory:") and file.parent.is_dir():
+        private_file(file)  # the -wal and -shm files take the database's mode
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
@@ -134,6 +139,4 @@ def _load_config(data_dir: Path) -> dict[str, Any]:
 
 
 def _save_config(data_dir: Path, config: dict[str, Any]) -> None:
-    temp = data_dir / (CONFIG_FILE + ".tmp")
-    temp.write_text(json.dumps(config, indent=2), "utf-8")
-    temp.replace(data_dir / CONFIG_FILE)
+    write_atomically(data_dir / CONFIG_FILE, json.dumps(config, indent=2).encode())
