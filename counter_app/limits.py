@@ -88,6 +88,11 @@ def text(value: str, limit: Text, required: bool = False) -> str:
     return clean
 
 
+def clip(value: str, limit: Text) -> str:
+    """`value` cut to the limit with an ellipsis: for printing what was stored before the limits existed."""
+    return value if len(value) <= limit.max_length else value[:limit.max_length - 1] + "…"
+
+
 def _printable(value: str, limit: Text) -> str:
     kept = []
     for char in value:

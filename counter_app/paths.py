@@ -53,10 +53,10 @@ def private_file(path: Path) -> None:
 
 
 def _chmod(path: Path, mode: int) -> None:
+    """Only folders and regular files (never a link's target, a device or a pipe)."""
     with contextlib.suppress(OSError):
-        if path.is_symlink():
-            return
-        if stat.S_IMODE(path.stat().st_mode) != mode:
+        current = path.lstat().st_mode
+        if (stat.S_ISDIR(current) or stat.S_ISREG(current)) and stat.S_IMODE(current) != mode:
             path.chmod(mode)
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app import limits
 from counter_app.clock import local, now
 from counter_app.errors import ValidationError
 from counter_app.forms import (
@@ -19,7 +22,7 @@ from counter_app.forms import (
     postal_direction,
     triggering_event,
 )
-from counter_app.model import Dossier, Office
+from counter_app.model import Dossier, DossierEvent, Office, Person
 from counter_app.postal import Direction
 from counter_app.services.events import find_row
 from counter_app.services.office import forms_switch_date, office_of, register_by_field
@@ -71,7 +74,7 @@ def form_context(
     """The context of `form` for dossier `ref`; ValidationError when the form does not fit the dossier."""
     moment = local(at or now())
     with db.read() as session:
-        dossier = dossier_view(session, find_row(session, ref), moment)
+        dossier = printable(dossier_view(session, find_row(session, ref), moment))
         chosen = postal_direction(dossier, direction) if form is Form.POSTAL else None
         event = triggering_event(form, dossier, chosen)
         return FormContext(
@@ -96,7 +99,7 @@ def register(db: Database, start: dt.date, end: dt.date, at: dt.datetime | None 
             .order_by(DossierRow.register_year, DossierRow.register_number, DossierRow.accepted_at)
         ).all()
         switch = forms_switch_date(session)
-        dossiers = [dossier_view(session, row, moment) for row in rows]
+        dossiers = [printable(dossier_view(session, row, moment)) for row in rows]
         if field.strip():
             dossiers = [d for d in dossiers if fold(d.procedure.field) == fold(field)]
         return RegisterContext(
@@ -113,7 +116,7 @@ def postal_record(
     """One hand-over record for several dossiers; all must go the same way between post and counter."""
     moment = local(at or now())
     with db.read() as session:
-        dossiers = [dossier_view(session, find_row(session, ref), moment) for ref in refs]
+        dossiers = [printable(dossier_view(session, find_row(session, ref), moment)) for ref in refs]
         chosen = direction or postal_direction(dossiers[0])
         for dossier in dossiers:
             postal_direction(dossier, chosen)
@@ -133,7 +136,8 @@ def postal_batch_record(db: Database, ref: str, at: dt.datetime | None = None) -
                      else PostalDirection.COUNTER_TO_POST)
         return PostalContext(
             office=office_of(session), direction=direction,
-            dossiers=tuple(dossier_view(session, row, moment) for row in rows), printed_at=local(batch.closed_at),
+            dossiers=tuple(printable(dossier_view(session, row, moment)) for row in rows),
+            printed_at=local(batch.closed_at),
             clerk_name=_staff_names(session).get(batch.closed_by, batch.closed_by), batch_ref=batch.ref,
             postal_worker=batch.postal_worker, copies=2,
         )
@@ -153,3 +157,31 @@ def postal_slips(db: Database, ref: str) -> list[FormContext]:
 
 def _staff_names(session: Session) -> dict[str, str]:
     return {row.username: row.full_name for row in session.scalars(select(UserRow))}
+
+
+def printable(dossier: Dossier) -> Dossier:
+    """`dossier` with every text cut to the input limits, so a value stored before the limits existed (or
+    longer in some other way) still lays out on every form instead of making the page impossible."""
+    procedure = dataclasses.replace(dossier.procedure, name=limits.clip(dossier.procedure.name, limits.PROCEDURE_NAME))
+    return dataclasses.replace(
+        dossier, procedure=procedure, applicant=_person(dossier.applicant),
+        submitter=_person(dossier.submitter) if dossier.submitter else None,
+        delivery_address=limits.clip(dossier.delivery_address, limits.ADDRESS),
+        documents=tuple(dataclasses.replace(d, name=limits.clip(d.name, limits.DOCUMENT_NAME))
+                        for d in dossier.documents),
+        events=tuple(_event(event) for event in dossier.events),
+    )
+
+
+def _person(person: Person) -> Person:
+    return dataclasses.replace(
+        person, full_name=limits.clip(person.full_name, limits.PERSON_NAME),
+        address=limits.clip(person.address, limits.ADDRESS), phone=limits.clip(person.phone, limits.PHONE),
+        email=limits.clip(person.email, limits.EMAIL),
+    )
+
+
+def _event(event: DossierEvent) -> DossierEvent:
+    payload: dict[str, Any] = {key: limits.clip(value, limits.REASON) if isinstance(value, str) else value
+                               for key, value in event.payload.items()}
+    return dataclasses.replace(event, payload=payload)
