@@ -23,12 +23,12 @@ _TOKEN_REGEX: Final = {"agency": r"(?P<agency>[A-Z0-9]+(?:\.[A-Z0-9]+)*)", "yymm
 
 @dataclass(frozen=True)
 class CodePattern:
-    """How codes are built from `effective_from` (acceptance date) on: the template's parts and their order,
-    the agency identifier ("" = the office's code) and the two-digit system part AA when the template has {aa}."""
+    """How codes are built from `effective_from` (acceptance date) on: the template's parts, their order and
+    widths, and the two-digit system part AA when the template has {aa}. The agency part is the office's code
+    (set it in the left-to-right form of QĐ 20/2020 for TT 04/2025's MX1X2.Y1Y2Y3.Z1Z2)."""
 
     template: str = TT01_2018_TEMPLATE
     effective_from: dt.date = dt.date(2019, 1, 6)  # TT 01/2018 in force
-    agency: str = ""
     system: str = ""
 
     @property
@@ -90,10 +90,12 @@ def validate_pattern(pattern: CodePattern) -> CodePattern:
     system = pattern.system.strip()
     if ("aa" in names) != bool(system) or (system and not re.fullmatch(r"\d{2}", system)):
         raise ValidationError("codes.pattern_system", value=pattern.system)
-    agency = validate_agency_code(pattern.agency) if pattern.agency.strip() else ""
-    cleaned = replace(pattern, template=template, agency=agency, system=system)
-    if len(format_code(cleaned, agency or "0" * 35, dt.date(2000, 1, 1), 10 ** width - 1)) > MAX_CODE_LENGTH:
+    cleaned = replace(pattern, template=template, system=system)
+    longest = format_code(cleaned, "0" * 35, dt.date(2000, 1, 1), 10 ** width - 1)
+    if len(longest) > MAX_CODE_LENGTH:
         raise ValidationError("codes.pattern_length", count=MAX_CODE_LENGTH)
+    if not DOSSIER_CODE.fullmatch(longest):  # the shape the event checks, the hub and the code scanner know
+        raise ValidationError("codes.pattern_shape", value=pattern.template)
     return cleaned
 
 
@@ -116,7 +118,7 @@ def pattern_on(patterns: Iterable[CodePattern], day: dt.date) -> CodePattern:
 
 
 def format_code(pattern: CodePattern, agency: str, day: dt.date, number: int) -> str:
-    values = {"agency": pattern.agency or agency, "yymmdd": f"{day:%y%m%d}", "aa": pattern.system}
+    values = {"agency": agency, "yymmdd": f"{day:%y%m%d}", "aa": pattern.system}
     parts = []
     for token in _TOKEN.finditer(pattern.template):
         name = token["name"] or ""
@@ -138,14 +140,13 @@ def code_regex(pattern: CodePattern) -> re.Pattern[str]:
 
 def parse_code(text: str, patterns: Sequence[CodePattern] = ()) -> ParsedCode | None:
     """The parts of a dossier code in any configured form (newest first), else in the generic shape; None if
-    it is not a code. A pattern with its own agency identifier only claims codes of that agency."""
+    it is not a code."""
     value = text.strip().upper()
     for pattern in sorted({*patterns, DEFAULT_PATTERN}, key=lambda p: p.effective_from, reverse=True):
         match = code_regex(pattern).fullmatch(value)
-        if match and (not pattern.agency or match["agency"] == pattern.agency):
-            parsed = _parsed(match, pattern)
-            if parsed:
-                return parsed
+        parsed = _parsed(match, pattern) if match else None
+        if parsed:
+            return parsed
     match = DOSSIER_CODE.fullmatch(value)
     return _parsed(match, None) if match else None
 

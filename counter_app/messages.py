@@ -221,6 +221,12 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Phần hệ thống AA phải gồm đúng 2 chữ số và chỉ dùng khi mẫu có {{aa}} (nhận được: «{value}»).",
         "The system part AA must be exactly 2 digits, given only when the pattern has {{aa}} (got «{value}»).",
     ),
+    "codes.pattern_shape": (
+        "Mẫu mã hồ sơ «{value}» phải cho mã dạng <mã cơ quan>-<YYMMDD>-<các chữ số> để quầy, tỉnh và máy quét"
+        " đều đọc được.",
+        "Dossier code pattern «{value}» must give codes shaped <agency>-<YYMMDD>-<digits>, which the counter, the"
+        " province and the scanners read.",
+    ),
     "codes.pattern_length": (
         "Mã hồ sơ theo mẫu này dài quá {count} ký tự.",
         "Codes of this pattern would be longer than {count} characters.",

@@ -34,7 +34,6 @@ def add_settings_commands(sub: Any, common: argparse.ArgumentParser, command: Ma
     pattern = command(group, common, "code-pattern", _code_pattern, "the dossier-code pattern from a date on")
     pattern.add_argument("template", help="tt01_2018, tt04_2025, or parts such as {agency}-{yymmdd}-{aa}{seq:4}")
     pattern.add_argument("--from", dest="start", required=True, help="first acceptance date, YYYY-MM-DD")
-    pattern.add_argument("--agency", default="", help="agency identifier in the code (default: the office code)")
     pattern.add_argument("--system", default="", help="AA: two digits of the system owner (with {aa})")
 
 
@@ -80,5 +79,5 @@ def _register(args: argparse.Namespace, db: Database) -> Any:
 
 def _code_pattern(args: argparse.Namespace, db: Database) -> Any:
     template = TEMPLATES.get(args.template.lower(), args.template)
-    pattern = CodePattern(template, parse_day(args.start), args.agency, args.system)
+    pattern = CodePattern(template, parse_day(args.start), args.system)
     return office.set_code_pattern(db, pattern, args.actor)

@@ -151,7 +151,7 @@ def _accept(
     if missing:
         raise ValidationError("lifecycle.missing_documents", names=", ".join(missing))
     pattern = codes.pattern_on(code_patterns(session), at.date())
-    agency = pattern.agency or office_of(session).code
+    agency = office_of(session).code
     nth = next_value(session, codes.counter_key(agency, at.date()))
     block = sequence_block(session, db.device_id)
     number = block.number(nth)

@@ -127,8 +127,8 @@ def code_patterns(session: Session) -> tuple[CodePattern, ...]:
     """The dossier-code patterns set, oldest first (none: the TT 01/2018 form throughout)."""
     row = session.get(SettingRow, CODE_PATTERNS_KEY)
     entries = row.value.get("patterns", []) if row else []
-    patterns = (CodePattern(str(e["template"]), dt.date.fromisoformat(str(e["from"])), str(e.get("agency", "")),
-                            str(e.get("system", ""))) for e in entries)
+    patterns = (CodePattern(str(e["template"]), dt.date.fromisoformat(str(e["from"])), str(e.get("system", "")))
+                for e in entries)
     return tuple(sorted(patterns, key=lambda p: p.effective_from))
 
 
@@ -139,9 +139,9 @@ def set_code_pattern(db: Database, pattern: CodePattern, actor: str) -> tuple[Co
         kept = [p for p in code_patterns(session) if p.effective_from != checked.effective_from]
         patterns = sorted([*kept, checked], key=lambda p: p.effective_from)
         _store(session, CODE_PATTERNS_KEY, {"patterns": [
-            {"from": p.effective_from.isoformat(), "template": p.template, "agency": p.agency, "system": p.system}
+            {"from": p.effective_from.isoformat(), "template": p.template, "system": p.system}
             for p in patterns]})
-        details = {"from": checked.effective_from.isoformat(), "agency": checked.agency, "system": checked.system}
+        details = {"from": checked.effective_from.isoformat(), "system": checked.system}
         audit.append(session, actor, "setting.code_pattern", checked.template, details, now())
         return tuple(patterns)
 

@@ -36,7 +36,7 @@ def test_init_needs_the_place_name_and_keeps_printed_details(tmp_path: Path) -> 
 
 
 def test_cutoff_and_code_pattern_settings(tmp_path: Path) -> None:
-    run(tmp_path, "init", "--office-code", "000.00.12.H12", "--office-name", "TTPVHCC xã Tân Hòa",
+    run(tmp_path, "init", "--office-code", "H12.07.05", "--office-name", "TTPVHCC xã Tân Hòa",  # QĐ 20 form
         "--place-name", "Tân Hòa")
     due = ("due", "--procedure", "2.000815", "--received", "2026-11-20 15:00")  # a same-day procedure, Friday
     assert run(tmp_path, *due).stdout.strip() == "2026-11-20T17:00+07:00"
@@ -44,8 +44,7 @@ def test_cutoff_and_code_pattern_settings(tmp_path: Path) -> None:
     assert run(tmp_path, *due).stdout.strip() == "2026-11-23T17:00+07:00"
     bad = run(tmp_path, "settings", "code-pattern", "tt04_2025", "--from", "2026-01-25", "--lang", "en", check=False)
     assert bad.returncode == 2 and "system part AA" in bad.stderr
-    run(tmp_path, "settings", "code-pattern", "tt04_2025", "--from", "2026-01-25", "--agency", "H12.07.05",
-        "--system", "03")
+    run(tmp_path, "settings", "code-pattern", "tt04_2025", "--from", "2026-01-25", "--system", "03")
     code = run(tmp_path, "intake", "--procedure", "1.004873", "--name", "Trần Thị Hồng", "--id-number",
                "079195000123").stdout.split()[0]
     assert code.startswith("H12.07.05-") and code.endswith("-030001") and len(code) == 23

@@ -21,12 +21,12 @@ DUC = Person("Nguyễn Văn Đức", "001090123456", dt.date(1990, 1, 1), "Nam",
 
 
 def test_codes_follow_the_pattern_in_force_on_the_acceptance_date(db: Database) -> None:
-    tt04 = CodePattern(TT04_2025_TEMPLATE, dt.date(2026, 1, 25), "H12.07.05", "03")
+    tt04 = CodePattern(TT04_2025_TEMPLATE, dt.date(2026, 1, 25), "03")
     office.set_code_pattern(db, tt04, "admin")
     before = intake(db, IntakeRequest("1.004873", DUC), "clerk", at=at("2026-01-23 09:00"))
     after = intake(db, IntakeRequest("1.004873", DUC), "clerk", at=at("2026-01-26 09:00"))
     assert before.code == "000.00.12.H12-260123-0001"
-    assert after.code == "H12.07.05-260126-030001"
+    assert after.code == "000.00.12.H12-260126-030001"
     with db.read() as session:
         patterns = office.code_patterns(session)
     assert patterns == (tt04,)

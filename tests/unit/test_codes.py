@@ -20,7 +20,7 @@ from counter_app.codes import (
 from counter_app.errors import ValidationError
 
 DAY = dt.date(2026, 11, 23)
-TT04 = CodePattern(TT04_2025_TEMPLATE, dt.date(2026, 1, 25), agency="H12.07.05", system="03")
+TT04 = CodePattern(TT04_2025_TEMPLATE, dt.date(2026, 1, 25), system="03")
 
 
 def test_tt01_2018_code_is_agency_date_and_four_digits() -> None:
@@ -33,7 +33,7 @@ def test_tt01_2018_code_is_agency_date_and_four_digits() -> None:
 
 
 def test_tt04_2025_code_has_the_system_part_before_the_sequence() -> None:
-    code = format_code(TT04, "000.00.12.H12", DAY, 42)
+    code = format_code(TT04, "H12.07.05", DAY, 42)  # the office's identifier written left to right (QĐ 20)
     assert code == "H12.07.05-261123-030042"  # MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX
     parsed = parse_code(code, [TT04])
     assert parsed is not None
@@ -43,11 +43,11 @@ def test_tt04_2025_code_has_the_system_part_before_the_sequence() -> None:
 
 
 def test_sequence_of_at_least_the_width_and_a_wider_pattern() -> None:
-    assert format_code(TT04, "", DAY, 123456) == "H12.07.05-261123-03123456"
-    wide = validate_pattern(CodePattern("{agency}.{yymmdd}.{seq:5}", DAY))
-    assert format_code(wide, "000.00.12.H12", DAY, 9) == "000.00.12.H12.261123.00009"
-    parsed = parse_code("000.00.12.H12.261123.00009", [wide])
-    assert parsed is not None and parsed.sequence == 9 and parsed.pattern == wide
+    assert format_code(TT04, "H12.07.05", DAY, 123456) == "H12.07.05-261123-03123456"
+    wide = validate_pattern(CodePattern("{agency}-{yymmdd}-{seq:5}{aa}", DAY, system="07"))  # AA after, 5 digits
+    assert format_code(wide, "000.00.12.H12", DAY, 9) == "000.00.12.H12-261123-0000907"
+    parsed = parse_code("000.00.12.H12-261123-0000907", [wide])
+    assert parsed is not None and (parsed.sequence, parsed.system, parsed.pattern) == (9, "07", wide)
 
 
 def test_parser_tells_the_forms_apart_and_refuses_what_is_not_a_code() -> None:
@@ -71,7 +71,8 @@ def test_the_pattern_in_force_follows_the_acceptance_date() -> None:
     (CodePattern(TT04_2025_TEMPLATE), "codes.pattern_system"),  # {aa} without its two digits
     (CodePattern(TT04_2025_TEMPLATE, system="3"), "codes.pattern_system"),
     (CodePattern(TT01_2018_TEMPLATE, system="03"), "codes.pattern_system"),  # AA given, no {aa} to put it in
-    (CodePattern(TT01_2018_TEMPLATE, agency="h12 07"), "office.code"),
+    (CodePattern("{agency}.{yymmdd}.{seq:4}"), "codes.pattern_shape"),  # a shape the province would refuse
+    (CodePattern("{yymmdd}-{agency}-{seq:4}"), "codes.pattern_shape"),
 ])
 def test_a_bad_pattern_is_refused_with_a_clear_message(pattern: CodePattern, key: str) -> None:
     with pytest.raises(ValidationError) as caught:
