@@ -44,6 +44,7 @@ class Action(StrEnum):
     POSTAL_DELIVERED = "postal_delivered"  # the post delivered the result (date from the post)
     POSTAL_RETURNED = "postal_returned"  # chuyển hoàn: the post brought the result back; ready to return again
     POSTAL_FEE = "postal_fee_paid"  # cước: the citizen paid the postage at the counter
+    RATE = "rated"  # the citizen's satisfaction rating (1 very satisfied … 4 not satisfied), never who gave it
 
 
 _PROCESSING: Final = frozenset({Status.TRANSFERRED, Status.IN_PROGRESS})
@@ -116,10 +117,11 @@ ACTION_LABELS: Final[dict[Action, tuple[str, str]]] = {
     Action.POSTAL_DELIVERED: ("bưu chính đã phát", "delivered by the post"),
     Action.POSTAL_RETURNED: ("bưu chính chuyển hoàn", "returned to sender by the post"),
     Action.POSTAL_FEE: ("thu cước bưu chính", "postage paid"),
+    Action.RATE: ("đánh giá mức độ hài lòng", "satisfaction rating"),
 }
 
 # Actions that record something about the dossier without moving it through the lifecycle.
-RECORDS: Final = frozenset({Action.FILE_DOCUMENT, Action.POSTAL_DELIVERED, Action.POSTAL_FEE})
+RECORDS: Final = frozenset({Action.FILE_DOCUMENT, Action.POSTAL_DELIVERED, Action.POSTAL_FEE, Action.RATE})
 
 
 def label(value: Status | Action, lang: str = "vi") -> str:

@@ -443,6 +443,17 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "quality.rejected": ("Có trang chưa đạt, cần quét lại — trang {details}",
                          "Some pages must be scanned again — page {details}"),
     "blob.missing": ("Không tìm thấy tệp lưu trữ {digest}.", "Stored file {digest} is missing."),
+    "rating.score": ("Mức đánh giá phải là 1, 2, 3 hoặc 4 (nhận được: «{value}»).",
+                     "A rating must be 1, 2, 3 or 4 (got «{value}»)."),
+    "rating.stage": ("Thời điểm đánh giá «{value}» không hợp lệ (intake hoặc return).",
+                     "Rating stage «{value}» is invalid (intake or return)."),
+    "report.range": ("Ngày đầu kỳ {start} sau ngày cuối kỳ {end}.",
+                     "The first day {start} is after the last day {end}."),
+    "report.scorecard_file": ("Không đọc được tệp công thức {path}: {reason}",
+                              "Cannot read the formula file {path}: {reason}"),
+    "report.unknown_figure": ("Không có số liệu «{name}».", "There is no figure «{name}»."),
+    "report.format": ("Định dạng báo cáo phải là xlsx hoặc pdf, hoặc dùng --json.",
+                      "The report format must be xlsx or pdf, or use --json."),
 }
 
 

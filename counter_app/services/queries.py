@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -92,6 +93,18 @@ def list_page(
         rows = session.scalars(query.order_by(DossierRow.submitted_at.desc(), DossierRow.id).limit(limit)).all()
         names = _procedure_names(session, {row.procedure_id for row in rows})
         return [_summary(row, names[row.procedure_id], moment) for row in rows]
+
+
+def summaries(db: Database, ids: list[uuid.UUID], at: dt.datetime | None = None) -> list[DossierSummary]:
+    """The list rows of the dossiers `ids`, in that order."""
+    moment = local(at or now())
+    found: dict[uuid.UUID, DossierSummary] = {}
+    with db.read() as session:
+        for start in range(0, len(ids), 500):
+            rows = session.scalars(select(DossierRow).where(DossierRow.id.in_(ids[start:start + 500]))).all()
+            names = _procedure_names(session, {row.procedure_id for row in rows})
+            found.update((row.id, _summary(row, names[row.procedure_id], moment)) for row in rows)
+    return [found[i] for i in ids if i in found]
 
 
 def count_dossiers(db: Database, criteria: DossierFilter, at: dt.datetime | None = None) -> int:

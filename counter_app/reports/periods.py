@@ -1,0 +1,100 @@
+"""Report periods: a day, week, month, quarter, year or custom range of days, and the one before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from counter_app.clock import local
+from counter_app.errors import ValidationError
+
+
+class PeriodKind(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days `first` … `last` (both included), in Vietnamese local time."""
+
+    first: dt.date
+    last: dt.date
+    kind: PeriodKind = PeriodKind.CUSTOM
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValidationError("report.range", start=self.first.isoformat(), end=self.last.isoformat())
+
+    @cached_property
+    def start(self) -> dt.datetime:
+        """The first moment of the period."""
+        return local(dt.datetime.combine(self.first, dt.time()))
+
+    @cached_property
+    def end(self) -> dt.datetime:
+        """The first moment after the period."""
+        return local(dt.datetime.combine(self.last + dt.timedelta(days=1), dt.time()))
+
+    def holds(self, moment: dt.datetime | None) -> bool:
+        return moment is not None and self.start <= moment < self.end
+
+    def touched_by(self, moments: tuple[dt.datetime | None, ...]) -> bool:
+        """Whether any of `moments` falls in the period."""
+        start, end = self.start, self.end
+        return any(moment is not None and start <= moment < end for moment in moments)
+
+    def days(self) -> list[dt.date]:
+        return [self.first + dt.timedelta(days=n) for n in range((self.last - self.first).days + 1)]
+
+    def previous(self) -> Period:
+        """The period of the same kind just before (a custom range: the same number of days before)."""
+        if self.kind is PeriodKind.MONTH:
+            return period_of(PeriodKind.MONTH, self.first - dt.timedelta(days=1))
+        if self.kind is PeriodKind.QUARTER:
+            return period_of(PeriodKind.QUARTER, self.first - dt.timedelta(days=1))
+        if self.kind is PeriodKind.YEAR:
+            return period_of(PeriodKind.YEAR, self.first - dt.timedelta(days=1))
+        length = self.last - self.first + dt.timedelta(days=1)
+        return Period(self.first - length, self.first - dt.timedelta(days=1), self.kind)
+
+    def label(self) -> str:
+        if self.first == self.last:
+            return f"{self.first:%d/%m/%Y}"
+        return f"{self.first:%d/%m/%Y} – {self.last:%d/%m/%Y}"
+
+
+def period_of(kind: PeriodKind, day: dt.date) -> Period:
+    """The period of `kind` that holds `day` (weeks start on Monday)."""
+    if kind is PeriodKind.WEEK:
+        first = day - dt.timedelta(days=day.weekday())
+        return Period(first, first + dt.timedelta(days=6), kind)
+    if kind is PeriodKind.MONTH:
+        return Period(day.replace(day=1), _month_end(day.year, day.month), kind)
+    if kind is PeriodKind.QUARTER:
+        month = 3 * ((day.month - 1) // 3) + 1
+        return Period(dt.date(day.year, month, 1), _month_end(day.year, month + 2), kind)
+    if kind is PeriodKind.YEAR:
+        return Period(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), kind)
+    return Period(day, day, PeriodKind.DAY if kind is PeriodKind.DAY else kind)
+
+
+def months_of(period: Period) -> list[Period]:
+    """The calendar months the period touches, each cut to the period."""
+    found, day = [], period.first
+    while day <= period.last:
+        month = period_of(PeriodKind.MONTH, day)
+        found.append(Period(max(month.first, period.first), min(month.last, period.last), PeriodKind.MONTH))
+        day = month.last + dt.timedelta(days=1)
+    return found
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)

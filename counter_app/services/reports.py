@@ -1,0 +1,98 @@
+"""Reading the event log for a period and building the periodic report, and the dossiers behind a figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from itertools import groupby
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from counter_app.clock import local, now
+from counter_app.errors import ValidationError
+from counter_app.lifecycle import Status, clock_running
+from counter_app.model import DossierSummary
+from counter_app.reports import figures as fig
+from counter_app.reports.history import DossierFacts, EventRecord, facts_of
+from counter_app.reports.periods import Period, months_of
+from counter_app.reports.report import Catalogue, Report, assemble, matching, working_day_counter
+from counter_app.services.office import calendar_of, office_of
+from counter_app.services.queries import summaries
+from counter_app.storage.database import Database
+from counter_app.storage.orm import DossierEventRow, DossierRow, ProcedureRow
+
+# Dossiers that may be open at the end of any period: their last change can be long before it.
+_MAYBE_OPEN = [s.value for s in Status if clock_running(s)] + [Status.SUPPLEMENT_REQUESTED.value]
+GROUPINGS = ("office", "field", "clerk", "procedure")
+
+
+def build_report(db: Database, period: Period, at: dt.datetime | None = None) -> Report:
+    """The report for `period` (with the previous period beside it), as of `at` (default now)."""
+    moment = local(at or now())
+    earliest = period.previous()
+    with db.read() as session:
+        facts = load_facts(session, earliest.first, period.last)
+        catalogue, calendar, office = _catalogue(session), calendar_of(session), office_of(session)
+    trend = months_of(earliest) + months_of(period)
+    return assemble(office.name, facts, period, moment, calendar, catalogue, trend)
+
+
+def figures_for(db: Database, period: Period, at: dt.datetime | None = None) -> fig.Figures:
+    """The office's figures for `period` alone."""
+    moment = local(at or now())
+    with db.read() as session:
+        facts = load_facts(session, period.first, period.last)
+        calendar = calendar_of(session)
+    return fig.compute(facts, period, moment, working_day_counter(calendar))
+
+
+def dossiers_behind(db: Database, period: Period, figure: str, grouping: str = "office", key: str = "",
+                    at: dt.datetime | None = None) -> list[DossierSummary]:
+    """The dossiers counted in `figure` for the row `key` of a breakdown (`grouping`), for the drill-down."""
+    if figure not in fig.COUNTED or grouping not in GROUPINGS:
+        raise ValidationError("report.unknown_figure", name=f"{grouping}/{figure}")
+    moment = local(at or now())
+    with db.read() as session:
+        facts = load_facts(session, period.first, period.last)
+        member = _member(grouping, key, _catalogue(session))
+    ids = matching(facts, period, moment, figure, member)
+    return summaries(db, ids, moment)
+
+
+def load_facts(session: Session, first: dt.date, last: dt.date) -> list[DossierFacts]:
+    """The facts of every dossier that may count in the days `first` … `last`: submitted before their end,
+    and changed since their start or still open."""
+    window = Period(first, last)
+    relevant = select(DossierRow.id).where(
+        DossierRow.submitted_at < window.end,
+        or_(DossierRow.updated_at >= window.start, DossierRow.status.in_(_MAYBE_OPEN)),
+    )
+    rows = session.execute(
+        select(DossierEventRow.dossier_id, DossierEventRow.type, DossierEventRow.device_time, DossierEventRow.actor,
+               DossierEventRow.payload)
+        .where(DossierEventRow.dossier_id.in_(relevant))
+        .order_by(DossierEventRow.dossier_id, DossierEventRow.device_time, DossierEventRow.seq)
+    )
+    return facts_from(EventRecord(*row) for row in rows)
+
+
+def facts_from(events: Iterable[EventRecord]) -> list[DossierFacts]:
+    """Facts per dossier from events sorted by dossier (then in recorded order)."""
+    return [facts_of(dossier_id, group) for dossier_id, group in groupby(events, key=lambda e: e.dossier_id)]
+
+
+def _catalogue(session: Session) -> Catalogue:
+    rows = session.execute(select(ProcedureRow.code, ProcedureRow.name, ProcedureRow.field)
+                           .order_by(ProcedureRow.effective_from)).all()
+    return Catalogue({row.code: row.name for row in rows}, {row.code: row.field for row in rows})
+
+
+def _member(grouping: str, key: str, catalogue: Catalogue) -> Callable[[DossierFacts], bool]:
+    if grouping == "field":
+        return lambda f: catalogue.field_of(f.procedure_code) == key
+    if grouping == "clerk":
+        return lambda f: (f.clerk or "—") == key
+    if grouping == "procedure":
+        return lambda f: f.procedure_code == key
+    return lambda _f: True
