@@ -38,7 +38,7 @@ from counter_app.model import (
 from counter_app.postal import PostalBatch
 from counter_app.postal_commands import Tools, add_postal_commands, batch_text
 from counter_app.services import audit as audit_service
-from counter_app.services import catalogue, documents, intake, office, printouts, processing, queries
+from counter_app.services import catalogue, documents, intake, office, printouts, processing, queries, rating
 from counter_app.services import users as user_service
 from counter_app.settings_commands import add_office_options, add_settings_commands, office_changes
 from counter_app.storage.blobs import write_atomically
@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sync_commands(sub, common, _command)
     add_hub_commands(sub, common, _command)
+    from printing.report_commands import add_report_command  # noqa: PLC0415 (reportlab loads only when used)
+
+    add_report_command(sub, common, _command)
     return parser
 
 
@@ -192,13 +195,18 @@ def _add_transition_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     give.add_argument("--recipient-id", default="")
     give.add_argument("--authorisation", default="", help="reference of the authorisation, if any")
     give.add_argument("--postal-item", default="", help="tracking number when returned by post")
+    rate = _command(sub, common, "rate", _rate, "record the citizen's rating: 1 very satisfied … 4 not satisfied")
+    rate.add_argument("ref")
+    rate.add_argument("score", help="1 rất hài lòng, 2 hài lòng, 3 chưa hài lòng, 4 không hài lòng")
+    rate.add_argument("--reason", default="", help="when 3 or 4: wait, attitude, guidance, late, fee, or free text")
+    rate.add_argument("--stage", choices=("intake", "return"), default="return")
 
 
 def _add_print_command(sub: Any, common: argparse.ArgumentParser) -> None:
     printing = _command(sub, common, "print", _print, "write a form to a PDF file")
     printing.add_argument("form", help="01…06 (TT 03/2025 numbers), thermal, postal, or register")
     printing.add_argument("refs", nargs="*", metavar="CODE", help="dossier code (several for postal)")
-    printing.add_argument("--out", required=True, type=Path, help="PDF file to write")
+    printing.add_argument("--out", required=True, type=Path, help="PDF file to write (register: .xlsx for a workbook)")
     printing.add_argument("--from", dest="start", help="register: first day, YYYY-MM-DD")
     printing.add_argument("--to", dest="end", help="register: last day, YYYY-MM-DD")
     printing.add_argument("--field", default="", help="register: only this procedure field (lĩnh vực)")
@@ -359,6 +367,13 @@ def _return(args: argparse.Namespace, db: Database) -> Any:
     return processing.return_result(db, args.ref, args.actor, recipient)
 
 
+def _rate(args: argparse.Namespace, db: Database) -> Any:
+    score = int(args.score) if args.score.strip().isdigit() else 0
+    if score not in (1, 2, 3, 4):
+        raise ValidationError("rating.score", value=args.score)
+    return rating.rate(db, args.ref, score, args.actor, args.reason, args.stage)
+
+
 def _print(args: argparse.Namespace, db: Database) -> Any:
     from printing import render  # noqa: PLC0415 (reportlab loads only for this command)
 
@@ -369,7 +384,13 @@ def _print(args: argparse.Namespace, db: Database) -> Any:
         if not (args.start and args.end):
             raise ValidationError("print.register_range")
         start, end = limits.day_range(parse_day(args.start), parse_day(args.end))
-        pdf = render.render_register(printouts.register(db, start, end, field=args.field))
+        context = printouts.register(db, start, end, field=args.field)
+        if args.out.suffix.lower() == ".xlsx":
+            from printing.report_xlsx import register_workbook  # noqa: PLC0415
+
+            pdf = register_workbook(context)
+        else:
+            pdf = render.render_register(context)
     else:
         pdf = _dossier_form(args, db, forms.Form(args.form), render)
     _write_atomically(args.out, pdf)

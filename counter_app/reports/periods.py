@@ -98,3 +98,13 @@ def months_of(period: Period) -> list[Period]:
 def _month_end(year: int, month: int) -> dt.date:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return following - dt.timedelta(days=1)
+
+
+def spanning(first: dt.date, last: dt.date) -> Period:
+    """The days `first` … `last`, recognised as a whole week, month, quarter or year when they are one (so
+    that the previous period is the calendar one before)."""
+    for kind in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR, PeriodKind.WEEK):
+        candidate = period_of(kind, first)
+        if (candidate.first, candidate.last) == (first, last):
+            return candidate
+    return Period(first, last, PeriodKind.DAY if first == last else PeriodKind.CUSTOM)

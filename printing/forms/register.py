@@ -27,7 +27,7 @@ def render(context: RegisterContext) -> bytes:
              styles.italic_centre),
         Spacer(1, 6),
     ]
-    head = [para(title, styles.head) for title in phrases.lines("table")]
+    head = [para(title, styles.head) for title in headings(context)]
     widths = [page.width * share for share in _WIDTHS]
     for field, dossiers in context.books():
         if field:
@@ -41,15 +41,25 @@ def render(context: RegisterContext) -> bytes:
 
 
 def _row(number: int, dossier: Dossier, phrases: Wording, styles: Styles) -> list[Flowable]:
+    return [para(cell, styles.cell_centre if i in _CENTRED else styles.cell)
+            for i, cell in enumerate(cells(number, dossier, phrases))]
+
+
+def headings(context: RegisterContext) -> list[str]:
+    """The register's column titles (the same on paper and in the XLSX export)."""
+    return wording("register", context.form_set).lines("table")
+
+
+def cells(number: int, dossier: Dossier, phrases: Wording) -> list[str]:
+    """One dossier's line of the register, as text (the same on paper and in the XLSX export)."""
     person = dossier.applicant
     contact = ", ".join(part for part in (person.address, person.phone) if part)
     transfer = last_transfer(dossier)
-    cells = [str(dossier.register_number or number), dossier.code or "", dossier.procedure.name, "1",
-             person.full_name, contact, handling_office(dossier), short_day(dossier.accepted_at),
-             short_day(dossier.due_at),
-             short_day(transfer.at) if transfer else "", phrases.choice("delivery", dossier.result_delivery.value),
-             short_day(dossier.returned_at), "", _note(dossier)]
-    return [para(cell, styles.cell_centre if i in _CENTRED else styles.cell) for i, cell in enumerate(cells)]
+    return [str(dossier.register_number or number), dossier.code or "", dossier.procedure.name, "1",
+            person.full_name, contact, handling_office(dossier), short_day(dossier.accepted_at),
+            short_day(dossier.due_at),
+            short_day(transfer.at) if transfer else "", phrases.choice("delivery", dossier.result_delivery.value),
+            short_day(dossier.returned_at), "", _note(dossier)]
 
 
 def _note(dossier: Dossier) -> str:
