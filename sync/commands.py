@@ -52,8 +52,12 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
         publish.add_argument("file", type=Path, help="JSON: the catalogue import format, or {'days': […]}")
         publish.add_argument("--office", default="*", help="one office's agency code (default: every office)")
         publish.set_defaults(kind=kind)
+    report = command(group, common, "report", _hub_report, "the period's figures per commune office (JSON)")
+    report.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    report.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    report.add_argument("--office", action="append", help="only this office (repeatable)")
     for hub_command in (serve, status, *(group.choices[name] for name in (
-            "enroll", "import", "show", "publish-catalogue", "publish-calendar"))):
+            "enroll", "import", "show", "publish-catalogue", "publish-calendar", "report"))):
         hub_command.add_argument("--hub-db", help="the hub's database URL (default: SQLite in --data-dir)")
         hub_command.set_defaults(without_database=True)
 
@@ -169,3 +173,13 @@ def _hub_publish(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.admin import publish  # noqa: PLC0415
 
     return _on_hub(args, lambda store: publish(store, args.kind, args.file, args.office))
+
+
+def _hub_report(args: argparse.Namespace, _db: Database | None) -> Any:
+    from counter_app.clock import parse_day  # noqa: PLC0415
+    from counter_app.reports.periods import spanning  # noqa: PLC0415
+    from sync.hub.reports import office_figures  # noqa: PLC0415
+
+    period = spanning(parse_day(args.start), parse_day(args.end))
+    offices = frozenset(code.strip().upper() for code in args.office) if args.office else None
+    return _on_hub(args, lambda store: office_figures(store, period, offices))

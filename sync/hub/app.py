@@ -4,7 +4,10 @@ Every body is validated; a malformed or hostile request gets a 4xx with its reas
 
 from __future__ import annotations
 
+import datetime as dt
+import hmac
 import json
+import os
 import zlib
 from typing import Annotated, Any
 
@@ -18,9 +21,11 @@ from sqlalchemy import select
 from starlette.requests import ClientDisconnect
 
 from counter_app.errors import CounterError
+from counter_app.reports.periods import spanning
 from sync.hub import auth, ingest, uploads
 from sync.hub.keys import hub_keys
 from sync.hub.limits import BodyLimit
+from sync.hub.reports import office_figures
 from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
 from sync.protocol import (
     MAX_BATCH,
@@ -48,6 +53,7 @@ from sync.protocol import (
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
 MAX_CURSOR = MAX_SEQ  # beyond any BIGINT the database could hold
+REPORT_KEY_ENV = "COUNTER_HUB_REPORT_KEY"
 
 
 def _device(request: Request, authorization: Annotated[str | None, Header()] = None) -> Device:
@@ -114,9 +120,28 @@ def create_app(store: HubStore) -> FastAPI:
                  for entry, event in rows]
         return reply(FeedPage, items=items)
 
+    @app.get("/v1/reports")
+    def report(request: Request, start: Annotated[dt.date, Query(alias="from")],
+               end: Annotated[dt.date, Query(alias="to")], authorization: Annotated[str | None, Header()] = None,
+               x_report_key: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        """The period's figures per office: every office with the province's report key, else the calling
+        device's own office."""
+        offices = None if _province(x_report_key) else frozenset({_device(request, authorization).office_code})
+        try:
+            period = spanning(start, end)
+        except CounterError as error:
+            raise HTTPException(422, error.message("en")) from error
+        return office_figures(store, period, offices)
+
     _tus_routes(app, store)
     _describe_gzip_body(app)
     return app
+
+
+def _province(key: str | None) -> bool:
+    """Whether `key` is the province's report key (environment COUNTER_HUB_REPORT_KEY; none set: nobody)."""
+    expected = os.environ.get(REPORT_KEY_ENV, "")
+    return bool(expected and key and hmac.compare_digest(key.encode(), expected.encode()))
 
 
 def _describe_gzip_body(app: FastAPI) -> None:

@@ -1,0 +1,41 @@
+"""The report's figures per commune office from the events the hub holds, so the province can compare them
+(the same pure functions as the counter's report; the national working calendar)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from counter_app.clock import local, now
+from counter_app.lifecycle import Status, clock_running
+from counter_app.reports import figures as fig
+from counter_app.reports.history import EventRecord, facts_of
+from counter_app.reports.periods import Period
+from counter_app.reports.report import working_day_counter
+from counter_app.workcal import WorkCalendar
+from sync.hub.store import Dossier, Event, HubStore
+
+_MAYBE_OPEN = [s.value for s in Status if clock_running(s)] + [Status.SUPPLEMENT_REQUESTED.value]
+
+
+def office_figures(store: HubStore, period: Period, offices: frozenset[str] | None = None,
+                   at: dt.datetime | None = None) -> dict[str, Any]:
+    """{"from", "to", "offices": {office code: figures}} for every office (or those in `offices`)."""
+    moment = local(at or now())
+    days = working_day_counter(WorkCalendar())
+    relevant = select(Dossier.id).where(or_(Dossier.updated_at >= period.start, Dossier.status.in_(_MAYBE_OPEN)))
+    if offices is not None:
+        relevant = relevant.where(Dossier.office_code.in_(offices))
+    query = (select(Event.office_code, Event.dossier_id, Event.type, Event.device_time, Event.actor, Event.payload)
+             .where(Event.dossier_id.in_(relevant))
+             .order_by(Event.office_code, Event.dossier_id, Event.device_time, Event.received_at))
+    result: dict[str, Any] = {}
+    with store.session() as session:
+        for office, rows in groupby(session.execute(query), key=lambda row: row.office_code):
+            facts = [facts_of(dossier_id, (EventRecord(*row[1:]) for row in events))
+                     for dossier_id, events in groupby(rows, key=lambda row: row.dossier_id)]
+            result[office] = fig.compute(facts, period, moment, days).as_dict()
+    return {"from": period.first.isoformat(), "to": period.last.isoformat(), "offices": result}
