@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 from counter_app.clock import local, now
 from counter_app.codes import looks_like_code
 from counter_app.forms import Form
-from counter_app.lifecycle import Status
+from counter_app.lifecycle import Action, Status
 from counter_app.model import Dossier, Office, Role
 from counter_app.services.office import ensure_initialised
+from counter_app.services.rating import rate
 from counter_app.services.users import User, has_users
 from counter_app.storage.database import Database
 from printing.spool import PrintJob
@@ -31,6 +32,8 @@ from ui.login import LockScreen, LoginDialog
 from ui.postal_view import DISPATCH, PostalView
 from ui.print_dialog import PrintFormDialog, form_job
 from ui.print_service import PrintService
+from ui.rating_window import RatingWindow
+from ui.report_view import ReportView
 from ui.setting_keys import TSA_URL_KEY
 from ui.sync_controller import SyncController, SyncSnapshot
 from ui.sync_view import SyncView, local_time, outbox_text, status_text
@@ -81,6 +84,9 @@ class MainWindow(QMainWindow):
         self.lock_screen: LockScreen | None = None
         self.print_dialog: PrintFormDialog | None = None
         self.print_service = PrintService(self.settings, self)
+        self.rating_window = RatingWindow()
+        self.rating_window.rated.connect(self._record_rating)
+        self._rating_task: tasks.Task | None = None
         self.scanner = scanner or ScannerFilter(parent=self)
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
@@ -141,12 +147,15 @@ class MainWindow(QMainWindow):
         self.postal = PostalView(database, actor)
         self.postal.print_jobs.connect(self._deliver_jobs)
         self.postal.changed.connect(self.home.refresh)
-        for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin, self.sync_view, self.postal):
+        self.reports = ReportView(database, self.language)
+        self.reports.open_requested.connect(self.open_dossier)
+        for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin, self.sync_view, self.postal,
+                     self.reports):
             self.pages.addWidget(page)
         self.home.open_list.connect(self._open_tile)
         self.dossiers.open_requested.connect(self.open_dossier)
         self.intake.finished.connect(self._after_intake)
-        self.dossier.changed.connect(lambda _dossier: self.home.refresh())
+        self.dossier.changed.connect(self._after_change)
         self.dossier.print_requested.connect(self.open_print_dialog)
         self.intake.load_procedures()
         self._timestamps = QTimer(self, interval=TIMESTAMP_RETRY_MS)
@@ -166,9 +175,27 @@ class MainWindow(QMainWindow):
         self.sync_label.setStyleSheet(alarm)
         self.outbox_label.setStyleSheet(alarm)
 
+    def _after_change(self, dossier: Dossier) -> None:
+        """Refresh the counts; a result just handed over asks the citizen for a rating."""
+        self.home.refresh()
+        if dossier.status is Status.RETURNED and dossier.events and dossier.events[-1].type is Action.RETURN_RESULT:
+            self.rating_window.ask(str(dossier.code or dossier.id), "return")
+
+    def _record_rating(self, code: str, stage: str, score: int, reason: str) -> None:
+        """Store the citizen's answer as an event on the dossier, on a worker."""
+        if self.database is None:
+            return
+        database, actor = self.database, self.actor()
+        self._rating_task = tasks.start(
+            lambda: rate(database, code, score, actor, reason, stage),
+            lambda _stored: self.statusBar().showMessage(self.tr("Rating recorded for {0}").format(code), 5000),
+            lambda message: self.statusBar().showMessage(message, 8000), owner=self)
+
     def _after_intake(self, dossier: Dossier) -> None:
         """Print what the citizen takes away: slip 01, or form 02 / 03 when the dossier was sent back."""
         self.home.refresh()
+        if dossier.status is Status.ACCEPTED and self.rate_after_intake.isChecked():
+            self.rating_window.ask(str(dossier.code), "intake")
         form = _OUTCOME_FORMS.get(dossier.status)
         if form is None or self.database is None:
             return
@@ -254,6 +281,14 @@ class MainWindow(QMainWindow):
         self.dossiers.show_quick(quick)
         self.dossiers.search.setFocus()
 
+    def show_reports(self) -> None:
+        self.pages.setCurrentWidget(self.reports)
+        if self.reports.loaded is None:
+            self.reports.refresh()
+
+    def show_rating_window(self) -> None:
+        self.rating_window.show_on_customer_screen()
+
     def show_sync(self) -> None:
         self.pages.setCurrentWidget(self.sync_view)
         self.sync.refresh()
@@ -314,6 +349,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.scanner)
         if getattr(self, "sync", None) is not None:
             self.sync.stop()
+        self.rating_window.close()
         if self.database is not None:
             self.database.dispose()
             self.database = None
@@ -346,6 +382,8 @@ class MainWindow(QMainWindow):
             (self.tr("Print a form…"), QKeySequence.StandardKey.Print, self.open_print_dialog),
             (self.tr("Lock the screen"), "Ctrl+L", self.lock),
             (self.tr("Sync with the province"), "Ctrl+5", self.show_sync),
+            (self.tr("Reports"), "Ctrl+7", self.show_reports),
+            (self.tr("Customer rating window"), "Ctrl+8", self.show_rating_window),
         ):
             action = QAction(caption, self)
             action.setShortcut(QKeySequence(keys))
@@ -364,6 +402,10 @@ class MainWindow(QMainWindow):
         self.postal_action.setEnabled(False)
         self.postal_action.triggered.connect(lambda _checked=False: self.show_postal())
         menu.addAction(self.postal_action)
+        self.rate_after_intake = QAction(self.tr("Ask for a rating after intake too"), self, checkable=True)
+        self.rate_after_intake.setChecked(str(self.settings.value("rating/after_intake", "false")).lower() == "true")
+        self.rate_after_intake.toggled.connect(lambda on: self.settings.setValue("rating/after_intake", on))
+        menu.addAction(self.rate_after_intake)
         language = self.menuBar().addMenu(self.tr("&Language"))
         for caption, code in (("Tiếng Việt", "vi"), ("English", "en")):
             action = QAction(caption, self)

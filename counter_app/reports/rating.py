@@ -29,3 +29,10 @@ def is_satisfied(score: int) -> bool:
 def score_label(score: int, lang: str = "vi") -> str:
     labels = SCORES[score]
     return labels[1] if lang == "en" else labels[0]
+
+# What the citizen reads on the customer-facing window (Vietnamese, like the printed forms).
+PROMPT: Final = "Xin Ông/Bà vui lòng đánh giá mức độ hài lòng với việc giải quyết hồ sơ"
+REASON_PROMPT: Final = "Ông/Bà chưa hài lòng vì điều gì? (có thể bỏ qua)"
+SKIP: Final = "Bỏ qua"
+THANKS: Final = "Xin cảm ơn Ông/Bà!"
+WELCOME: Final = "Bộ phận Một cửa xin kính chào Ông/Bà"
