@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 
 from counter_app.reports.report import Report
@@ -81,13 +81,16 @@ def overdue_by_procedure(report: Report, width: float = 480, height: float = 200
 
 
 def svg(drawing: Drawing) -> bytes:
-    """The drawing as SVG (what the report screen shows)."""
-    return renderSVG.drawToString(drawing).encode("utf-8")
+    """The drawing as SVG (what the report screen shows), with the PDF's embedded font names made generic."""
+    text = renderSVG.drawToString(drawing)
+    text = text.replace(f"font-family: {BOLD};", "font-family: serif; font-weight: bold;")
+    return text.replace(f"font-family: {REGULAR};", "font-family: serif;").encode("utf-8")
 
 
 def _drawing(width: float, height: float, title: str) -> Drawing:
     register_fonts()
     drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))  # the screen's SVG too
     drawing.add(String(4, height - 13, nfc(title), fontName=BOLD, fontSize=10))
     return drawing
 

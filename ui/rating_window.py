@@ -53,7 +53,7 @@ class RatingWindow(QWidget):
 
     def _button(self, text: str, colour: str, size: int = 28) -> QPushButton:
         button = QPushButton(text)
-        button.setMinimumSize(220, 120 if size > 24 else 70)
+        button.setMinimumSize(220, 200 if size > 24 else 70)
         button.setStyleSheet(f"font-size: {size}px; font-weight: bold; color: white; background: {colour}; "
                              "border-radius: 10px")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keypad answers, not the focus

@@ -663,6 +663,46 @@
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../ui/report_drill.py" line="29"/>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_drill.py" line="30"/>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_drill.py" line="30"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_drill.py" line="30"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_drill.py" line="30"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_drill.py" line="31"/>
+        <source>Due</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/report_drill.py" line="45"/>
+        <source>%n dossier(s)</source>
+        <translation>
+            <numerusform>%n hồ sơ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HomePanel</name>
     <message>
         <location filename="../../ui/home_panel.py" line="25"/>
@@ -991,122 +1031,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Counter — one-stop counter</source>
         <translation>Một cửa — Bộ phận tiếp nhận và trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>User: {0}</source>
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Sync: {0}</source>
         <translation>Đồng bộ: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Outbox: {0}</source>
         <translation>Chờ gửi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>; last sync {0}</source>
         <translation>; lần cuối {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="191"/>
+        <source>Rating recorded for {0}</source>
+        <translation>Đã ghi đánh giá của hồ sơ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Printing: {0}</source>
         <translation>Đang in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>No printer: the form was saved as {0}</source>
         <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>{0} signed document(s) time-stamped</source>
         <translation>Đã gắn dấu thời gian cho {0} giấy tờ đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Sync with the province</source>
         <translation>Đồng bộ với tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="385"/>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <source>Customer rating window</source>
+        <translation>Màn hình đánh giá cho người dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Postal service</source>
         <translation>Bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="405"/>
+        <source>Ask for a rating after intake too</source>
+        <translation>Mời đánh giá cả sau khi tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -1395,6 +1455,14 @@
     </message>
 </context>
 <context>
+    <name>RatingWindow</name>
+    <message>
+        <location filename="../../ui/rating_window.py" line="27"/>
+        <source>Customer rating</source>
+        <translation>Đánh giá mức độ hài lòng</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPanel</name>
     <message>
         <location filename="../../ui/postal_receipt.py" line="56"/>
@@ -1572,6 +1640,119 @@
         <location filename="../../ui/postal_receipt.py" line="307"/>
         <source>Batch {0} closed: {1} accepted, {2} sent back. The record prints in two copies.</source>
         <translation>Đã đóng lô {0}: tiếp nhận {1}, trả lại {2}. Biên bản được in thành hai bản.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../ui/report_view.py" line="71"/>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="71"/>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="71"/>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="71"/>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="72"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="72"/>
+        <source>Custom</source>
+        <translation>Tùy chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="81"/>
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="82"/>
+        <source>Export XLSX…</source>
+        <translation>Xuất XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="82"/>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="88"/>
+        <source>By field</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="88"/>
+        <source>By clerk</source>
+        <translation>Theo cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="88"/>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="91"/>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="97"/>
+        <source>Double-click or Enter on a count: the dossiers behind it</source>
+        <translation>Nhấp đúp hoặc Enter vào một số liệu: xem các hồ sơ tạo nên số đó</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="104"/>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="104"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="143"/>
+        <source>Any day of the period</source>
+        <translation>Một ngày bất kỳ trong kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="157"/>
+        <source>Working…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="163"/>
+        <source>{0}: {1} (previous period {2}); as of {3}</source>
+        <translation>{0}: {1} (kỳ trước {2}); tính đến {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="175"/>
+        <source>no change</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="202"/>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="212"/>
+        <source>Saved: {0}</source>
+        <translation>Đã lưu: {0}</translation>
     </message>
 </context>
 <context>

@@ -11,16 +11,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QApplication
 
 from counter_app.clock import VN_TZ, now
 from counter_app.lifecycle import Action
-from counter_app.model import Person
+from counter_app.model import Channel, Person
 from counter_app.postal import Direction
+from counter_app.reports.periods import PeriodKind
 from counter_app.services import postal_batches, postal_dispatch, postal_receipt, processing
 from counter_app.services.intake import IntakeRequest, intake
 from counter_app.services.postal_dispatch import DispatchLine
+from counter_app.services.rating import rate
+from counter_app.storage.database import Database
 from tests.postal.helpers import envelope, label, ready_results
 from tests.scanning.escl_server import ScannerState, escl_scanner
 from ui import i18n
@@ -124,6 +127,21 @@ def main(out: Path) -> list[Path]:
     wait(app, lambda: bool(window.sync_view.state_label.text()) and bool(window.sync_view.dossiers.rows))
     shot("13-sync")
     _postal(app, window, shot)
+    window.show_reports()
+    window.reports.kind.setCurrentIndex(list(window.reports.KINDS).index(PeriodKind.CUSTOM))
+    start = now().astimezone(VN_TZ).date() - dt.timedelta(days=30)
+    window.reports.day.setDate(QDate(start.year, start.month, start.day))
+    window.reports.refresh()
+    wait(app, lambda: window.reports.loaded is not None and window.reports.loaded.report.period.first == start)
+    shot("17-reports")
+    window.rating_window.ask(code, "return")
+    window.rating_window.setGeometry(window.geometry())
+    window.rating_window.raise_()
+    shot("18-rating")
+    window.rating_window.choose(4)
+    shot("19-rating-reason")
+    window.rating_window.skip()
+    window.activateWindow()
     printer = window.open_print_dialog(code)
     shot("11-print")
     if printer is not None:
@@ -180,6 +198,24 @@ def _history(window: MainWindow) -> None:
     ready = intake(database, IntakeRequest("1.004873", people[1]), "admin", at=today - dt.timedelta(days=2))
     processing.transfer(database, str(ready.code), "admin", at=today - dt.timedelta(days=2) + dt.timedelta(hours=1))
     processing.record_result(database, str(ready.code), "admin")
+    _month_of_work(database, today)
+
+
+def _month_of_work(database: Database, today: dt.datetime) -> None:
+    """About sixty dossiers over the last month, by all channels, settled early, on time or late, some rated."""
+    person = Person("Nguyễn Văn Đức", "001090123456")
+    channels = (Channel.COUNTER, Channel.COUNTER, Channel.ONLINE, Channel.POSTAL)
+    for day in range(1, 31):
+        for number in range(day % 4):
+            received = (today - dt.timedelta(days=day)).replace(hour=8 + number, minute=15)
+            dossier = intake(database, IntakeRequest("1.004873", person, channel=channels[(day + number) % 4]),
+                             "admin", at=received)
+            code = str(dossier.code)
+            processing.transfer(database, code, "admin", at=received + dt.timedelta(minutes=30))
+            if day > 4 and (day + number) % 5:
+                done = received + dt.timedelta(days=2 + (day + number) % 5)
+                processing.record_result(database, code, "admin", at=min(done, today))
+                rate(database, code, 1 + (day * number) % 4, "admin", "wait", at=min(done, today))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,102 @@
+"""The report screen (tiles, charts, breakdown, drill-down to a dossier, export) and the customer rating window
+(buttons, numeric keypad from any window, skip)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from counter_app.reports.periods import PeriodKind
+from counter_app.storage.database import Database
+from tests.pdftools import text_of
+from tests.samples import make_samples
+from ui.rating_window import RatingWindow
+from ui.report_view import ReportView
+
+
+def _november(qtbot: QtBot, ui_db: Database) -> tuple[ReportView, dict[str, str]]:
+    refs = make_samples(ui_db)
+    view = ReportView(ui_db)
+    qtbot.add_widget(view)
+    view.resize(1366, 768)
+    view.show()
+    view.kind.setCurrentIndex(list(ReportView.KINDS).index(PeriodKind.MONTH))
+    view.day.setDate(QDate(2026, 11, 20))
+    view.refresh()
+    qtbot.waitUntil(lambda: view.loaded is not None, timeout=30000)
+    return view, refs
+
+
+def test_report_screen_shows_tiles_charts_and_drills_down_to_a_dossier(qtbot: QtBot, ui_db: Database,
+                                                                      tmp_path: Path) -> None:
+    view, refs = _november(qtbot, ui_db)
+    assert view.loaded is not None
+    report = view.loaded.report
+    assert (report.period.first, report.period.last) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert report.totals.received == 7 and report.totals.returned_by_post == 1
+    assert "01/11/2026 – 30/11/2026" in view.heading.text()
+    assert view.tiles[0].text().startswith("<div style='font-size:22px; font-weight:bold'>7</div>")
+    assert all(chart.renderer().isValid() for chart in view.charts)
+    ModelTester(None).check(view.model)  # type: ignore[arg-type]
+    assert view.model.rowCount() == 1 + len(report.by_field)
+    view.grouping.setCurrentIndex(2)  # by procedure
+    assert view.model.rowCount() == 1 + len(report.by_procedure)
+    column = 1 + list(view.model.headers[1:]).index("Trả qua bưu chính")
+    dialog = view.drill(view.model.index(0, column))
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10000)
+    with qtbot.waitSignal(view.open_requested) as opened:
+        dialog.table.activated.emit(dialog.model.index(0, 0))
+    assert opened.args == [refs["returned_by_post"]]
+    assert view.drill(view.model.index(0, 0)) is None  # the label column holds no count
+    out = tmp_path / "bao-cao.xlsx"
+    view.export("xlsx", out)
+    qtbot.waitUntil(lambda: view.heading.text().endswith(str(out)), timeout=20000)
+    assert load_workbook(out)["Tổng hợp"]["B6"].value == 7
+    view.export("pdf", tmp_path / "bao-cao.pdf")
+    qtbot.waitUntil(lambda: view.heading.text().endswith("bao-cao.pdf"), timeout=20000)
+    assert "Tiếp nhận" in text_of(tmp_path / "bao-cao.pdf")
+
+
+def _keypad(target: object, key: Qt.Key) -> None:
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.KeypadModifier, str(int(key) - int(Qt.Key.Key_0)))
+    QApplication.sendEvent(target, event)  # type: ignore[arg-type]
+
+
+def test_rating_window_answers_by_keypad_from_another_window_and_can_be_skipped(qtbot: QtBot) -> None:
+    window = RatingWindow()
+    qtbot.add_widget(window)
+    clerk_field = QLineEdit()
+    qtbot.add_widget(clerk_field)
+    window.ask("000.00.12.H12-261120-0001", "return")
+    assert window.isVisible() and all(button.isVisible() for button in window.score_buttons)
+    assert "000.00.12.H12" not in window.message.text()  # nothing about the dossier or the clerk on show
+    with qtbot.waitSignal(window.rated) as answered:
+        _keypad(clerk_field, Qt.Key.Key_4)  # the keypad works whatever window has the focus
+        assert window.state == "reason"
+        _keypad(clerk_field, Qt.Key.Key_1)
+    assert answered.args == ["000.00.12.H12-261120-0001", "return", 4, "wait"]
+    assert clerk_field.text() == ""  # the keypad's digits did not leak into the clerk's field
+    _keypad(clerk_field, Qt.Key.Key_2)
+    assert clerk_field.text() == "2"  # with no question on, the keypad types as usual
+    window.ask("C-2", "intake")
+    with qtbot.waitSignal(window.skipped) as skipped:
+        _keypad(clerk_field, Qt.Key.Key_0)
+    assert skipped.args == ["C-2"] and not window.asking()
+    window.ask("C-3", "intake")
+    with qtbot.waitSignal(window.rated) as clicked:
+        window.score_buttons[1].click()
+    assert clicked.args == ["C-3", "intake", 2, ""]
+    window.ask("C-4")
+    window.score_buttons[2].click()
+    window.reason_text.setText("Phòng chờ nóng")
+    with qtbot.waitSignal(window.rated) as typed:
+        window.reason_text.returnPressed.emit()
+    assert typed.args == ["C-4", "return", 3, "Phòng chờ nóng"]
