@@ -90,7 +90,9 @@ def svg(drawing: Drawing) -> bytes:
 def _drawing(width: float, height: float, title: str) -> Drawing:
     register_fonts()
     drawing = Drawing(width, height)
-    drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))  # the screen's SVG too
+    background = Rect(0, 0, width, height)  # white under the screen's SVG too
+    background.fillColor, background.strokeColor = colors.white, None
+    drawing.add(background)
     drawing.add(String(4, height - 13, nfc(title), fontName=BOLD, fontSize=10))
     return drawing
 

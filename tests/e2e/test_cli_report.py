@@ -16,7 +16,8 @@ KEYS = ("received", "settled", "settled_early", "settled_on_time", "settled_late
 
 def test_rate_then_report_as_json_and_xlsx_and_the_register_as_xlsx(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    run(data, "init", "--office-code", "000.00.12.H12", "--office-name", "Trung tâm Phục vụ hành chính công xã Tân Hòa")
+    run(data, "init", "--office-code", "000.00.12.H12", "--office-name", "Trung tâm Phục vụ hành chính công xã Tân Hòa",
+        "--place-name", "Tân Hòa")
     code = run(data, "intake", "--procedure", "1.004873", "--name", "Lê Thị Thu Hà", "--id-number",
                "079195000123").stdout.split()[0]
     refused = run(data, "rate", code, "7", check=False)

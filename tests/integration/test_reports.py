@@ -121,7 +121,8 @@ def test_report_files_read_back(db: Database, tmp_path: Path) -> None:
                      "Hồ sơ tiếp nhận theo ngày", "Tỷ lệ giải quyết trước và đúng hạn theo tháng",
                      "Hồ sơ quá hạn đang giải quyết theo thủ tục", "ƯỚC TÍNH", "Theo cán bộ tiếp nhận"):
         assert expected in text, expected
-    sheet = load_workbook(io.BytesIO(register_workbook(register(db, dt.date(2026, 11, 1), dt.date(2026, 11, 30))))).active
+    context = register(db, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    sheet = load_workbook(io.BytesIO(register_workbook(context))).active
     assert sheet is not None
     lines = [row for row in sheet.iter_rows(min_row=3, values_only=True)]
     assert [line[1] for line in lines] == [codes["extended"], codes["due_day"], codes["by_post"], codes["overdue"]]

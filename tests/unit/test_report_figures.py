@@ -215,7 +215,7 @@ def test_settled_is_early_plus_on_time_plus_late_and_shares_stay_within_0_100(
         value = getattr(figures, name)
         assert value is None or 0 <= value <= 100, name
     if figures.days_average is not None:
-        assert figures.days_p90 is not None and 0 <= figures.days_average and figures.days_p90 >= 0
+        assert figures.days_p90 is not None and figures.days_average >= 0 and figures.days_p90 >= 0
 
 
 @settings(max_examples=60, deadline=None)
