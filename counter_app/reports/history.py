@@ -22,7 +22,7 @@ ENDINGS = {
 class EventRecord:
     """One event as the report needs it: type, device time (aware), actor, payload."""
 
-    dossier_id: uuid.UUID
+    dossier_id: uuid.UUID | None
     type: str
     at: dt.datetime
     actor: str

@@ -71,18 +71,23 @@ class Catalogue:
 
 def assemble(office: str, facts: Sequence[DossierFacts], period: Period, now: dt.datetime,
              calendar: WorkCalendar, catalogue: Catalogue, trend: Sequence[Period] = ()) -> Report:
-    """The report for `period`; `facts` must cover the previous period and `trend` months too."""
+    """The report for `period`; `facts` must cover the previous period and `trend` months too. Each dossier's
+    share of a period is worked out once and summed for the total and every breakdown."""
     days = working_day_counter(calendar)
-    totals = fig.compute(facts, period, now, days)
+    moment = fig.as_of(period, now)
+    tallies = [(fact, one) for fact in facts if (one := fig.tally(fact, period, moment, days)) is not None]
+    totals = fig.total(one for _, one in tallies)
+    known = {period: totals, period.previous(): fig.compute(facts, period.previous(), now, days)}
     return Report(
         office=office, period=period, previous=period.previous(), generated_at=local(now), totals=totals,
-        before=fig.compute(facts, period.previous(), now, days),
-        by_field=_groups(facts, period, now, days, catalogue.field_of, lambda key: key),
-        by_clerk=_groups(facts, period, now, days, lambda code: code, lambda key: key, by_clerk=True),
-        by_procedure=_groups(facts, period, now, days, lambda code: code,
+        before=known[period.previous()],
+        by_field=_groups(tallies, lambda f: catalogue.field_of(f.procedure_code), lambda key: key),
+        by_clerk=_groups(tallies, lambda f: f.clerk or "—", lambda key: key),
+        by_procedure=_groups(tallies, lambda f: f.procedure_code,
                              lambda key: f"{key} {catalogue.names.get(key, '')}".strip()),
         daily=_daily(facts, period),
-        monthly=tuple(_month(facts, month, now, days) for month in (trend or months_of(period))),
+        monthly=tuple(_month(known.get(month) or fig.compute(facts, month, now, days), month)
+                      for month in (trend or months_of(period))),
         scorecard=estimate(totals),
     )
 
@@ -91,7 +96,7 @@ def matching(facts: Sequence[DossierFacts], period: Period, now: dt.datetime, fi
              group: Callable[[DossierFacts], bool] = lambda _f: True) -> list[uuid.UUID]:
     """The dossiers a count is made of (the drill-down from a table cell), in acceptance order."""
     counted = fig.COUNTED[figure]
-    moment = min(period.end, local(now))
+    moment = fig.as_of(period, now)
     chosen = [f for f in facts if group(f) and counted(f, period, moment)]
     return [f.id for f in sorted(chosen, key=lambda f: (f.accepted_at or f.submitted_at or period.start, str(f.id)))]
 
@@ -109,12 +114,12 @@ def working_day_counter(calendar: WorkCalendar) -> fig.DayCount:
     return count
 
 
-def _groups(facts: Sequence[DossierFacts], period: Period, now: dt.datetime, days: fig.DayCount,
-            key_of: Callable[[str], str], label_of: Callable[[str], str], by_clerk: bool = False) -> tuple[Group, ...]:
-    grouped: dict[str, list[DossierFacts]] = defaultdict(list)
-    for fact in facts:
-        grouped[fact.clerk or "—" if by_clerk else key_of(fact.procedure_code)].append(fact)
-    found = [Group(key, label_of(key), fig.compute(members, period, now, days)) for key, members in grouped.items()]
+def _groups(tallies: Sequence[tuple[DossierFacts, fig.Tally]], key_of: Callable[[DossierFacts], str],
+            label_of: Callable[[str], str]) -> tuple[Group, ...]:
+    grouped: dict[str, list[fig.Tally]] = defaultdict(list)
+    for fact, one in tallies:
+        grouped[key_of(fact)].append(one)
+    found = [Group(key, label_of(key), fig.total(members)) for key, members in grouped.items()]
     return tuple(sorted((g for g in found if _active(g.figures)), key=lambda g: (-g.figures.received, g.key)))
 
 
@@ -132,6 +137,5 @@ def _daily(facts: Sequence[DossierFacts], period: Period) -> tuple[DayCounts, ..
     return tuple(DayCounts(day, c["counter"], c["postal"], c["online"]) for day, c in counts.items())
 
 
-def _month(facts: Sequence[DossierFacts], month: Period, now: dt.datetime, days: fig.DayCount) -> MonthShare:
-    figures = fig.compute(facts, month, now, days)
+def _month(figures: fig.Figures, month: Period) -> MonthShare:
     return MonthShare(f"{month.first:%m/%Y}", figures.settled, figures.on_time_share)

