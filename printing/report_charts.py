@@ -61,14 +61,13 @@ def on_time_per_month(report: Report, width: float = 480, height: float = 170, l
 
 def overdue_by_procedure(report: Report, width: float = 480, height: float = 200, lang: str = "vi") -> Drawing:
     """Dossiers in progress and overdue at the end of the period, by procedure (the ten with most)."""
-    drawing = _drawing(width, height, _t(lang, "Hồ sơ quá hạn đang giải quyết theo thủ tục",
-                                         "Overdue dossiers in progress by procedure"))
     worst = sorted((g for g in report.by_procedure if g.figures.open_overdue),
                    key=lambda g: (-g.figures.open_overdue, g.key))[:MAX_PROCEDURES]
     if not worst:
-        drawing = _drawing(width, 40, _t(lang, "Hồ sơ quá hạn đang giải quyết theo thủ tục: không có",
-                                         "Overdue dossiers in progress by procedure: none"))
-        return drawing
+        return _drawing(width, 40, _t(lang, "Hồ sơ quá hạn đang giải quyết theo thủ tục: không có",
+                                      "Overdue dossiers in progress by procedure: none"))
+    drawing = _drawing(width, height, _t(lang, "Hồ sơ quá hạn đang giải quyết theo thủ tục",
+                                         "Overdue dossiers in progress by procedure"))
     chart = HorizontalBarChart()
     _place(chart, width, height, left=min(230, width * 0.48), bottom=22)
     chart.data = [[g.figures.open_overdue for g in reversed(worst)]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
@@ -83,11 +83,6 @@ def load_facts(session: Session, first: dt.date, last: dt.date) -> list[DossierF
         .order_by(DossierEventRow.dossier_id, DossierEventRow.device_time, DossierEventRow.seq)
     )
     return [facts_of(_uuid(key), (_event(row) for row in events)) for key, events in groupby(rows, key=_first)]
-
-
-def facts_from(events: Iterable[EventRecord]) -> list[DossierFacts]:
-    """Facts per dossier from events sorted by dossier (then in recorded order)."""
-    return [facts_of(dossier_id, group) for dossier_id, group in groupby(events, key=lambda e: e.dossier_id)]
 
 
 def _first(row: Any) -> Any:
