@@ -214,4 +214,5 @@ _CHECKS: Final[dict[str, Check]] = {
     "sha256": _pattern(_SHA256), "pages": _integer(*limits.PAGES), "signed": _flag, "timestamp_pending": _flag,
     "postal_batch": _pattern(_POSTAL_BATCH), "amount": _integer(*limits.FEE),
     "delivered_on": _day, "returned_on": _day,
+    "score": _integer(1, 4), "stage": _choice(("intake", "return")), "reason_text": _text(limits.REASON),
 }

@@ -449,6 +449,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                      "Rating stage «{value}» is invalid (intake or return)."),
     "report.range": ("Ngày đầu kỳ {start} sau ngày cuối kỳ {end}.",
                      "The first day {start} is after the last day {end}."),
+    "report.range_long": ("Kỳ báo cáo {start} – {end} phải nằm trong các năm 2000–2099 và dài không quá hai năm.",
+                          "The period {start} – {end} must lie within 2000–2099 and last two years at most."),
     "report.scorecard_file": ("Không đọc được tệp công thức {path}: {reason}",
                               "Cannot read the formula file {path}: {reason}"),
     "report.unknown_figure": ("Không có số liệu «{name}».", "There is no figure «{name}»."),

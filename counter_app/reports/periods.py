@@ -11,6 +11,9 @@ from counter_app.clock import local
 from counter_app.errors import ValidationError
 
 
+MAX_DAYS = 2 * 366  # two years at most: a year beside the year before it
+
+
 class PeriodKind(StrEnum):
     DAY = "day"
     WEEK = "week"
@@ -31,6 +34,8 @@ class Period:
     def __post_init__(self) -> None:
         if self.last < self.first:
             raise ValidationError("report.range", start=self.first.isoformat(), end=self.last.isoformat())
+        if (self.last - self.first).days > MAX_DAYS or not 2000 <= self.first.year <= self.last.year <= 2099:
+            raise ValidationError("report.range_long", start=self.first.isoformat(), end=self.last.isoformat())
 
     @cached_property
     def start(self) -> dt.datetime:
