@@ -10,7 +10,6 @@ from functools import cached_property
 from counter_app.clock import local
 from counter_app.errors import ValidationError
 
-
 MAX_DAYS = 2 * 366  # two years at most: a year beside the year before it
 
 
