@@ -98,7 +98,7 @@ class RefusedEvent(Strict):
     seq: int = Field(ge=1, le=MAX_SEQ)
     dossier_id: uuid.UUID
     key: str = Field(max_length=80)
-    params: dict[str, str | int] = Field(default_factory=dict)
+    params: dict[str, str | int | list[str]] = Field(default_factory=dict)  # [vi, en]: a phrase in both
 
 
 class Reply(Strict):

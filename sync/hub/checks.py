@@ -11,17 +11,23 @@ from fastapi import HTTPException
 from pydantic import ValidationError as PydanticError
 
 from counter_app.codes import DOSSIER_CODE
+from counter_app.errors import ValidationError
+from counter_app.event_limits import check_event
 from counter_app.lifecycle import Action
+from counter_app.messages import Bilingual
 from sync.protocol import MAX_PAYLOAD_BYTES, EventIdentity, RefusedEvent, WireEvent
 
 MAX_CODE = 60  # the hub's dossier code column
 KEPT_EVENT_BYTES = MAX_PAYLOAD_BYTES  # a quarantined event is kept as sent up to this size
 
 
+WireValue = str | int | list[str]
+
+
 class Refusal(Exception):
     """One event refused for a reason a clerk can read (the batch goes on without it)."""
 
-    def __init__(self, key: str, **params: str | int) -> None:
+    def __init__(self, key: str, **params: WireValue) -> None:
         super().__init__(key)
         self.key, self.params = key, params
 
@@ -62,11 +68,22 @@ def arrival(raw: dict[str, Any]) -> Arrival:
 
 
 def check_payload(office_code: str, event: WireEvent) -> dict[str, Any]:
-    """The payload if the core's rules allow it from this office; a Refusal otherwise."""
+    """The payload if the core's limits (the counter's own) allow it from this office; a Refusal otherwise."""
     payload = dict(event.payload)
+    try:
+        check_event(event.type, event.actor, payload)
+    except ValidationError as error:
+        raise Refusal(error.key, **{name: _wire(value) for name, value in error.params.items()}) from error
     if event.type == Action.ACCEPT.value:
         _check_code(office_code, payload.get("code"))
     return payload
+
+
+def _wire(value: object) -> WireValue:
+    """A message value as JSON: a phrase in both languages travels as [vi, en]."""
+    if isinstance(value, Bilingual):
+        return [value.vi, value.en]
+    return value if isinstance(value, int) and not isinstance(value, bool) else str(value)[:200]
 
 
 def _check_code(office_code: str, code: object) -> None:

@@ -124,12 +124,12 @@ def _same_sequence(identity: EventIdentity, seq: int) -> None:
 
 def _take(session: Session, device: Device, event: WireEvent, known: _Known) -> None:
     """Project the event onto its dossier and keep it; a Refusal (nothing written) when the rules say no."""
+    payload = checks.check_payload(device.office_code, event)
     dossier = known.dossiers.get(event.dossier_id)
     if dossier is None and event.type != Action.RECEIVE.value:
         raise checks.Refusal("hub.refused.unknown_dossier")
     if dossier is not None and dossier.office_code != device.office_code:
         raise checks.Refusal("hub.refused.other_office")
-    payload = checks.check_payload(device.office_code, event)
     state = load_state(dossier) if dossier is not None else SimpleNamespace(status="received")
     conflict = ""
     try:

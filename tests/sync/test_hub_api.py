@@ -77,9 +77,12 @@ def test_a_refused_event_is_quarantined_with_its_reason_and_told_again_when_rese
     cases = {
         "unknown type": (_event(database, type="delete_everything"), "hub.refused.field"),
         "naive time": (_event(database, device_time="2026-11-23T08:00:00"), "hub.refused.field"),
-        "event for an unknown dossier": (_event(database, type="accepted"), "hub.refused.unknown_dossier"),
+        "event for an unknown dossier": (_event(database, type="transferred"), "hub.refused.unknown_dossier"),
         "payload lacking fields": (_event(database), "hub.refused.field"),
         "huge payload": (_event(database, payload={"applicant_address": "x" * 90_000}), "hub.refused.too_large"),
+        "over the core's limit": (_event(database, type="transferred", payload={"note": "x" * 2001}), "event.invalid"),
+        "another office's code": (_event(database, type="accepted", payload={"code": "000.00.99.H99-261123-0001"}),
+                                  "hub.refused.code_office"),
     }
     events = [event | {"seq": 10_000 + number} for number, (event, _key) in enumerate(cases.values())]
     answer = _post(hub, auth, gzip_json({"events": events}))
@@ -88,6 +91,8 @@ def test_a_refused_event_is_quarantined_with_its_reason_and_told_again_when_rese
     for event, (name, (_event_sent, key)) in zip(events, cases.items(), strict=True):
         assert refused[event["id"]]["key"] == key, name
         assert refused[event["id"]]["seq"] == event["seq"], name
+    assert refused[events[5]["id"]]["params"] == {"name": "note", "problem": ["dài quá 2000 ký tự",
+                                                                              "longer than 2000 characters"]}
     again = _post(hub, auth, gzip_json({"events": events})).json()  # a lost reply: the same answer, no double
     assert again["accepted"] == 0 and {item["id"] for item in again["refused"]} == set(refused)
 
