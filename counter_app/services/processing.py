@@ -38,16 +38,34 @@ class Recipient:
     postal_item: str = ""
 
 
+def transfer_payload(to: str = "", note: str = "") -> dict[str, Any]:
+    """What a transfer records (a counter's and the hub's alike)."""
+    return {"to": limits.text(to, limits.RECIPIENT_OFFICE), "note": limits.text(note, limits.NOTE)}
+
+
+def reason_payload(reason: str) -> dict[str, Any]:
+    """What a decision that must give its reason records: a supplement request, a refusal, a withdrawal."""
+    return {"reason": _reason(reason)}
+
+
+def stop_payload(reason: str, requested_by: StopRequester) -> dict[str, Any]:
+    return {"reason": _reason(reason), "requested_by": StopRequester(requested_by).value}
+
+
+def result_payload(note: str, moment: dt.datetime) -> dict[str, Any]:
+    return {"note": limits.text(note, limits.NOTE), "result_ready_at": moment}
+
+
 def transfer(db: Database, ref: str, actor: str, to: str = "", note: str = "",
              at: dt.datetime | None = None) -> Dossier:
-    fields = {"to": limits.text(to, limits.RECIPIENT_OFFICE), "note": limits.text(note, limits.NOTE)}
+    fields = transfer_payload(to, note)
     return _act(db, ref, Action.TRANSFER, actor, at, lambda *_: fields)
 
 
 def request_supplement(db: Database, ref: str, actor: str, reason: str,
                        at: dt.datetime | None = None) -> Dossier:
     """Send the dossier back after appraisal; the deadline restarts when the supplement arrives."""
-    return _act(db, ref, Action.REQUEST_SUPPLEMENT, actor, at, lambda *_: {"reason": _reason(reason)})
+    return _act(db, ref, Action.REQUEST_SUPPLEMENT, actor, at, lambda *_: reason_payload(reason))
 
 
 def supplement_received(db: Database, ref: str, actor: str, note: str = "",
@@ -62,7 +80,7 @@ def supplement_received(db: Database, ref: str, actor: str, note: str = "",
 
 
 def refuse(db: Database, ref: str, actor: str, reason: str, at: dt.datetime | None = None) -> Dossier:
-    return _act(db, ref, Action.REFUSE, actor, at, lambda *_: {"reason": _reason(reason)})
+    return _act(db, ref, Action.REFUSE, actor, at, lambda *_: reason_payload(reason))
 
 
 def extend(db: Database, ref: str, actor: str, new_due: dt.date | dt.datetime, reason: str,
@@ -90,15 +108,13 @@ def extend(db: Database, ref: str, actor: str, new_due: dt.date | dt.datetime, r
 def stop(db: Database, ref: str, actor: str, reason: str, requested_by: StopRequester,
          at: dt.datetime | None = None) -> Dossier:
     """Stop processing (Mẫu 05) at the applicant's request or the office's, from acceptance until a decision."""
-    return _act(db, ref, Action.STOP, actor, at,
-                lambda *_: {"reason": _reason(reason), "requested_by": StopRequester(requested_by).value})
+    return _act(db, ref, Action.STOP, actor, at, lambda *_: stop_payload(reason, requested_by))
 
 
 def record_result(db: Database, ref: str, actor: str, note: str = "",
                   at: dt.datetime | None = None) -> Dossier:
-    text = limits.text(note, limits.NOTE)
-    return _act(db, ref, Action.RECORD_RESULT, actor, at,
-                lambda _s, _r, moment: {"note": text, "result_ready_at": moment})
+    limits.text(note, limits.NOTE)  # refused before the dossier is locked
+    return _act(db, ref, Action.RECORD_RESULT, actor, at, lambda _s, _r, moment: result_payload(note, moment))
 
 
 def return_result(db: Database, ref: str, actor: str, recipient: Recipient,
@@ -125,7 +141,7 @@ def postal_return_payload(row: DossierRow, postal_item: str, at: dt.datetime,
 
 def withdraw(db: Database, ref: str, actor: str, reason: str, at: dt.datetime | None = None) -> Dossier:
     """The citizen takes back a dossier the counter has not accepted (after acceptance: `stop`, by the applicant)."""
-    return _act(db, ref, Action.WITHDRAW, actor, at, lambda *_: {"reason": _reason(reason)})
+    return _act(db, ref, Action.WITHDRAW, actor, at, lambda *_: reason_payload(reason))
 
 
 def _act(db: Database, ref: str, action: Action, actor: str, at: dt.datetime | None,

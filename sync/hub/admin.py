@@ -3,6 +3,7 @@ a status change decided at the province (the transition names of the counter's c
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from collections.abc import Callable
@@ -14,11 +15,14 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from fastapi import HTTPException
 from sqlalchemy import select
 
+from counter_app import limits
 from counter_app.catalogue_import import parse_json
 from counter_app.clock import now
 from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action
 from counter_app.messages import Bilingual, render
+from counter_app.model import StopRequester
+from counter_app.services import processing
 from counter_app.storage.blobs import write_atomically
 from counter_app.workcal import parse_calendar
 from sync.bundle import read, signed_ack
@@ -29,26 +33,25 @@ from sync.hub.keys import hub_keys
 from sync.hub.store import EVERY_OFFICE, Blob, Device, Event, FeedEntry, HubStore, Quarantined
 from sync.protocol import MAX_BATCH, PROTOCOL
 
-PayloadOf = Callable[[str], dict[str, Any]]
-TRANSITIONS: dict[str, tuple[Action, PayloadOf]] = {
-    "transfer": (Action.TRANSFER, lambda text: {"to": "", "note": text}),
-    "request-supplement": (Action.REQUEST_SUPPLEMENT, lambda text: {"reason": text}),
-    "refuse": (Action.REFUSE, lambda text: {"reason": text}),
-    "stop": (Action.STOP, lambda text: {"reason": text, "requested_by": "office"}),  # the deciding office's
-    "result-ready": (Action.RECORD_RESULT, lambda text: {"note": text, "result_ready_at": now()}),
+PayloadOf = Callable[[str, dt.datetime], dict[str, Any]]
+TRANSITIONS: dict[str, tuple[Action, PayloadOf]] = {  # the payloads the counter's own services build
+    "transfer": (Action.TRANSFER, lambda text, _at: processing.transfer_payload(note=text)),
+    "request-supplement": (Action.REQUEST_SUPPLEMENT, lambda text, _at: processing.reason_payload(text)),
+    "refuse": (Action.REFUSE, lambda text, _at: processing.reason_payload(text)),
+    "stop": (Action.STOP, lambda text, _at: processing.stop_payload(text, StopRequester.OFFICE)),
+    "result-ready": (Action.RECORD_RESULT, processing.result_payload),
 }
-NEEDS_REASON = frozenset({"request-supplement", "refuse", "stop"})
 
 
-def change_status(store: HubStore, code: str, transition: str, actor: str, text: str = "") -> dict[str, Any]:
-    """Apply `transition` to the dossier `code` at the hub; it reaches the office's counters by the feed."""
+def change_status(store: HubStore, ref: str, transition: str, actor: str, text: str = "") -> dict[str, Any]:
+    """Apply `transition` to the dossier `ref` (code or id) at the hub; it reaches the office's counters by
+    the feed. The event is built and checked by the same core functions as a counter's."""
     if transition not in TRANSITIONS:
         raise ValidationError("hub.unknown_transition", name=transition, choices=", ".join(TRANSITIONS))
-    if transition in NEEDS_REASON and not text.strip():
-        raise ValidationError("lifecycle.reason_required")
     action, payload_of = TRANSITIONS[transition]
-    set_status(store, code, action, actor, payload_of(text.strip()))
-    return show(store, code)
+    event = set_status(store, ref, action, limits.text(actor, limits.ACTOR, required=True),
+                       payload_of(text, now()))
+    return show(store, str(event.dossier_id))
 
 
 def publish(store: HubStore, kind: str, path: Path, office: str = EVERY_OFFICE) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from counter_app import projection
 from counter_app.clock import now
 from counter_app.codes import looks_like_code
 from counter_app.errors import NotFound, ValidationError
+from counter_app.event_limits import check_event
 from counter_app.lifecycle import Action
 from sync.hub.ingest import HUB_DEVICE, load_state, store_state
 from sync.hub.store import Dossier, Event, FeedEntry, HubStore
@@ -43,6 +44,7 @@ def find_dossier(session: Session, ref: str, lock: bool = False) -> Dossier:
 def set_status(store: HubStore, ref: str, action: Action, actor: str, payload: dict[str, Any]) -> Event:
     """A change decided at the province: applied to the hub's dossier and put into its office's feed."""
     encoded = {key: projection.encode(value) for key, value in payload.items()}
+    check_event(action.value, actor, encoded)
     with store.session() as session:
         dossier = find_dossier(session, ref, lock=True)
         at = now()

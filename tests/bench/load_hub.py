@@ -22,7 +22,8 @@ from sync.hub.auth import issue_enrolment
 from sync.hub.store import HubStore
 from sync.protocol import gzip_json
 from tests.conftest import _free_port, create_database, postgres_server
-from tests.sync.harness import Hub
+from tests.sync.harness import DeviceAuth, Hub
+from tests.sync.workload import wire_dossier
 
 DEVICES, DOSSIERS_PER_DEVICE, BATCH = 200, 25, 25
 OFFICES = 20  # ten counters per office
@@ -31,23 +32,10 @@ WORKERS = int(sys.argv[1]) if len(sys.argv) > 1 else 2  # hub processes over the
 
 def _events(device_id: uuid.UUID, office: str) -> list[dict[str, Any]]:
     """A device's morning: receptions and acceptances, as the counter's outbox sends them."""
-    events, seq, base = [], 0, dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
-    for number in range(DOSSIERS_PER_DEVICE):
-        dossier, at = uuid.uuid4(), base + dt.timedelta(minutes=number)
-        received = {"procedure_id": 1, "procedure_code": "1.004873", "channel": "counter",
-                    "applicant_name": f"Công dân {number}", "applicant_id_number": f"0011900{number:05d}",
-                    "applicant_birth_date": None, "applicant_sex": None, "applicant_address": "",
-                    "applicant_phone": "", "applicant_email": "", "submitter": None, "submitted_at": at.isoformat(),
-                    "delivery": "counter", "delivery_address": "", "postal_item_in": ""}
-        accepted = {"code": f"{office}-261123-{number + 1:04d}-{str(device_id)[:4]}", "accepted_at": at.isoformat(),
-                    "due_at": (at + dt.timedelta(days=3)).isoformat(), "register_year": 2026,
-                    "register_number": number + 1, "fee_amount": 0}
-        for kind, payload in (("received", received), ("accepted", accepted)):
-            seq += 1
-            events.append({"id": str(uuid.uuid4()), "device_id": str(device_id), "seq": seq,
-                           "dossier_id": str(dossier), "type": kind, "device_time": at.isoformat(),
-                           "actor": "anh", "payload": payload})
-    return events
+    base = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
+    return [event for number in range(DOSSIERS_PER_DEVICE)
+            for event in wire_dossier(device_id, 2 * number + 1, office, number + 1,
+                                      base + dt.timedelta(minutes=number))]
 
 
 async def _device(client: httpx.AsyncClient, code: str, office: str, latencies: list[float]) -> int:
@@ -55,18 +43,18 @@ async def _device(client: httpx.AsyncClient, code: str, office: str, latencies: 
     answer = await client.post("/v1/enrol", json={"code": code, "device_id": str(device_id),
                                                   "public_key": keys.public_pem(key)})
     answer.raise_for_status()
-    auth = {"Authorization": f"Bearer {keys.token(key, device_id)}"}
-    (await client.get("/v1/state", headers=auth)).raise_for_status()
+    auth = DeviceAuth(key, device_id)  # a fresh token each request: the hub takes each one once
+    (await client.get("/v1/state", auth=auth)).raise_for_status()
     events = _events(device_id, office)
     for start in range(0, len(events), BATCH):
         body = gzip_json({"events": events[start:start + BATCH]})
         started = time.perf_counter()
-        answer = await client.post("/v1/events", content=body, headers={
-            **auth, "Content-Encoding": "gzip", "Content-Type": "application/json"})
+        answer = await client.post("/v1/events", content=body, auth=auth, headers={
+            "Content-Encoding": "gzip", "Content-Type": "application/json"})
         latencies.append(time.perf_counter() - started)
         answer.raise_for_status()
         assert answer.json()["acknowledged_seq"] == min(start + BATCH, len(events))
-    (await client.get("/v1/feed", headers=auth)).raise_for_status()
+    (await client.get("/v1/feed", auth=auth)).raise_for_status()
     return len(events)
 
 

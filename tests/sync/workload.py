@@ -3,9 +3,12 @@ and multi-page scans (incompressible JPEG pages, like real photos of paper)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import random
+import uuid
 from pathlib import Path
+from typing import Any
 
 import img2pdf
 import numpy as np
@@ -48,3 +51,20 @@ def fill(folder: Path, dossiers: int, scans: int, pages: int = 3, page_kb: int =
     finally:
         database.dispose()
     return codes
+
+
+def wire_dossier(device_id: uuid.UUID, seq: int, office: str, number: int, at: dt.datetime,
+                 dossier_id: uuid.UUID | None = None) -> list[dict[str, Any]]:
+    """A reception and its acceptance as a counter's outbox sends them (sequence `seq` and the next)."""
+    received = {"procedure_id": 1, "procedure_code": PROCEDURE, "channel": "counter",
+                "applicant_name": f"Công dân {number}", "applicant_id_number": f"0011900{number:05d}",
+                "applicant_birth_date": None, "applicant_sex": None, "applicant_address": "",
+                "applicant_phone": "", "applicant_email": "", "submitter": None, "submitted_at": at.isoformat(),
+                "delivery": "counter", "delivery_address": "", "postal_item_in": ""}
+    accepted = {"code": f"{office}-{at:%y%m%d}-{number:04d}", "accepted_at": at.isoformat(),
+                "due_at": (at + dt.timedelta(days=3)).isoformat(), "register_year": at.year,
+                "register_number": number, "fee_amount": 0}
+    dossier = dossier_id or uuid.uuid4()
+    return [{"id": str(uuid.uuid4()), "device_id": str(device_id), "seq": seq + offset, "dossier_id": str(dossier),
+             "type": kind, "device_time": at.isoformat(), "actor": "anh", "payload": payload}
+            for offset, (kind, payload) in enumerate((("received", received), ("accepted", accepted)))]
