@@ -1,12 +1,10 @@
-"""The hub's API under hostile and malformed requests (every one a 4xx with a reason, never a 500 or a
-partial write), checked by hand and by schemathesis against the OpenAPI description it serves."""
+"""The hub's API under hostile and malformed requests, by hand (every one a 4xx with a reason, never a 500
+or a partial write; one bad event is quarantined, the rest go in). Generated requests: test_hub_fuzz.py."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,15 +142,3 @@ def test_tus_uploads_check_versions_offsets_and_checksums(hub: Hub, device: Any)
     assert patch(0, data).headers["Upload-Offset"] == str(len(data))
     status = httpx.post(f"{hub.url}/v1/blobs/status", json={"sha256": [sha]}, auth=auth).json()
     assert status["complete"] == [sha]
-
-
-def test_schemathesis_finds_no_server_error_over_the_served_openapi(hub: Hub, device: Any, tmp_path: Path) -> None:
-    """Every operation, with valid, boundary and mangled inputs (positive and negative), over real HTTP."""
-    _database, auth = device
-    done = subprocess.run(
-        [str(Path(sys.executable).with_name("schemathesis")), "run", f"{hub.url}/openapi.json",
-         "--checks", "not_a_server_error", "--max-examples", "25", "--seed", "1", "--request-timeout", "20",
-         "-H", f"Authorization: {auth.headers()['Authorization']}"],
-        capture_output=True, text=True, timeout=600, check=False, cwd=tmp_path)
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert "No issues found" in done.stdout or "passed" in done.stdout, done.stdout[-2000:]
