@@ -10,8 +10,11 @@ import zipfile
 from pathlib import Path
 
 from nacl.public import SealedBox
+from sqlalchemy import select
 
+from counter_app.services import outbox, queries, refusals
 from counter_app.storage.database import Database
+from counter_app.storage.orm import DossierEventRow
 from sync.client import enrol
 from sync.hub.keys import hub_keys
 from tests.sync.harness import OFFICE_A, make_counter, run, running_hub
@@ -91,3 +94,31 @@ def test_export_needs_the_hubs_key(tmp_path: Path) -> None:
     refused = run(counter, "sync", "export", "--to", str(tmp_path / "usb"), check=False)
     assert refused.returncode == 2 and "chưa có khóa của máy chủ tỉnh" in refused.stderr
     assert not (tmp_path / "usb").exists()
+
+
+def test_a_bundle_with_a_hostile_event_goes_in_but_that_event(tmp_path: Path) -> None:
+    """A signed bundle whose events the hub refuses: the rest is imported, the refusal travels back in the
+    acknowledgement file and the counter shows it; no traceback anywhere."""
+    counter = tmp_path / "counter"
+    codes = fill(counter, dossiers=3, scans=0)
+    database = Database.open(counter)
+    try:
+        with database.write() as session:  # an outbox from before the limits: a 3,000-character phone
+            reception = session.scalars(select(DossierEventRow).where(DossierEventRow.seq == 3)).one()
+            reception.payload = {**reception.payload, "applicant_phone": "0" * 3000}
+        with running_hub(tmp_path / "hub") as hub:
+            enrol(database, hub.url, hub.enrolment_code(OFFICE_A))
+            bundle = Path(run(counter, "sync", "export", "--to", str(tmp_path / "usb")).stdout.strip())
+            imported = hub.cli("import", str(bundle), "--json")
+            ack = json.loads(imported.stdout)
+            assert ack["acknowledged_seq"] == 6 and "Traceback" not in imported.stderr
+            assert [(item["seq"], item["key"]) for item in ack["refused"]] == [
+                (3, "event.invalid"), (4, "hub.refused.unknown_dossier")]
+            assert json.loads(hub.cli("show", codes[2], "--json").stdout)["status"] == "accepted"
+        run(counter, "sync", "import-ack", str(bundle.with_name(f"ack-{database.device_id}.json")))
+        refused = queries.get_dossier(database, codes[1])
+        assert refusals.by_dossier(database, [refused.id])[refused.id] == (
+            "Tỉnh từ chối: Sự kiện có trường «applicant_phone» không hợp lệ: dài quá 20 ký tự.")
+        assert outbox.summary(database).events == 0
+    finally:
+        database.dispose()
