@@ -30,6 +30,12 @@ _WITH_RESULT = (Action.REFUSE, Action.RECORD_RESULT)
 _EXPECTED = (Action.TRANSFER, Action.RECORD_RESULT, Action.RETURN_RESULT)  # the usual path, for blank rows
 _SHARES = (0.23, 0.185, 0.185, 0.17, 0.23)  # name | giver | taker (the time spans both) | result | note
 _SIGN_SPACE = 5 * mm
+_CELL_CHARACTERS = 120  # a hand-off's two rows cannot split across pages: longer texts are cut in its cells
+
+
+def _cell_text(value: str) -> str:
+    """A party or a note as its cell holds it: cut with an ellipsis (the dossier keeps the whole text)."""
+    return value if len(value) <= _CELL_CHARACTERS else value[:_CELL_CHARACTERS - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -112,12 +118,12 @@ def table(rows: list[HandOff], phrases: Wording, styles: Styles) -> Table:
     spans: list[Any] = [("SPAN", (1, 0), (2, 0))]
     for row in rows:
         top = len(data)
-        parties = "<br/>".join(text(line) for line in (phrases.text("give", party=row.giver),
-                                                        phrases.text("take", party=row.taker)))
+        parties = "<br/>".join(text(line) for line in (phrases.text("give", party=_cell_text(row.giver)),
+                                                        phrases.text("take", party=_cell_text(row.taker))))
         data.append([Paragraph(parties, cell), para(row.time, centre), "", para(row.result, centre),
-                     para(row.note, cell)])
-        data.append(["", _signature(phrases.text("giver"), row.giver_name, small, centre),
-                     _signature(phrases.text("taker"), row.taker_name, small, centre), "", ""])
+                     para(_cell_text(row.note), cell)])
+        data.append(["", _signature(phrases.text("giver"), _cell_text(row.giver_name), small, centre),
+                     _signature(phrases.text("taker"), _cell_text(row.taker_name), small, centre), "", ""])
         spans += [("SPAN", (1, top), (2, top)), ("VALIGN", (1, top + 1), (2, top + 1), "TOP")]
         spans += [("SPAN", (column, top), (column, top + 1)) for column in (0, 3, 4)]
     width = A5_PORTRAIT.width

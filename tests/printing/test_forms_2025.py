@@ -206,3 +206,23 @@ def test_a_reprint_after_an_extension_keeps_the_first_appointment(forms_db: tupl
                        (Form.APOLOGY, "Thời gian hẹn trả kết quả lại: 10 giờ 00 phút, ngày 01 tháng 12")):
         pdf.write_bytes(render.render(_context(forms_db, "extended", form, FormSet.TT03_2025)))
         assert line in " ".join(_pages(pdf).split())
+
+
+def test_control_sheet_with_texts_at_their_limits_still_prints(tmp_path: Path) -> None:
+    from counter_app import limits  # noqa: PLC0415
+
+    database = Database.open(tmp_path)
+    try:
+        initialise(database, OFFICE)
+        office.update_office(database, {"parent_body": "Ủy ban nhân dân xã " * 15, "issuing_office": "Trung tâm " * 30},
+                             "admin")
+        code = str(intake(database, IntakeRequest(TTHN, DUC), "clerk").code)
+        p.transfer(database, code, "clerk", to="Công chức Tư pháp - Hộ tịch " * 10,
+                   note="Ghi chú dài " * (limits.NOTE.max_length // 12))
+        p.request_supplement(database, code, "clerk", "Lý do rất dài " * (limits.REASON.max_length // 14))
+        pdf = tmp_path / "06.pdf"
+        pdf.write_bytes(render.render(printouts.form_context(database, code, Form.CONTROL)))
+    finally:
+        database.dispose()
+    text = " ".join(_pages(pdf).split())
+    assert "Ghi chú dài" in text and "Lý do rất dài" in text and "…" in text
