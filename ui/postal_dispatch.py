@@ -26,6 +26,7 @@ from counter_app.services import postal_dispatch
 from counter_app.services.postal_dispatch import DispatchLine
 from counter_app.storage.database import Database
 from ui import tasks
+from ui.message_line import MessageLine
 from ui.postal_jobs import batch_jobs
 from ui.table_models import RowsModel
 
@@ -71,8 +72,7 @@ class DispatchPanel(QWidget):
         self.worker.setPlaceholderText(self.tr("Postal worker's name"))
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
         self.dispatch_button = QPushButton(self.tr("Record and print the record (Ctrl+K)"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         entry = QHBoxLayout()
         for widget, stretch in ((self.label_edit, 3), (self.fee_edit, 1), (self.worker, 2),
                                 (self.refresh_button, 0), (self.dispatch_button, 0)):
@@ -197,9 +197,7 @@ class DispatchPanel(QWidget):
         self.load()
 
     def show_error(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.setStyleSheet("color: #b00000; font-weight: bold")
+        self.message.error(message)
 
     def show_info(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.setStyleSheet("color: #005a00")
+        self.message.info(message)

@@ -34,6 +34,7 @@ from counter_app.services.postal_outcomes import StatusLine
 from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
 from ui import tasks
+from ui.message_line import MessageLine
 from ui.table_models import RowsModel
 
 
@@ -67,8 +68,7 @@ class OutcomePanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.states = {ItemState.DISPATCHED: self.tr("With the post"), ItemState.DELIVERED: self.tr("Delivered"),
                        ItemState.RETURNED: self.tr("Returned to sender (chuyển hoàn)")}
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         self._arrange()
 
     def _arrange(self) -> None:
@@ -186,9 +186,7 @@ class OutcomePanel(QWidget):
         self._task = tasks.start(work, done, self.show_error, owner=self)
 
     def show_error(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.setStyleSheet("color: #b00000; font-weight: bold")
+        self.message.error(message)
 
     def show_info(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.setStyleSheet("color: #005a00")
+        self.message.info(message)

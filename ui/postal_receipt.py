@@ -31,6 +31,7 @@ from counter_app.services import catalogue, postal_batches, postal_receipt
 from counter_app.storage.database import Database
 from ui import i18n, tasks
 from ui.checklist_model import ChecklistModel
+from ui.message_line import MessageLine
 from ui.postal_jobs import batch_jobs
 from ui.procedure_picker import ProcedurePicker
 from ui.table_models import RowsModel
@@ -92,8 +93,7 @@ class ReceiptPanel(QWidget):
         self.table.setWordWrap(True)
         self.remove_button = QPushButton(self.tr("Take the selected envelope out (Del)"))
         self.close_button = QPushButton(self.tr("Close the batch and print the record (Ctrl+K)"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         self._arrange()
 
     def _arrange(self) -> None:
@@ -314,9 +314,7 @@ class ReceiptPanel(QWidget):
         self._task = tasks.start(work, done, self.show_error, owner=self)
 
     def show_error(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.setStyleSheet("color: #b00000; font-weight: bold")
+        self.message.error(message)
 
     def show_info(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.setStyleSheet("color: #005a00")
+        self.message.info(message)

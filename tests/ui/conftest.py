@@ -12,7 +12,9 @@ from counter_app.services.office import initialise
 from counter_app.services.users import create_user, set_pin
 from counter_app.storage.database import Database
 from tests.conftest import OFFICE
+from tests.ui.keys import FakeClock, install_scanner
 from ui import i18n
+from ui.wedge import ScannerFilter
 
 PASSWORD = "mật-khẩu-dài-12"
 
@@ -36,3 +38,19 @@ def vietnamese(qapp: QApplication) -> Iterator[None]:
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The wedge scanner's clock, advanced by the keys the test sends."""
+    return FakeClock()
+
+
+@pytest.fixture
+def scanner(clock: FakeClock) -> Iterator[ScannerFilter]:
+    """A keyboard-wedge scanner filter installed on the application for the test."""
+    installed = install_scanner(clock)
+    yield installed
+    app = QApplication.instance()
+    assert app is not None
+    app.removeEventFilter(installed)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,25 +12,11 @@ from pytestqt.qtbot import QtBot
 from counter_app.lifecycle import Action, Status
 from counter_app.services.queries import DossierFilter, get_dossier, list_dossiers
 from counter_app.storage.database import Database
-from tests.ui.keys import FakeClock, install_scanner, press, scan, type_text
+from tests.ui.keys import FakeClock, press, scan, type_text
 from ui.intake_view import IntakeView
 from ui.wedge import ScannerFilter
 
 QR = "001090123456|012345678|NGUYỄN VĂN ĐỨC|01011990|Nam|Thôn Đông, xã Tân Hòa, tỉnh Mẫu|15042021"
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def scanner(clock: FakeClock) -> Iterator[ScannerFilter]:
-    installed = install_scanner(clock)
-    yield installed
-    app = QApplication.instance()
-    assert app is not None
-    app.removeEventFilter(installed)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from tests.conftest import OFFICE, at
 from tests.pdftools import page_texts, text_of
 from tests.postal.helpers import PEOPLE, label, ready_results, wrong_label
 from tests.ui.conftest import PASSWORD
-from tests.ui.keys import FakeClock, install_scanner, press, scan, type_text
+from tests.ui.keys import FakeClock, press, scan, type_text
 from ui.main_window import MainWindow
 from ui.postal_view import DISPATCH, OUTCOMES, PostalView
 from ui.wedge import ScannerFilter
@@ -35,20 +34,6 @@ def _qr(n: int) -> str:
     person = PEOPLE[n]
     return (f"{person.id_number}||{person.full_name}|0101{BIRTH_YEARS[n]}|{person.sex}|{person.address}"
             "|15042021")
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def scanner(clock: FakeClock) -> Iterator[ScannerFilter]:
-    installed = install_scanner(clock)
-    yield installed
-    app = QApplication.instance()
-    assert app is not None
-    app.removeEventFilter(installed)
 
 
 @pytest.fixture
