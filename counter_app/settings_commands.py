@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from counter_app.clock import parse_day
-from counter_app.codes import TT01_2018_TEMPLATE, TT04_2025_TEMPLATE, CodePattern
+from counter_app.codes import DEFAULT_PATTERN, TT01_2018_TEMPLATE, TT04_2025_TEMPLATE, CodePattern
 from counter_app.errors import ValidationError
 from counter_app.services import office
 from counter_app.storage.database import Database
@@ -56,7 +56,7 @@ def _show(_args: argparse.Namespace, db: Database) -> Any:
         by_field = office.register_by_field(session)
     return {"office": details, "register_by_field": "on" if by_field else "off",
             "cutoff": hours.cutoff.isoformat(), "at_cutoff": "same-day" if hours.cutoff_same_day else "next-day",
-            "code_patterns": [CodePattern(effective_from=dt.date(2019, 1, 6)), *patterns]}
+            "code_patterns": [DEFAULT_PATTERN, *patterns]}
 
 
 def _office(args: argparse.Namespace, db: Database) -> Any:
