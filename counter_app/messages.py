@@ -63,6 +63,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Bưu gửi {value} đã có trong lô {ref} này: mỗi phiếu gửi chỉ nhận một lần.",
         "Item {value} is already in this batch {ref}: each item is taken once.",
     ),
+    "postal.item_twice": (
+        "Số phiếu gửi {value} được nhập hai lần: mỗi phiếu gửi chỉ nhận một lần.",
+        "Item number {value} is given twice: each item is taken once.",
+    ),
     "postal.already_received": (
         "Bưu gửi {value} đã được nhận trong lô {ref}.", "Item {value} was already received in batch {ref}.",
     ),

@@ -102,12 +102,16 @@ def _add_receive(actions: Any, common: argparse.ArgumentParser, command: Command
 def _receive(args: argparse.Namespace, db: Database, tools: Tools) -> PostalBatch:
     if getattr(args, "misplaced", None):
         raise ValidationError("postal.option_before_item", name=args.misplaced)
+    envelopes = [_envelope(fields, db, tools) for fields in getattr(args, "envelopes", None) or []]
+    postal_receipt.check_envelopes(db, envelopes)  # the whole command is refused before anything is written
     if args.batch.strip().upper() == "NEW":
+        if args.close and not envelopes:
+            raise ValidationError("postal.batch_empty", ref="NEW")
         ref = postal_batches.open_batch(db, Direction.RECEIPT, args.actor, args.postal_worker).ref
     else:
         ref = postal_batches.get_batch(db, args.batch).ref
-    for fields in getattr(args, "envelopes", None) or []:
-        postal_receipt.add_envelope(db, ref, _envelope(fields, db, tools), args.actor)
+    for envelope in envelopes:
+        postal_receipt.add_envelope(db, ref, envelope, args.actor)
     for number in args.remove:
         postal_receipt.remove_envelope(db, ref, number, args.actor)
     if not args.close:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,6 +46,21 @@ def add_envelope(db: Database, ref: str, envelope: Envelope, actor: str,
                                          weight_class="", updated_at=moment))
         session.flush()
         return batch_view(session, batch)
+
+
+def check_envelopes(db: Database, envelopes: Sequence[Envelope], at: dt.datetime | None = None) -> None:
+    """Refuse now, writing nothing, any envelope that `add_envelope` would refuse (the command line checks a
+    whole command's envelopes before it opens a batch or adds the first one)."""
+    moment = local(at or now())
+    seen: set[str] = set()
+    with db.read() as session:
+        for envelope in envelopes:
+            number = postal.item_number(envelope.item_number)
+            if number in seen:
+                raise ValidationError("postal.item_twice", value=number)
+            seen.add(number)
+            _refuse_duplicate(session, None, number)
+            intake.check_request(session, _request(envelope, number), moment)
 
 
 def remove_envelope(db: Database, ref: str, item_number: str, actor: str,
@@ -111,8 +127,8 @@ def _sent_back_reason(missing: list[str]) -> str:
     return "Hồ sơ gửi qua dịch vụ bưu chính công ích chưa đầy đủ, còn thiếu: " + "; ".join(missing)
 
 
-def _refuse_duplicate(session: Session, batch: PostalBatchRow, number: str) -> None:
-    if any(item.item_number == number for item in batch.items):
+def _refuse_duplicate(session: Session, batch: PostalBatchRow | None, number: str) -> None:
+    if batch is not None and any(item.item_number == number for item in batch.items):
         raise ValidationError("postal.duplicate_in_batch", value=number, ref=batch.ref)
     earlier = session.scalars(
         select(PostalBatchRow.ref).join(PostalItemRow, PostalItemRow.batch_id == PostalBatchRow.id)

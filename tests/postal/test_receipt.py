@@ -90,3 +90,12 @@ def test_bad_envelopes_are_refused_when_scanned_and_removal_and_empty_close(db: 
     assert postal_receipt.remove_envelope(db, ref, label(1002, "EB"), "anh").items == ()
     with pytest.raises(NotFound):
         postal_batches.get_batch(db, "BN-1999-0001")
+
+
+def test_envelopes_checked_together_before_anything_is_written(db: Database) -> None:
+    first = envelope(1)
+    with pytest.raises(ValidationError) as twice:
+        postal_receipt.check_envelopes(db, [first, envelope(2), first])
+    assert twice.value.key == "postal.item_twice"
+    postal_receipt.check_envelopes(db, [first, envelope(2, complete=False)])  # incomplete is not an error
+    assert postal_batches.list_batches(db) == []
