@@ -121,7 +121,10 @@ class OutcomePanel(QWidget):
         self.items.set_rows(rows, list(batch.items))
 
     def on_scanned(self, payload: str) -> None:
+        """A new item: its outcome starts as delivered (the scanner's letters may have moved the list)."""
         self.item.setText(payload.strip().upper())
+        self.outcome.setCurrentIndex(0)
+        self.reason.clear()
         self.outcome.setFocus()
 
     def record(self) -> None:

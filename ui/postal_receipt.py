@@ -228,11 +228,17 @@ class ReceiptPanel(QWidget):
             self.return_address.setText(card.address)
         self.show_info(self.tr("Filled from the CCCD QR code: {0}").format(card.full_name))
         if self.picker.procedure is not None:
-            self.documents.setFocus()
+            self._tick_documents()
 
     def _procedure_chosen(self, procedure: Procedure) -> None:
         if self.checklist.documents != list(procedure.documents):
             self.checklist.set_procedure(procedure)
+        if self.name.text().strip():
+            self._tick_documents()
+        else:  # a scanner types spaces: the CCCD QR must not arrive in the checklist, where Space ticks
+            self.name.setFocus()
+
+    def _tick_documents(self) -> None:
         self.documents.setFocus()
         self.documents.setCurrentIndex(self.checklist.index(0, 0))
 
