@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app import cccd, forms, lifecycle, limits, paths
-from counter_app.catalogue_import import import_file
+from counter_app.catalogue_commands import add_catalogue_commands
 from counter_app.cli_boundary import guarded
 from counter_app.clock import local, now, parse_day, parse_local
 from counter_app.codes import SequenceBlock
@@ -32,6 +32,7 @@ from counter_app.model import (
     Office,
     Person,
     Procedure,
+    ProcedureCase,
     Role,
     StopRequester,
 )
@@ -43,6 +44,7 @@ from counter_app.services import users as user_service
 from counter_app.settings_commands import add_office_options, add_settings_commands, office_changes
 from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
+from counter_app.terms_words import time_label
 
 Handler = Callable[[argparse.Namespace, Database], Any]
 
@@ -118,14 +120,11 @@ def _add_setup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     add_office_options(init)
     init.add_argument("--address", default="")
     init.add_argument("--sequence-block", help="this counter's daily numbers, e.g. 5000-9999")
-    cat = sub.add_parser("catalogue", help="procedure catalogue").add_subparsers(dest="action", required=True)
-    listing = _command(cat, common, "list", _catalogue_list, "procedures in force")
-    listing.add_argument("--on", help="date (default today)")
-    listing.add_argument("--search", default="")
-    _command(cat, common, "import", _catalogue_import, "import JSON or XLSX").add_argument("file", type=Path)
+    add_catalogue_commands(sub, common, _command)
     due = _command(sub, common, "due", _due, "due date-time of a procedure received at a given time")
     due.add_argument("--procedure", required=True)
     due.add_argument("--received", required=True, help='"YYYY-MM-DD HH:MM"')
+    due.add_argument("--case", type=int, default=1, help="the procedure's case number (default 1)")
     _command(sub, common, "audit", _audit_verify, "verify the audit log's hash chain")
     user = _command(sub, common, "user-add", _user_add, "create a user (password read from stdin)")
     user.add_argument("username")
@@ -139,7 +138,8 @@ def _add_dossier_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--cccd-qr", help="the ID card's QR payload")
     for name in ("--name", "--id-number", "--birth-date", "--sex", "--address", "--phone", "--email"):
         new.add_argument(name, default="")
-    new.add_argument("--documents", help="positions in the procedure's list handed in, e.g. 1,2 (default: all"
+    new.add_argument("--case", type=int, default=1, help="the procedure's case number (`catalogue show`)")
+    new.add_argument("--documents", help="numbers in the case's document list handed in, e.g. 1,2 (default: all"
                                          " mandatory ones)")
     new.add_argument("--channel", choices=[c.value for c in Channel], default="counter")
     new.add_argument("--postal-item", default="", help="phiếu gửi number of a postal submission")
@@ -278,30 +278,22 @@ def _stop(args: argparse.Namespace, db: Database) -> Any:
     return processing.stop(db, args.ref, args.actor, args.reason, StopRequester(args.requested_by))
 
 
-def _catalogue_list(args: argparse.Namespace, db: Database) -> Any:
-    return catalogue.list_procedures(db, parse_day(args.on) if args.on else now().date(), args.search)
-
-
-def _catalogue_import(args: argparse.Namespace, db: Database) -> Any:
-    procedures = import_file(args.file)
-    with db.write() as session:
-        return {"imported": catalogue.store_procedures(session, procedures)}
-
-
 def _due(args: argparse.Namespace, db: Database) -> Any:
     received = parse_local(args.received)
     procedure = catalogue.procedure_in_force(db, args.procedure, received.date())
     with db.read() as session:
         calendar, hours = office.calendar_of(session), office.office_hours(session)
-    return due_at(calendar, hours, received, procedure.processing_days, procedure.cutoff_applies)
+    limit = procedure.terms_for(intake.case_of(procedure, args.case).number).time_limit
+    return due_at(calendar, hours, received, limit, procedure.cutoff_applies)
 
 
 def _intake(args: argparse.Namespace, db: Database) -> Any:
     procedure = catalogue.procedure_in_force(db, args.procedure, now().date())
     request = intake.IntakeRequest(
-        procedure_code=procedure.code, applicant=_applicant(args), documents=_documents(procedure, args.documents),
-        channel=Channel(args.channel), postal_item_in=args.postal_item, delivery=Delivery(args.delivery),
-        delivery_address=args.delivery_address, copies=args.copies, submitter=_submitter(args),
+        procedure_code=procedure.code, applicant=_applicant(args),
+        documents=_documents(intake.case_of(procedure, args.case), args.documents), channel=Channel(args.channel),
+        postal_item_in=args.postal_item, delivery=Delivery(args.delivery), delivery_address=args.delivery_address,
+        copies=args.copies, submitter=_submitter(args), case=args.case,
     )
     outcome, reason = intake.Outcome.ACCEPT, ""
     if args.request_supplement or args.refuse:
@@ -312,7 +304,7 @@ def _intake(args: argparse.Namespace, db: Database) -> Any:
 
 def _accept(args: argparse.Namespace, db: Database) -> Any:
     found = queries.get_dossier(db, args.ref)
-    return intake.accept(db, args.ref, args.actor, _documents(found.procedure, args.documents))
+    return intake.accept(db, args.ref, args.actor, _documents(found.case, args.documents))
 
 
 def _applicant(args: argparse.Namespace) -> Person:
@@ -335,16 +327,17 @@ def _submitter(args: argparse.Namespace) -> Person | None:
     return Person(args.submitter_name, args.submitter_id, authorisation=args.authorisation.strip())
 
 
-def _documents(procedure: Any, positions: str | None) -> tuple[DocumentEntry, ...] | None:
+def _documents(case: ProcedureCase, positions: str | None) -> tuple[DocumentEntry, ...] | None:
+    """Documents ticked by their numbers in the case's list (from 1, in file order)."""
     if positions is None:
         return None
-    by_position = {str(d.position): d for d in procedure.documents}
+    by_position = {str(n): d for n, d in enumerate(case.documents, start=1)}
     entries = []
     for token in filter(None, (t.strip() for t in positions.split(","))):
         if token not in by_position:
             raise ValidationError("document.unknown", name=token)
         required = by_position[token]
-        entries.append(DocumentEntry(required.name, required.kind, required.quantity))
+        entries.append(DocumentEntry(required.name, required.kind, max(1, required.quantity)))
     return tuple(entries)
 
 
@@ -554,7 +547,7 @@ def _human(result: Any, lang: str) -> str:
     if isinstance(result, PostalBatch):
         return batch_text(result, lang)
     if isinstance(result, Procedure):
-        return f"{result.code}\t{result.name}\t{result.processing_days}"
+        return f"{result.code}\t{result.name}\t{time_label(result.time_limit, lang)}"
     return json.dumps(to_json(result), ensure_ascii=False)
 
 

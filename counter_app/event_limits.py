@@ -13,7 +13,15 @@ from counter_app import limits
 from counter_app.codes import DOSSIER_CODE, MAX_CODE_LENGTH
 from counter_app.errors import ValidationError
 from counter_app.messages import Bilingual
-from counter_app.model import Channel, Delivery, DocumentKind, StopRequester
+from counter_app.model import (
+    Channel,
+    Delivery,
+    DocumentKind,
+    FeeKind,
+    ProcedureChannel,
+    StopRequester,
+    TimeUnit,
+)
 
 Check = Callable[[Any], None]
 _SHA256: Final = re.compile(r"[0-9a-f]{64}")
@@ -99,6 +107,16 @@ def _integer(low: int, high: int, optional: bool = False) -> Check:
     return check
 
 
+def _number(low: float, high: float) -> Check:
+    def check(value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _WRONG_TYPE
+        if not low <= value <= high:
+            raise _Problem(f"ngoài khoảng {low:g}–{high:g}", f"outside {low:g}–{high:g}")
+
+    return check
+
+
 def _flag(value: Any) -> None:
     if not isinstance(value, bool):
         raise _WRONG_TYPE
@@ -176,7 +194,21 @@ _PERSON: Final[dict[str, Check]] = {
 _DOCUMENT: Final[dict[str, Check]] = {
     "position": _integer(1, limits.DOCUMENTS[1] * 2), "name": _text(limits.DOCUMENT_NAME, optional=False),
     "kind": _choice(tuple(kind.value for kind in DocumentKind)), "copies": _integer(*limits.COPIES),
-    "pages": _integer(*limits.PAGES), "mandatory": _flag,
+    "pages": _integer(*limits.PAGES), "mandatory": _flag, "certify": _integer(0, limits.COPIES[1]),
+}
+_TIME_LIMIT: Final[dict[str, Check]] = {
+    "unit": _choice(tuple(unit.value for unit in TimeUnit)), "amount": _number(0, 10_000),
+    "text": _text(limits.NOTE),
+}
+_FEE_RULE: Final[dict[str, Check]] = {
+    "kind": _choice(tuple(kind.value for kind in FeeKind)), "amount": _integer(*limits.FEE),
+    "first_pages": _integer(0, limits.PAGES[1]), "first_page_amount": _integer(*limits.FEE),
+    "later_page_amount": _integer(*limits.FEE), "cap_per_copy": _integer(*limits.FEE, optional=True),
+    "currency": _pattern(re.compile(r"[A-Z]{3}")), "note": _text(limits.NOTE), "text": _text(limits.NOTE),
+}
+_APPLIED_TERMS: Final[dict[str, Check]] = {
+    "case": _integer(1, limits.CASES[1]), "channel": _choice(tuple(c.value for c in ProcedureChannel)),
+    "time_limit": _record(_TIME_LIMIT), "fee": _record(_FEE_RULE),
 }
 
 
@@ -201,6 +233,9 @@ _CHECKS: Final[dict[str, Check]] = {
     "delivery_address": _text(limits.ADDRESS), "address": _text(limits.ADDRESS),
     "postal_item_in": _text(limits.POSTAL_ITEM), "postal_item": _text(limits.POSTAL_ITEM),
     "documents": _documents, "missing": _many(_text(limits.DOCUMENT_NAME, optional=False), 0, 200),
+    "shown": _many(_text(limits.DOCUMENT_NAME, optional=False), 0, 200), "case_number": _integer(*limits.CASES),
+    "fee_known": _flag, "fee_currency": _pattern(re.compile(r"[A-Z]{3}")),
+    "applied_terms": _record(_APPLIED_TERMS),
     "code": _pattern(re.compile(f"(?=.{{1,{MAX_CODE_LENGTH}}}$){DOSSIER_CODE.pattern}", re.ASCII)),
     "requested_by": _choice(tuple(requester.value for requester in StopRequester)),
     "fee_amount": _integer(*limits.FEE), "register_year": _integer(2000, 2099),

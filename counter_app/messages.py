@@ -260,6 +260,20 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Cannot read catalogue file «{name}»: {detail}",
     ),
     "import.row": ("{where}: {problem}", "{where}: {problem}"),
+    "import.no_effective_date": (
+        "Chưa có ngày hiệu lực: tệp không ghi, hãy thêm --effective-from YYYY-MM-DD.",
+        "No effective date: the file does not give one; add --effective-from YYYY-MM-DD.",
+    ),
+    "procedure.time_not_stated": (
+        "Thủ tục chưa có thời hạn giải quyết («{value}»): quản trị viên cần nhập thời hạn trước khi tiếp nhận.",
+        "The procedure has no time limit («{value}»): an administrator must set it before intake.",
+    ),
+    "procedure.case_unknown": (
+        "Thủ tục không có trường hợp số {value} (có {count} trường hợp).",
+        "The procedure has no case number {value} (it has {count}).",
+    ),
+    "fee.unknown": ("Chưa rõ — kiểm tra mức phí đã công bố", "Unknown — check the published fee"),
+    "fee.none": ("Không thu", "None"),
     "input.date": (
         "Ngày giờ «{value}» không hợp lệ (cần dạng YYYY-MM-DD hoặc «YYYY-MM-DD HH:MM»).",
         "Date «{value}» is invalid (YYYY-MM-DD or «YYYY-MM-DD HH:MM» expected).",

@@ -9,6 +9,9 @@ from enum import StrEnum
 
 from counter_app.deadlines import Timeliness
 from counter_app.lifecycle import Action, Status
+from counter_app.terms import ChannelTerms, FeeKind, FeeRule, ProcedureChannel, TimeLimit, TimeUnit
+
+__all__ = ["ChannelTerms", "FeeKind", "FeeRule", "ProcedureChannel", "TimeLimit", "TimeUnit"]
 
 
 class DocumentKind(StrEnum):
@@ -21,6 +24,12 @@ class Channel(StrEnum):
     COUNTER = "counter"
     POSTAL = "postal"
     ONLINE = "online"
+
+
+def procedure_channel(channel: Channel) -> ProcedureChannel:
+    """Whose published terms apply: the counter uses the direct channel's."""
+    return {Channel.POSTAL: ProcedureChannel.POSTAL, Channel.ONLINE: ProcedureChannel.ONLINE}.get(
+        channel, ProcedureChannel.DIRECT)
 
 
 class Delivery(StrEnum):
@@ -60,26 +69,45 @@ class Office:
 
 
 @dataclass(frozen=True)
-class FeeRule:
-    """Fixed fee, or per page (first pages at one rate, later at another) with a cap per copy."""
-
-    kind: str = "free"
-    amount: int = 0
-    first_pages: int = 0
-    first_page_amount: int = 0
-    later_page_amount: int = 0
-    cap_per_copy: int | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
 class RequiredDocument:
+    """One row of a case's document list, numbered from 1 in file order.
+
+    Counts of originals, certified copies and copies as published (all 0: a note, never blocking);
+    `condition` ("nếu có", "trường hợp …") and `group` (one of an alternatives group) make it non-blocking
+    on its own; `show_only` documents are shown (xuất trình), not handed in.
+    """
+
     position: int
     name: str
-    kind: DocumentKind
+    kind: DocumentKind = DocumentKind.ORIGINAL
     quantity: int = 1
     mandatory: bool = True
     template: str = ""
+    originals: int = 1
+    certified_copies: int = 0
+    copies: int = 0
+    show_only: bool = False
+    condition: str = ""
+    group: str = ""
+
+    @property
+    def note_only(self) -> bool:
+        return self.originals + self.certified_copies + self.copies == 0
+
+    @property
+    def blocking(self) -> bool:
+        """Blocks acceptance until ticked: mandatory, unconditional, not an alternative, handed in."""
+        return self.mandatory and not (self.condition or self.group or self.show_only or self.note_only)
+
+
+@dataclass(frozen=True)
+class ProcedureCase:
+    """A case (trường hợp) with its own documents and, where they differ, its own channel terms."""
+
+    number: int
+    name: str
+    documents: tuple[RequiredDocument, ...]
+    terms: tuple[ChannelTerms, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,14 +116,51 @@ class Procedure:
     name: str
     field: str
     effective_from: dt.date
-    processing_days: int
-    cutoff_applies: bool
-    fee: FeeRule
-    documents: tuple[RequiredDocument, ...]
+    terms: tuple[ChannelTerms, ...]
+    cases: tuple[ProcedureCase, ...]
+    cutoff_applies: bool = True
     postal_eligible: bool = True
     presence_required: bool = False
     source: str = ""
+    legal_basis: str = ""
+    result: str = ""
+    agency: str = ""
     id: int | None = None
+
+    def case(self, number: int = 1) -> ProcedureCase:
+        """Case `number` (from 1); LookupError when there is none."""
+        for case in self.cases:
+            if case.number == number:
+                return case
+        raise LookupError(number)
+
+    def terms_for(self, case: int = 1, channel: ProcedureChannel = ProcedureChannel.DIRECT) -> ChannelTerms:
+        """The case's own terms for `channel`, else the procedure's, else the direct channel's."""
+        own = {t.channel: t for c in self.cases if c.number == case for t in c.terms}
+        shared = {t.channel: t for t in self.terms}
+        direct = ProcedureChannel.DIRECT
+        for table, wanted in ((own, channel), (shared, channel), (own, direct), (shared, direct)):
+            if wanted in table:
+                return table[wanted]
+        return ChannelTerms(channel, TimeLimit(), FeeRule())
+
+    @property
+    def documents(self) -> tuple[RequiredDocument, ...]:
+        """The first case's documents."""
+        return self.cases[0].documents if self.cases else ()
+
+    @property
+    def time_limit(self) -> TimeLimit:
+        return self.terms_for().time_limit
+
+    @property
+    def fee(self) -> FeeRule:
+        return self.terms_for().fee
+
+    @property
+    def incomplete(self) -> bool:
+        """A case's direct time limit is missing or not stated: not offered at intake until set."""
+        return any(not self.terms_for(c.number).time_limit.stated for c in self.cases) or not self.cases
 
 
 @dataclass(frozen=True)
@@ -115,12 +180,13 @@ class Person:
 
 @dataclass(frozen=True)
 class DocumentEntry:
-    """A document the clerk ticked as handed in: which requirement, which kind, how many."""
+    """A document the clerk ticked: which requirement, which kind, copies handed in, pages, copies to certify."""
 
     name: str
     kind: DocumentKind = DocumentKind.ORIGINAL
     copies: int = 1
     pages: int = 1
+    certify: int = 0
 
 
 @dataclass(frozen=True)
@@ -134,6 +200,7 @@ class ReceivedDocument:
     blob_sha256: str | None = None
     signed: bool = False
     timestamp_pending: bool = False
+    certify: int = 0
 
 
 @dataclass(frozen=True)
@@ -194,6 +261,10 @@ class Dossier:
     overdue: bool
     timeliness: Timeliness | None
     missing_documents: tuple[str, ...] = ()
+    case_number: int = 1
+    fee_known: bool = True
+    fee_currency: str = "VND"
+    shown_documents: tuple[str, ...] = ()
 
     @property
     def result_delivery(self) -> Delivery:
@@ -203,3 +274,7 @@ class Dossier:
             if event.type is Action.RETURN_RESULT and event.payload.get("delivery"):
                 return Delivery(str(event.payload["delivery"]))
         return self.delivery
+
+    @property
+    def case(self) -> ProcedureCase:
+        return self.procedure.case(self.case_number)

@@ -14,11 +14,12 @@ _DATES: Final = frozenset({"applicant_birth_date"})
 RECEIVED_FIELDS: Final = (
     "procedure_id", "procedure_code", "channel", "applicant_name", "applicant_id_number",
     "applicant_birth_date", "applicant_sex", "applicant_address", "applicant_phone", "applicant_email",
-    "submitter", "submitted_at", "delivery", "delivery_address", "postal_item_in",
+    "submitter", "submitted_at", "delivery", "delivery_address", "postal_item_in", "case_number",
 )
 _PROJECTED: Final[dict[Action, tuple[str, ...]]] = {
     Action.RECEIVE: RECEIVED_FIELDS,
-    Action.ACCEPT: ("code", "accepted_at", "due_at", "register_year", "register_number", "fee_amount"),
+    Action.ACCEPT: ("code", "accepted_at", "due_at", "register_year", "register_number", "fee_amount",
+                    "fee_known", "fee_currency", "applied_terms"),
     Action.SUPPLEMENT_RECEIVED: ("due_at",),
     Action.EXTEND: ("due_at",),
     Action.RECORD_RESULT: ("result_ready_at",),
@@ -28,7 +29,10 @@ _PROJECTED: Final[dict[Action, tuple[str, ...]]] = {
 _BLANK: Final[dict[str, Any]] = {
     "code": None, "accepted_at": None, "due_at": None, "result_ready_at": None, "returned_at": None,
     "closed_at": None, "register_year": None, "register_number": None, "fee_amount": 0,
-    "extension_count": 0, "supplement_count": 0,
+    "extension_count": 0, "supplement_count": 0, "fee_known": True, "fee_currency": "VND", "applied_terms": None,
+}
+_ABSENT_IN_OLD_EVENTS: Final[dict[str, Any]] = {
+    "case_number": 1, "fee_known": True, "fee_currency": "VND", "applied_terms": None,
 }
 PROJECTED_COLUMNS: Final = (
     frozenset(_BLANK) | frozenset(RECEIVED_FIELDS) | {"status", "updated_at", "search_text"}
@@ -48,7 +52,8 @@ def apply(target: Any, action: Action, payload: dict[str, Any], at: dt.datetime)
         for key, value in _BLANK.items():
             setattr(target, key, value)
     for key in _PROJECTED.get(action, ()):
-        setattr(target, key, decode(key, payload[key]))
+        value = payload[key] if key in payload or key not in _ABSENT_IN_OLD_EVENTS else _ABSENT_IN_OLD_EVENTS[key]
+        setattr(target, key, decode(key, value))
     target.status = status.value
     target.extension_count += action is Action.EXTEND
     target.supplement_count += action is Action.REQUEST_SUPPLEMENT

@@ -13,11 +13,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _strip_table() -> dict[int, str | None]:
+    """Each precomposed Latin letter (U+00C0–U+024F, U+1E00–U+1EFF) → its base letters; combining marks → ∅."""
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = "".join(ch for ch in unicodedata.normalize("NFD", chr(code)) if unicodedata.category(ch) != "Mn")
+        if base != chr(code) and code not in table:
+            table[code] = base
+    table.update({code: None for code in range(0x300, 0x370)})
+    return table
+
+
+_STRIP = _strip_table()
+
+
 def fold(text: str) -> str:
     """Lower-case text without diacritics: 'NGUYỄN VĂN ĐỨC' → 'nguyen van duc'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return stripped.casefold()
+    stripped = unicodedata.normalize("NFC", text).translate(_STRIP)
+    if stripped.isascii():
+        return stripped.casefold()
+    decomposed = unicodedata.normalize("NFD", stripped)  # letters outside the table keep the slow, exact path
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").casefold()
 
 
 def tokens(text: str) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from counter_app.clock import local
-from counter_app.fees import format_amount
+from counter_app.fees import FeeDue, format_amount, format_fee
+from counter_app.model import Dossier
 from printing.wording import Wording
 
 
@@ -31,6 +32,13 @@ def day_words(phrases: Wording, moment: dt.datetime | dt.date | None) -> str:
 
 def short_day(moment: dt.datetime | None) -> str:
     return "" if moment is None else f"{local(moment):%d/%m/%Y}"
+
+
+def fee_words(dossier: Dossier) -> str | None:
+    """The fee recorded for the dossier as printed ('20.000 đồng', 'Chưa rõ …'); None when nothing is due."""
+    if dossier.fee_known and not dossier.fee_amount:
+        return None
+    return format_fee(FeeDue(dossier.fee_amount if dossier.fee_known else None, dossier.fee_currency))
 
 
 def money(amount: int) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app import limits, paths
+from counter_app.clock import parse_day
 from counter_app.errors import CounterError, ValidationError
 from counter_app.storage.database import Database
 
@@ -49,9 +50,12 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
     status.add_argument("--reason", default="")
     for kind in ("catalogue", "calendar"):
         publish = command(group, common, f"publish-{kind}", _hub_publish, f"send a {kind} update to the counters")
-        publish.add_argument("file", type=Path, help="JSON: the catalogue import format, or {'days': […]}")
+        publish.add_argument("file", type=Path, help="a catalogue (national JSON, annex XLSX, project JSON), or "
+                                                     "{'days': […]}")
         publish.add_argument("--office", default="*", help="one office's agency code (default: every office)")
         publish.set_defaults(kind=kind)
+        if kind == "catalogue":
+            publish.add_argument("--effective-from", help="YYYY-MM-DD, when the file does not give it")
     report = command(group, common, "report", _hub_report, "the period's figures per commune office (JSON)")
     report.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
     report.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
@@ -172,11 +176,12 @@ def _hub_set_status(args: argparse.Namespace, _db: Database | None) -> Any:
 def _hub_publish(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.admin import publish  # noqa: PLC0415
 
-    return _on_hub(args, lambda store: publish(store, args.kind, args.file, args.office))
+    effective = getattr(args, "effective_from", None)
+    day = parse_day(effective) if effective else None
+    return _on_hub(args, lambda store: publish(store, args.kind, args.file, args.office, day))
 
 
 def _hub_report(args: argparse.Namespace, _db: Database | None) -> Any:
-    from counter_app.clock import parse_day  # noqa: PLC0415
     from counter_app.reports.periods import spanning  # noqa: PLC0415
     from sync.hub.reports import office_figures  # noqa: PLC0415
 

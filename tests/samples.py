@@ -26,7 +26,7 @@ def make_samples(db: Database) -> dict[str, str]:
     create_user(db, "clerk", "Trần Thị Ngọc Ánh", "clerk", "mật-khẩu-dài-12", "admin")
     refs: dict[str, str] = {}
     accepted = intake(db, IntakeRequest(COPY, DUC, documents=(
-        DocumentEntry("Bản chính giấy tờ, văn bản cần chứng thực", DocumentKind.ORIGINAL, 1, 3),
+        DocumentEntry("Bản chính giấy tờ, văn bản cần chứng thực", DocumentKind.ORIGINAL, 1, 3, certify=2),
         DocumentEntry("Bản sao cần chứng thực", DocumentKind.COPY, 2, 3)), copies=2),
         "clerk", at=at("2026-11-20 08:30"))
     refs["accepted"] = str(accepted.code)

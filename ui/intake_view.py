@@ -30,14 +30,15 @@ from PySide6.QtWidgets import (
 from counter_app.cccd import parse_qr, validate_id_number
 from counter_app.clock import local, now
 from counter_app.errors import CounterError, ValidationError
-from counter_app.fees import compute_fee, format_amount
+from counter_app.fees import FeeDue, fee_due, format_fee
 from counter_app.lifecycle import label
-from counter_app.model import Delivery, Dossier, Person, Procedure
+from counter_app.model import Delivery, Dossier, Person, Procedure, TimeLimit, TimeUnit
 from counter_app.ports import ScannedPage
 from counter_app.scan_profiles import profile_for
 from counter_app.services import catalogue, documents
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.storage.database import Database
+from counter_app.terms_words import fee_label, time_label
 from counter_app.textfold import fold
 from scanning import digitise
 from scanning.pdf import PdfMetadata
@@ -47,6 +48,7 @@ from ui.scan_dialog import ScanDialog
 from ui.setting_keys import OCR_KEY
 
 SEXES = ("", "Nam", "Nữ")
+LIST_LIMIT = 200
 
 
 class KindDelegate(QStyledItemDelegate):
@@ -90,6 +92,7 @@ class IntakeView(QWidget):
         self.settings, self.office_name = settings or QSettings(), office_name
         self._scan_task: tasks.Task | None = None
         self.procedures: list[Procedure] = []
+        self._haystacks: list[str] = []
         self.procedure: Procedure | None = None
         self._task: tasks.Task | None = None
         self._build()
@@ -103,6 +106,7 @@ class IntakeView(QWidget):
         self.procedure_list.setMaximumHeight(160)
         self.procedure_label = QLabel(self.tr("No procedure chosen"))
         self.procedure_label.setWordWrap(True)
+        self._build_case_picker()
         self.name = QLineEdit()
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(12)
@@ -155,12 +159,26 @@ class IntakeView(QWidget):
         self.agent_id.setMaxLength(12)
         self.agent_authorisation.setPlaceholderText(self.tr("e.g. Giấy ủy quyền số 12/2026"))
 
+    def _build_case_picker(self) -> None:
+        """The case (trường hợp) picker, shown only for procedures with several cases."""
+        self.case_label = QLabel(self.tr("Case"))
+        self.case_picker = QComboBox()
+        self.case_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.case_picker.setMinimumContentsLength(30)
+        self.case_label.setBuddy(self.case_picker)
+        self.case_label.hide()
+        self.case_picker.hide()
+
     def _arrange(self) -> None:
         procedure_box = QGroupBox(self.tr("1. Procedure"))
         column = QVBoxLayout(procedure_box)
         column.addWidget(self.procedure_search)
         column.addWidget(self.procedure_list)
         column.addWidget(self.procedure_label)
+        cases = QHBoxLayout()
+        cases.addWidget(self.case_label)
+        cases.addWidget(self.case_picker, 1)
+        column.addLayout(cases)
         column.addStretch()
         person_box = QGroupBox(self.tr("2. Applicant (scan the CCCD QR code, or type)"))
         form = QFormLayout(person_box)
@@ -213,6 +231,7 @@ class IntakeView(QWidget):
         self.procedure_search.returnPressed.connect(self._choose_first_procedure)
         self.procedure_list.itemActivated.connect(self._procedure_activated)
         self.checklist.changed.connect(self._refresh_outcome)
+        self.case_picker.currentIndexChanged.connect(self._case_chosen)
         self.delivery.currentIndexChanged.connect(self._refresh_outcome)
         self.accept_button.clicked.connect(lambda: self.submit(Outcome.ACCEPT))
         self.supplement_button.clicked.connect(lambda: self.submit(Outcome.SUPPLEMENT))
@@ -243,20 +262,34 @@ class IntakeView(QWidget):
 
     def _procedures_loaded(self, procedures: list[Procedure]) -> None:
         self.procedures = procedures
+        self._haystacks = [fold(f"{p.code} {p.name}") for p in procedures]
         self._filter_procedures(self.procedure_search.text())
 
     @Slot(str)
     def _filter_procedures(self, text: str) -> None:
+        """At most LIST_LIMIT matches, so typing stays instant with thousands of procedures; a procedure
+        without a stated time limit is listed, greyed, with the reason, and cannot be chosen."""
         wanted = fold(text).split()
+        found = [n for n, haystack in enumerate(self._haystacks) if all(word in haystack for word in wanted)]
+        self.procedure_list.setUpdatesEnabled(False)
         self.procedure_list.clear()
-        for procedure in self.procedures:
-            haystack = fold(f"{procedure.code} {procedure.name}")
-            if all(word in haystack for word in wanted):
-                item = QListWidgetItem(f"{procedure.code} — {procedure.name}")
-                item.setData(Qt.ItemDataRole.UserRole, procedure)
-                self.procedure_list.addItem(item)
-        if self.procedure_list.count():
-            self.procedure_list.setCurrentRow(0)
+        for number in found[:LIST_LIMIT]:
+            procedure = self.procedures[number]
+            item = QListWidgetItem(f"{procedure.code} — {procedure.name}")
+            item.setData(Qt.ItemDataRole.UserRole, procedure)
+            if procedure.incomplete:
+                item.setText(item.text() + self.tr(" — not offered: no time limit stated; an administrator sets it"))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.procedure_list.addItem(item)
+        if len(found) > LIST_LIMIT:
+            more = QListWidgetItem(self.tr("… {0} more: type more of the name").format(len(found) - LIST_LIMIT))
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.procedure_list.addItem(more)
+        self.procedure_list.setUpdatesEnabled(True)
+        first = next((row for row in range(self.procedure_list.count())
+                      if self.procedure_list.item(row).flags() & Qt.ItemFlag.ItemIsEnabled), None)
+        if first is not None:
+            self.procedure_list.setCurrentRow(first)
 
     @Slot()
     def _choose_first_procedure(self) -> None:
@@ -266,15 +299,45 @@ class IntakeView(QWidget):
 
     @Slot(QListWidgetItem)
     def _procedure_activated(self, item: QListWidgetItem) -> None:
-        self.choose(item.data(Qt.ItemDataRole.UserRole))
-        self.name.setFocus()
+        procedure = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(procedure, Procedure) or procedure.incomplete:
+            return
+        self.choose(procedure)
+        (self.case_picker if len(procedure.cases) > 1 else self.name).setFocus()
 
     def choose(self, procedure: Procedure) -> None:
+        """Show the procedure and its first case; a procedure with several cases shows the case picker."""
         self.procedure = procedure
-        days = procedure.processing_days
-        period = self.tr("%n working day(s)", "", days) if days else self.tr("same working day")
-        self.procedure_label.setText(f"<b>{procedure.code}</b> {procedure.name} — {period}")
-        self.checklist.set_procedure(procedure)
+        several = len(procedure.cases) > 1
+        self.case_picker.blockSignals(True)
+        self.case_picker.clear()
+        single = self.tr("(single case)")
+        for case in procedure.cases:
+            self.case_picker.addItem(f"{case.number}. {case.name or single}", case.number)
+            self.case_picker.setItemData(self.case_picker.count() - 1, case.name, Qt.ItemDataRole.ToolTipRole)
+        self.case_picker.blockSignals(False)
+        self.case_label.setVisible(several)
+        self.case_picker.setVisible(several)
+        self._case_chosen(0)
+
+    @Slot(int)
+    def _case_chosen(self, index: int) -> None:
+        if self.procedure is None or not 0 <= index < len(self.procedure.cases):
+            return
+        case = self.procedure.cases[index]
+        terms = self.procedure.terms_for(case.number)
+        self.procedure_label.setText(
+            self.tr("<b>{0}</b> {1}<br>Time limit: {2}<br>Fee: {3}").format(
+                self.procedure.code, self.procedure.name, self._period(terms.time_limit),
+                fee_label(terms.fee, i18n.language())))
+        self.checklist.set_case(case)
+
+    def _period(self, limit: TimeLimit) -> str:
+        if limit.unit is TimeUnit.WORKING_DAYS and float(limit.amount).is_integer():
+            days = int(limit.amount)
+            period = self.tr("%n working day(s)", "", days)
+            return f"{period} («{limit.text}»)" if limit.text else period
+        return time_label(limit, i18n.language())
 
     # ---- applicant
     def fill_from_qr(self, payload: str) -> bool:
@@ -318,10 +381,9 @@ class IntakeView(QWidget):
         self.accept_button.setEnabled(self.procedure is not None and not missing)
         postal = self.delivery.currentIndex() == 1
         self.delivery_address.setEnabled(postal)
-        fee = compute_fee(self.procedure.fee, pages=max(1, self.checklist.pages())) if self.procedure else 0
-        self.fee_label.setText(
-            self.tr("Fee: {0} đồng").format(format_amount(fee)) if fee else self.tr("Fee: none")
-        )
+        case = self.checklist.case.number if self.checklist.case else 1
+        fee = fee_due(self.procedure.terms_for(case).fee, self.checklist.entries()) if self.procedure else FeeDue(0)
+        self.fee_label.setText(self.tr("Fee: {0}").format(format_fee(fee, i18n.language())))
 
     def submit(self, outcome: Outcome) -> None:
         """Record the dossier on a worker; only an accept may go ahead, and only with nothing missing."""
@@ -355,6 +417,7 @@ class IntakeView(QWidget):
             delivery=Delivery.POSTAL if postal else Delivery.COUNTER,
             delivery_address=self.delivery_address.text().strip() if postal else "",
             submitter=self._representative(),
+            case=self.checklist.case.number if self.checklist.case else 1,
         )
 
     def _representative(self) -> Person | None:
@@ -382,11 +445,11 @@ class IntakeView(QWidget):
 
     def open_scan(self) -> ScanDialog | None:
         """Scan the document selected in the checklist; the pages wait until the dossier is recorded."""
-        row = self.documents.currentIndex().row()
-        if self.procedure is None or not 0 <= row < self.checklist.rowCount():
+        number = self.checklist.document_at(self.documents.currentIndex().row())
+        if self.procedure is None or number is None:
             self.show_error(self.tr("Choose a document in the list first."))
             return None
-        document = self.checklist.documents[row]
+        document = self.checklist.documents[number]
         self.scan_dialog = ScanDialog(document.name, profile_for(self.procedure.code, document.name), self.settings,
                                       parent=self)
         self.scan_dialog.accepted.connect(lambda: self._scanned(document.name))
@@ -397,8 +460,9 @@ class IntakeView(QWidget):
         assert self.scan_dialog is not None
         pages = self.scan_dialog.pages()
         self.scans[document] = pages
-        row = next(n for n, doc in enumerate(self.checklist.documents) if doc.name == document)
-        if not self.checklist.handed_in[row]:
+        row = self.checklist.row_of(document)
+        number = self.checklist.document_at(row)
+        if number is not None and not self.checklist.handed_in[number]:
             self.checklist.toggle(row)
         self.message.setText(self.tr("{0} page(s) scanned for: {1}").format(len(pages), document))
         self.message.setStyleSheet("color: #005a00")
@@ -448,6 +512,9 @@ class IntakeView(QWidget):
         self.scans = {}
         self.procedure = None
         self.procedure_label.setText(self.tr("No procedure chosen"))
+        self.case_picker.clear()
+        self.case_label.hide()
+        self.case_picker.hide()
         self.checklist.set_procedure(None)
         self.message.clear()
         if not keep_result:

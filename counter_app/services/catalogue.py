@@ -2,42 +2,50 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from counter_app.catalogue_export import procedure_json, terms_from_json, terms_json
 from counter_app.catalogue_import import parse_json
 from counter_app.errors import NotFound
-from counter_app.model import DocumentKind, FeeRule, Procedure, RequiredDocument
+from counter_app.model import DocumentKind, Procedure, ProcedureCase, RequiredDocument
 from counter_app.paths import resources_dir
 from counter_app.storage.database import Database
-from counter_app.storage.orm import ProcedureRow, RequiredDocumentRow
+from counter_app.storage.orm import ProcedureCaseRow, ProcedureRow, RequiredDocumentRow
 from counter_app.textfold import fold
 
 SEED_FILE = "catalogue/commune-procedures.json"
 
 
 def to_procedure(row: ProcedureRow) -> Procedure:
+    details = row.details or {}
     return Procedure(
-        id=row.id,
-        code=row.code,
-        name=row.name,
-        field=row.field,
-        effective_from=row.effective_from,
-        processing_days=row.processing_days,
-        cutoff_applies=row.cutoff_applies,
-        fee=FeeRule(**row.fee),
-        documents=tuple(
-            RequiredDocument(d.position, d.name, DocumentKind(d.kind), d.quantity, d.mandatory, d.template)
-            for d in row.documents
+        id=row.id, code=row.code, name=row.name, field=row.field, effective_from=row.effective_from,
+        terms=terms_from_json(row.terms),
+        cases=tuple(
+            ProcedureCase(case.number, case.name, tuple(_document(d) for d in case.documents),
+                          terms_from_json(case.terms))
+            for case in row.cases
         ),
-        postal_eligible=row.postal_eligible,
-        presence_required=row.presence_required,
-        source=row.source,
+        cutoff_applies=row.cutoff_applies, postal_eligible=row.postal_eligible,
+        presence_required=row.presence_required, source=row.source,
+        legal_basis=str(details.get("legal_basis", "")), result=str(details.get("result", "")),
+        agency=str(details.get("agency", "")),
+    )
+
+
+def _document(row: RequiredDocumentRow) -> RequiredDocument:
+    return RequiredDocument(
+        position=row.position, name=row.name, kind=DocumentKind(row.kind), quantity=row.quantity,
+        mandatory=row.mandatory, template=row.template, originals=row.originals,
+        certified_copies=row.certified_copies, copies=row.copies, show_only=row.show_only,
+        condition=row.condition, group=row.alt_group,
     )
 
 
@@ -82,37 +90,78 @@ def list_procedures(db: Database, on: dt.date, text: str = "") -> list[Procedure
 
 
 def store_procedures(session: Session, procedures: list[Procedure]) -> int:
-    """Insert or replace each procedure version (same code and effective date); returns how many."""
+    """Insert or replace each procedure version (same code and effective date); returns how many.
+
+    A version stored with the same content is left alone (same ids; compared by a digest of its content).
+    Rows are written in bulk: three INSERTs for a whole catalogue, whatever its size."""
+    keys = {(p.code, p.effective_from) for p in procedures}
+    stored = {
+        (code, day): (row_id, digest)
+        for row_id, code, day, digest in session.execute(
+            select(ProcedureRow.id, ProcedureRow.code, ProcedureRow.effective_from, ProcedureRow.digest)
+            .where(ProcedureRow.code.in_({code for code, _ in keys}))
+        )
+        if (code, day) in keys
+    } if keys else {}
+    written: list[tuple[int, Procedure]] = []
+    fresh: list[Procedure] = []
     for procedure in procedures:
-        existing = session.scalars(
-            select(ProcedureRow).where(
-                ProcedureRow.code == procedure.code, ProcedureRow.effective_from == procedure.effective_from,
-            )
-        ).first()
-        row = existing or ProcedureRow(code=procedure.code, effective_from=procedure.effective_from)
-        _fill_row(row, procedure)
-        if existing is None:
-            session.add(row)
+        digest = content_digest(procedure)
+        row_id, old_digest = stored.get((procedure.code, procedure.effective_from), (None, None))
+        if row_id is None:
+            fresh.append(procedure)
+        elif old_digest != digest:
+            session.execute(delete(ProcedureCaseRow).where(ProcedureCaseRow.procedure_id == row_id))
+            session.execute(update(ProcedureRow).where(ProcedureRow.id == row_id).values(**_values(procedure)))
+            written.append((row_id, procedure))
+    if fresh:
+        ids = session.scalars(insert(ProcedureRow).returning(ProcedureRow.id, sort_by_parameter_order=True),
+                              [_values(p) for p in fresh]).all()
+        written += list(zip(ids, fresh, strict=True))
+    _insert_cases(session, written)
+    session.expire_all()
     return len(procedures)
 
 
-def _fill_row(row: ProcedureRow, procedure: Procedure) -> None:
-    row.name = procedure.name
-    row.name_fold = fold(procedure.name)
-    row.field = procedure.field
-    row.processing_days = procedure.processing_days
-    row.cutoff_applies = procedure.cutoff_applies
-    row.fee = dataclasses.asdict(procedure.fee)
-    row.postal_eligible = procedure.postal_eligible
-    row.presence_required = procedure.presence_required
-    row.source = procedure.source
-    row.documents = [
-        RequiredDocumentRow(
-            position=d.position, name=d.name, kind=d.kind.value, quantity=d.quantity,
-            mandatory=d.mandatory, template=d.template,
-        )
-        for d in procedure.documents
-    ]
+def content_digest(procedure: Procedure) -> str:
+    """SHA-256 of the procedure's content as published (its id aside)."""
+    text = json.dumps(procedure_json(procedure), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _values(procedure: Procedure) -> dict[str, Any]:
+    return {
+        "code": procedure.code, "effective_from": procedure.effective_from, "name": procedure.name,
+        "name_fold": fold(procedure.name), "field": procedure.field, "terms": terms_json(procedure.terms),
+        "details": {"legal_basis": procedure.legal_basis, "result": procedure.result, "agency": procedure.agency},
+        "cutoff_applies": procedure.cutoff_applies, "postal_eligible": procedure.postal_eligible,
+        "presence_required": procedure.presence_required, "source": procedure.source,
+        "digest": content_digest(procedure),
+    }
+
+
+def _insert_cases(session: Session, written: list[tuple[int, Procedure]]) -> None:
+    cases = [(row_id, case) for row_id, procedure in written for case in procedure.cases]
+    if not cases:
+        return
+    case_ids = session.scalars(
+        insert(ProcedureCaseRow).returning(ProcedureCaseRow.id, sort_by_parameter_order=True),
+        [{"procedure_id": row_id, "number": case.number, "name": case.name, "terms": terms_json(case.terms)}
+         for row_id, case in cases],
+    ).all()
+    documents = [_document_values(case_id, d) for case_id, (_, case) in zip(case_ids, cases, strict=True)
+                 for d in case.documents]
+    if documents:
+        session.execute(insert(RequiredDocumentRow), documents)
+
+
+def _document_values(case_id: int, d: RequiredDocument) -> dict[str, Any]:
+    return {
+        "case_id": case_id, "position": d.position, "name": d.name, "kind": d.kind.value, "quantity": d.quantity,
+        "mandatory": d.mandatory, "template": d.template, "originals": d.originals,
+        "certified_copies": d.certified_copies, "copies": d.copies, "show_only": d.show_only,
+        "condition": d.condition, "alt_group": d.group,
+    }
 
 
 def seed_file() -> Path:

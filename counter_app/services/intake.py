@@ -12,14 +12,26 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter_app import codes, limits
+from counter_app.catalogue_export import fee_json, time_limit_json
 from counter_app.cccd import validate_id_number
+from counter_app.checklist import missing_documents
 from counter_app.clock import local, now
 from counter_app.deadlines import due_at
 from counter_app.errors import ValidationError
-from counter_app.fees import compute_fee
+from counter_app.fees import fee_due
 from counter_app.lifecycle import Action
 from counter_app.messages import Bilingual
-from counter_app.model import Channel, Delivery, DocumentEntry, Dossier, Person, Procedure
+from counter_app.model import (
+    Channel,
+    ChannelTerms,
+    Delivery,
+    DocumentEntry,
+    Dossier,
+    Person,
+    Procedure,
+    ProcedureCase,
+    procedure_channel,
+)
 from counter_app.services.catalogue import procedure_of
 from counter_app.services.events import find_row, record
 from counter_app.services.office import (
@@ -35,6 +47,8 @@ from counter_app.storage.counters import next_value
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierRow, ReceivedDocumentRow
 from counter_app.textfold import fold
+
+CERTIFY_LABEL = Bilingual("Số bản chứng thực", "Copies to certify")
 
 
 class Outcome(StrEnum):
@@ -56,6 +70,7 @@ class IntakeRequest:
     delivery_address: str = ""
     postal_item_in: str = ""
     copies: int = 1
+    case: int = 1
 
 
 def intake(
@@ -92,10 +107,11 @@ def check_request(session: Session, request: IntakeRequest, at: dt.datetime) -> 
     """Everything `intake` would refuse in `request`, raised now; the mandatory documents still missing."""
     office_of(session)
     procedure = procedure_of(session, request.procedure_code, at.date())
+    case = _offered_case(procedure, request)
     _checked_person(request.applicant)
     _check_channels(procedure, request)
-    handed_in = [entry["name"] for entry in _documents(procedure, request.documents)]
-    return missing_documents(procedure, handed_in)
+    received, _ = _documents(case, request.documents)
+    return missing_documents(case, [entry["name"] for entry in received])
 
 
 def accept(
@@ -111,7 +127,7 @@ def accept(
         row = find_row(session, ref, lock=True)
         if documents is not None:
             procedure = procedure_of(session, row.procedure_code, moment.date())
-            entries = _documents(procedure, documents)
+            entries, _ = _documents(case_of(procedure, row.case_number), documents)
             row.documents = [ReceivedDocumentRow(id=uuid7(), **doc) for doc in entries]
         _accept(session, db, row, actor, moment, 1)
         return dossier_view(session, row, moment)
@@ -122,8 +138,10 @@ def _receive(
 ) -> DossierRow:
     office_of(session)  # a clear "run init" before anything else
     procedure = procedure_of(session, request.procedure_code, at.date())
+    case = _offered_case(procedure, request)
     applicant = _checked_person(request.applicant)
     _check_channels(procedure, request)
+    received, shown = _documents(case, request.documents)
     row = DossierRow(id=uuid7(), seq_no=next_value(session, "dossier"), device_id=db.device_id, documents=[])
     session.add(row)
     payload: dict[str, Any] = {
@@ -136,7 +154,7 @@ def _receive(
         "delivery": request.delivery.value,
         "delivery_address": limits.text(request.delivery_address, limits.ADDRESS),
         "postal_item_in": limits.code(request.postal_item_in, limits.POSTAL_ITEM),
-        "documents": _documents(procedure, request.documents),
+        "documents": received, "shown": shown, "case_number": case.number,
     }
     record(session, db.device_id, row, Action.RECEIVE, actor, payload, at)
     row.documents = [ReceivedDocumentRow(id=uuid7(), **doc) for doc in payload["documents"]]
@@ -147,9 +165,11 @@ def _accept(
     session: Session, db: Database, row: DossierRow, actor: str, at: dt.datetime, copies: int,
 ) -> None:
     procedure = procedure_of(session, row.procedure_code, at.date())
-    missing = missing_documents(procedure, [d.name for d in row.documents])
+    case = case_of(procedure, row.case_number)
+    missing = missing_documents(case, [d.name for d in row.documents])
     if missing:
         raise ValidationError("lifecycle.missing_documents", names=", ".join(missing))
+    terms = procedure.terms_for(case.number, procedure_channel(Channel(row.channel)))
     pattern = codes.pattern_on(code_patterns(session), at.date())
     agency = office_of(session).code
     nth = next_value(session, codes.counter_key(agency, at.date()))
@@ -157,14 +177,15 @@ def _accept(
     number = block.number(nth)
     if number is None:
         raise ValidationError("codes.exhausted", day=at.date().isoformat(), start=block.start, end=block.end)
-    pages = sum(d.pages for d in row.documents)
+    fee = fee_due(terms.fee, row.documents, copies)
     book = procedure.field if register_by_field(session) else ""  # one register per field, when so chosen
     payload = {
         "code": codes.format_code(pattern, agency, at.date(), number), "accepted_at": at,
-        "due_at": due_at(calendar_of(session), office_hours(session), at, procedure.processing_days,
+        "due_at": due_at(calendar_of(session), office_hours(session), at, terms.time_limit,
                          procedure.cutoff_applies),
         "register_year": at.year, "register_number": next_value(session, register_key(at.year, book)),
-        "fee_amount": compute_fee(procedure.fee, pages=pages, copies=copies),
+        "fee_amount": fee.amount or 0, "fee_known": fee.known, "fee_currency": fee.currency,
+        "applied_terms": _applied(case, terms),
     }
     if book:
         payload["register_field"] = book
@@ -176,6 +197,14 @@ def register_key(year: int, field: str = "") -> str:
     return f"register:{year}:{fold(field)}" if field else f"register:{year}"
 
 
+def _applied(case: ProcedureCase, terms: ChannelTerms) -> dict[str, Any]:
+    """Which case and channel's published terms the dossier was accepted under (texts cut to the event limit)."""
+    cut = limits.NOTE.max_length
+    limit = time_limit_json(terms.time_limit) | {"text": terms.time_limit.text[:cut]}
+    fee = fee_json(terms.fee) | {"text": terms.fee.text[:cut], "note": terms.fee.note[:cut]}
+    return {"case": case.number, "channel": terms.channel.value, "time_limit": limit, "fee": fee}
+
+
 def _send_back(
     session: Session, db: Database, row: DossierRow, outcome: Outcome, actor: str, reason: str,
     at: dt.datetime,
@@ -185,43 +214,61 @@ def _send_back(
         raise ValidationError("lifecycle.reason_required")
     procedure = procedure_of(session, row.procedure_code, at.date())
     payload = {"reason": text,
-               "missing": missing_documents(procedure, [d.name for d in row.documents])}
+               "missing": missing_documents(case_of(procedure, row.case_number), [d.name for d in row.documents])}
     action = Action.REQUEST_SUPPLEMENT_AT_COUNTER if outcome is Outcome.SUPPLEMENT else Action.REFUSE_AT_COUNTER
     record(session, db.device_id, row, action, actor, payload, at)
 
 
-def missing_documents(procedure: Procedure, handed_in: list[str]) -> list[str]:
-    """The mandatory documents of `procedure` that are not among `handed_in`."""
-    have = {fold(name) for name in handed_in}
-    return [d.name for d in procedure.documents if d.mandatory and fold(d.name) not in have]
+def _offered_case(procedure: Procedure, request: IntakeRequest) -> ProcedureCase:
+    """The case asked for, once its time limit for the request's channel is known (else not offered)."""
+    case = case_of(procedure, request.case)
+    terms = procedure.terms_for(case.number, procedure_channel(request.channel))
+    if not terms.time_limit.stated:
+        raise ValidationError("procedure.time_not_stated", value=terms.time_limit.text or "—")
+    return case
+
+
+def case_of(procedure: Procedure, number: int) -> ProcedureCase:
+    """Case `number` of `procedure`, or a clear error naming how many cases it has."""
+    try:
+        return procedure.case(number)
+    except LookupError:
+        raise ValidationError("procedure.case_unknown", value=number, count=len(procedure.cases)) from None
 
 
 def _documents(
-    procedure: Procedure, given: tuple[DocumentEntry, ...] | None,
-) -> list[dict[str, Any]]:
+    case: ProcedureCase, given: tuple[DocumentEntry, ...] | None,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The documents received (as rows) and the names of those only shown (xuất trình, not stored)."""
     if given is None:
-        entries = [DocumentEntry(d.name, d.kind, d.quantity) for d in procedure.documents if d.mandatory]
+        entries = [DocumentEntry(d.name, d.kind, max(1, d.quantity)) for d in case.documents if d.blocking]
     else:
         entries = list(given)
-    required = {fold(d.name): d for d in procedure.documents}
-    extra_position = len(procedure.documents)
-    result: list[dict[str, Any]] = []
+    required = {fold(d.name): d for d in case.documents}
+    extra_position = len(case.documents)
+    received: list[dict[str, Any]] = []
+    shown: list[str] = []
     limits.count(len(entries), limits.DOCUMENTS, Bilingual("Số giấy tờ", "Number of documents"))
     for entry in entries:
         name = limits.text(entry.name, limits.DOCUMENT_NAME, required=True)
         limits.count(entry.copies, limits.COPIES, limits.COPIES_LABEL)
         limits.count(entry.pages, limits.PAGES, limits.PAGES_LABEL)
+        if entry.certify:
+            limits.count(entry.certify, limits.COPIES, CERTIFY_LABEL)
         requirement = required.get(fold(name))
+        if requirement is not None and requirement.show_only:
+            shown.append(requirement.name)
+            continue
         if requirement is None:
             extra_position += 1
-        result.append({
+        received.append({
             "position": requirement.position if requirement else extra_position,
             "name": requirement.name if requirement else name,
             "kind": entry.kind.value, "copies": entry.copies, "pages": entry.pages,
-            "mandatory": bool(requirement and requirement.mandatory),
+            "certify": max(0, entry.certify), "mandatory": bool(requirement and requirement.blocking),
         })
-    limits.positions([entry["position"] for entry in result])
-    return result
+    limits.positions([entry["position"] for entry in received])
+    return received, shown
 
 
 def _checked_person(person: Person) -> Person:

@@ -16,9 +16,9 @@ from counter_app.deadlines import OfficeHours, due_at
 from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action, Status, check_new, next_status
 from counter_app.messages import Bilingual
-from counter_app.model import Delivery, Dossier, StopRequester
+from counter_app.model import Channel, Delivery, Dossier, StopRequester, procedure_channel
 from counter_app.s10 import validate_postal_item
-from counter_app.services.catalogue import procedure_row_in_force
+from counter_app.services.catalogue import procedure_row_in_force, to_procedure
 from counter_app.services.events import find_row, record
 from counter_app.services.office import calendar_of, office_hours
 from counter_app.services.queries import dossier_view
@@ -71,8 +71,9 @@ def request_supplement(db: Database, ref: str, actor: str, reason: str,
 def supplement_received(db: Database, ref: str, actor: str, note: str = "",
                         at: dt.datetime | None = None) -> Dossier:
     def payload(session: Session, row: DossierRow, moment: dt.datetime) -> dict[str, Any]:
-        procedure = procedure_row_in_force(session, row.procedure_code, moment.date())
-        due = due_at(calendar_of(session), office_hours(session), moment, procedure.processing_days,
+        procedure = to_procedure(procedure_row_in_force(session, row.procedure_code, moment.date()))
+        terms = procedure.terms_for(row.case_number, procedure_channel(Channel(row.channel)))
+        due = due_at(calendar_of(session), office_hours(session), moment, terms.time_limit,
                      procedure.cutoff_applies)
         return {"note": limits.text(note, limits.NOTE), "received_at": moment, "due_at": due}
 

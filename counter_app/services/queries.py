@@ -10,6 +10,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from counter_app import limits
+from counter_app.checklist import missing_documents
 from counter_app.clock import local, now
 from counter_app.deadlines import Timeliness, is_overdue, timeliness
 from counter_app.lifecycle import Action, Status, allowed_actions, clock_running
@@ -21,6 +22,7 @@ from counter_app.model import (
     DossierEvent,
     DossierSummary,
     Person,
+    Procedure,
     ReceivedDocument,
 )
 from counter_app.services.catalogue import to_procedure
@@ -169,7 +171,7 @@ def dossier_view(session: Session, row: DossierRow, at: dt.datetime) -> Dossier:
         .order_by(DossierEventRow.device_time, DossierEventRow.seq)
     ).all()
     finished = row.result_ready_at
-    have = {d.name for d in row.documents}
+    shown = next((e.payload.get("shown") or [] for e in events if e.type == Action.RECEIVE.value), [])
     return Dossier(
         id=row.id, code=row.code, procedure=procedure, status=status, channel=Channel(row.channel),
         applicant=Person(
@@ -181,12 +183,13 @@ def dossier_view(session: Session, row: DossierRow, at: dt.datetime) -> Dossier:
         submitted_at=row.submitted_at, accepted_at=row.accepted_at, due_at=row.due_at,
         result_ready_at=row.result_ready_at, returned_at=row.returned_at,
         delivery=Delivery(row.delivery), delivery_address=row.delivery_address,
-        postal_item_in=row.postal_item_in, fee_amount=row.fee_amount,
+        postal_item_in=row.postal_item_in, fee_amount=row.fee_amount, fee_known=row.fee_known,
+        fee_currency=row.fee_currency, case_number=row.case_number, shown_documents=tuple(shown),
         register_year=row.register_year, register_number=row.register_number,
         extension_count=row.extension_count, supplement_count=row.supplement_count,
         documents=tuple(
             ReceivedDocument(d.position, d.name, DocumentKind(d.kind), d.copies, d.pages, d.mandatory,
-                             d.blob_sha256, d.signed, d.timestamp_pending)
+                             d.blob_sha256, d.signed, d.timestamp_pending, d.certify)
             for d in row.documents
         ),
         events=tuple(
@@ -196,8 +199,16 @@ def dossier_view(session: Session, row: DossierRow, at: dt.datetime) -> Dossier:
         allowed_actions=tuple(allowed_actions(status)),
         overdue=clock_running(status) and is_overdue(row.due_at, at),
         timeliness=_timeliness(row.due_at, finished),
-        missing_documents=tuple(d.name for d in procedure.documents if d.mandatory and d.name not in have),
+        missing_documents=tuple(_missing(procedure, row)),
     )
+
+
+def _missing(procedure: Procedure, row: DossierRow) -> list[str]:
+    try:
+        case = procedure.case(row.case_number)
+    except LookupError:
+        return []
+    return missing_documents(case, [d.name for d in row.documents])
 
 
 def _timeliness(due: dt.datetime | None, finished: dt.datetime | None) -> Timeliness | None:

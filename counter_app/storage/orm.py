@@ -64,20 +64,37 @@ class CounterRow(Base):
 
 
 class ProcedureRow(Base):
+    """A procedure version; `terms` holds each channel's time limit and fee (parsed and published text)."""
+
     __tablename__ = "procedure"
     __table_args__ = (UniqueConstraint("code", "effective_from"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(60), index=True)
     effective_from: Mapped[dt.date]
-    name: Mapped[str] = mapped_column(String(500))
-    field: Mapped[str] = mapped_column(String(200), default="")
-    processing_days: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(Text, default="")
+    terms: Mapped[list[Any]] = mapped_column(default=list)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     cutoff_applies: Mapped[bool]
-    fee: Mapped[dict[str, Any]]
     postal_eligible: Mapped[bool] = mapped_column(default=True)
     presence_required: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str] = mapped_column(Text, default="")
-    name_fold: Mapped[str] = mapped_column(String(500), default="")
+    name_fold: Mapped[str] = mapped_column(Text, default="")
+    digest: Mapped[str] = mapped_column(String(64), default="")
+    cases: Mapped[list[ProcedureCaseRow]] = relationship(
+        order_by="ProcedureCaseRow.number", cascade="all, delete-orphan", lazy="selectin",
+    )
+
+
+class ProcedureCaseRow(Base):
+    """A case (trường hợp) of a procedure version, numbered from 1; `terms` only where they differ."""
+
+    __tablename__ = "procedure_case"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    name: Mapped[str] = mapped_column(Text, default="")
+    terms: Mapped[list[Any]] = mapped_column(default=list)
     documents: Mapped[list[RequiredDocumentRow]] = relationship(
         order_by="RequiredDocumentRow.position", cascade="all, delete-orphan", lazy="selectin",
     )
@@ -86,13 +103,19 @@ class ProcedureRow(Base):
 class RequiredDocumentRow(Base):
     __tablename__ = "required_document"
     id: Mapped[int] = mapped_column(primary_key=True)
-    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("procedure_case.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]
-    name: Mapped[str] = mapped_column(String(500))
+    name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
     quantity: Mapped[int] = mapped_column(default=1)
     mandatory: Mapped[bool] = mapped_column(default=True)
-    template: Mapped[str] = mapped_column(String(200), default="")
+    template: Mapped[str] = mapped_column(Text, default="")
+    originals: Mapped[int] = mapped_column(default=1)
+    certified_copies: Mapped[int] = mapped_column(default=0)
+    copies: Mapped[int] = mapped_column(default=0)
+    show_only: Mapped[bool] = mapped_column(default=False)
+    condition: Mapped[str] = mapped_column(Text, default="")
+    alt_group: Mapped[str] = mapped_column(Text, default="")
 
 
 class BlobRow(Base):
@@ -140,6 +163,10 @@ class DossierRow(Base):
     delivery_address: Mapped[str] = mapped_column(String(500), default="")
     postal_item_in: Mapped[str] = mapped_column(String(40), default="")
     fee_amount: Mapped[int] = mapped_column(default=0)
+    fee_known: Mapped[bool] = mapped_column(default=True)
+    fee_currency: Mapped[str] = mapped_column(String(10), default="VND")
+    case_number: Mapped[int] = mapped_column(default=1)
+    applied_terms: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     register_year: Mapped[int | None]
     register_number: Mapped[int | None]
     extension_count: Mapped[int] = mapped_column(default=0)
@@ -156,9 +183,10 @@ class ReceivedDocumentRow(Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]
-    name: Mapped[str] = mapped_column(String(500))
+    name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
     copies: Mapped[int] = mapped_column(default=1)
+    certify: Mapped[int] = mapped_column(default=0)
     pages: Mapped[int] = mapped_column(default=1)
     mandatory: Mapped[bool] = mapped_column(default=True)
     blob_sha256: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"))

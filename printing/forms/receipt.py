@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from counter_app.clock import local
 from counter_app.forms import FormContext
 from counter_app.lifecycle import Action
-from counter_app.model import Delivery, Dossier
+from counter_app.model import Delivery, Dossier, TimeUnit, procedure_channel
 from printing.forms.parts import (
     applicant_block,
     appointment,
@@ -20,7 +20,7 @@ from printing.forms.parts import (
 )
 from printing.layout import A5_PORTRAIT, Footer, Styles, build_pdf, grid, national_header, para, signatures
 from printing.wording import Wording, wording
-from printing.words import money, time_words
+from printing.words import fee_words, time_words
 
 
 def render(context: FormContext) -> bytes:
@@ -86,8 +86,13 @@ def _documents(dossier: Dossier, phrases: Wording, styles: Styles) -> Flowable:
 
 
 def _processing_time(dossier: Dossier, phrases: Wording) -> str:
-    days = dossier.procedure.processing_days
-    return phrases.text("item3", days=days) if days else phrases.text("item3_same_day")
+    """The time limit that applied (the dossier's case and channel), in the published words when unusual."""
+    limit = dossier.procedure.terms_for(dossier.case_number, procedure_channel(dossier.channel)).time_limit
+    if limit.unit is TimeUnit.SAME_DAY:
+        return phrases.text("item3_same_day")
+    if limit.unit is TimeUnit.WORKING_DAYS and float(limit.amount).is_integer():
+        return phrases.text("item3", days=int(limit.amount))
+    return phrases.text("item3_other", text=limit.text)
 
 
 def _where(dossier: Dossier, phrases: Wording, office: str) -> str:
@@ -97,4 +102,5 @@ def _where(dossier: Dossier, phrases: Wording, office: str) -> str:
 
 
 def _fee(dossier: Dossier, phrases: Wording) -> str:
-    return phrases.text("fee", fee=money(dossier.fee_amount)) if dossier.fee_amount else phrases.text("no_fee")
+    fee = fee_words(dossier)
+    return phrases.text("fee", fee=fee) if fee else phrases.text("no_fee")

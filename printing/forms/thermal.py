@@ -11,7 +11,7 @@ from printing.barcodes import Code128, QrCode
 from printing.forms.parts import appointment
 from printing.layout import FRAME_PADDING, Page, Styles, build_pdf, issuing_office, para
 from printing.wording import wording
-from printing.words import money, time_words
+from printing.words import fee_words, time_words
 
 ROLL_WIDTH = 80 * mm
 PRINTABLE = 72 * mm
@@ -28,7 +28,7 @@ def render(context: FormContext) -> bytes:
     if bars.length > PRINTABLE:
         bars = Code128(dossier.code, module=MODULE, height=10 * mm, vertical=True)
     where = phrases.text("at_counter" if dossier.delivery is Delivery.COUNTER else "by_post")
-    fee = money(dossier.fee_amount) if dossier.fee_amount else common.text("no_fee")
+    fee = fee_words(dossier) or common.text("no_fee")
     story: list[Flowable] = [
         *[para(line.upper(), styles.centre) for line in (context.office.parent_body,) if line],
         para(issuing_office(context.office).upper(), styles.bold_centre),

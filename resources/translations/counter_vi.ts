@@ -250,44 +250,79 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28"/>
+        <location filename="../../ui/checklist_model.py" line="38"/>
         <source>Handed in</source>
         <translation>Đã nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28"/>
+        <location filename="../../ui/checklist_model.py" line="38"/>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28"/>
+        <location filename="../../ui/checklist_model.py" line="38"/>
         <source>Original / copy</source>
         <translation>Bản chính / bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="28"/>
+        <location filename="../../ui/checklist_model.py" line="38"/>
         <source>Copies</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="29"/>
+        <location filename="../../ui/checklist_model.py" line="39"/>
+        <source>To certify</source>
+        <translation>Số bản chứng thực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="40"/>
         <source>Original</source>
         <translation>Bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="30"/>
+        <location filename="../../ui/checklist_model.py" line="41"/>
         <source>Certified copy</source>
         <translation>Bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="30"/>
+        <location filename="../../ui/checklist_model.py" line="41"/>
         <source>Copy</source>
         <translation>Bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_model.py" line="80"/>
+        <location filename="../../ui/checklist_model.py" line="98"/>
+        <source>{0} (tick at least one):</source>
+        <translation>{0} (đánh dấu ít nhất một):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="119"/>
+        <source>If: {0}</source>
+        <translation>Điều kiện: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="128"/>
+        <source>shown only</source>
+        <translation>chỉ xuất trình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="139"/>
+        <source>If {0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="141"/>
         <source> (if any)</source>
         <translation> (nếu có)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="143"/>
+        <source> — show only, not handed in</source>
+        <translation> — chỉ xuất trình, không nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_model.py" line="145"/>
+        <source> — note</source>
+        <translation> — ghi chú</translation>
     </message>
 </context>
 <context>
@@ -743,226 +778,241 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="101"/>
+        <location filename="../../ui/intake_view.py" line="104"/>
         <source>Type part of the procedure&apos;s name or code, e.g. khai sinh</source>
         <translation>Gõ một phần tên hoặc mã thủ tục, ví dụ: khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="104"/>
-        <location filename="../../ui/intake_view.py" line="450"/>
+        <location filename="../../ui/intake_view.py" line="107"/>
+        <location filename="../../ui/intake_view.py" line="514"/>
         <source>No procedure chosen</source>
         <translation>Chưa chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="110"/>
+        <location filename="../../ui/intake_view.py" line="114"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="112"/>
+        <location filename="../../ui/intake_view.py" line="116"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="112"/>
+        <location filename="../../ui/intake_view.py" line="116"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="112"/>
+        <location filename="../../ui/intake_view.py" line="116"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="129"/>
+        <location filename="../../ui/intake_view.py" line="133"/>
         <source>Scan the selected document… (Ctrl+Q)</source>
         <translation>Quét giấy tờ đang chọn… (Ctrl+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="136"/>
+        <location filename="../../ui/intake_view.py" line="140"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="136"/>
+        <location filename="../../ui/intake_view.py" line="140"/>
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="138"/>
+        <location filename="../../ui/intake_view.py" line="142"/>
         <source>Address for the postal return</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="141"/>
+        <location filename="../../ui/intake_view.py" line="145"/>
         <source>Reason (required to send back or refuse)</source>
         <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="142"/>
+        <location filename="../../ui/intake_view.py" line="146"/>
         <source>Accept and print slip (Ctrl+Enter)</source>
         <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="143"/>
+        <location filename="../../ui/intake_view.py" line="147"/>
         <source>Send back to complete — form 02 (Ctrl+B)</source>
         <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="144"/>
+        <location filename="../../ui/intake_view.py" line="148"/>
         <source>Refuse — form 03 (Ctrl+R)</source>
         <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="145"/>
+        <location filename="../../ui/intake_view.py" line="149"/>
         <source>Clear (Ctrl+N)</source>
         <translation>Làm mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="156"/>
+        <location filename="../../ui/intake_view.py" line="160"/>
         <source>e.g. Giấy ủy quyền số 12/2026</source>
         <translation>ví dụ: Giấy ủy quyền số 12/2026</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="159"/>
+        <location filename="../../ui/intake_view.py" line="164"/>
+        <source>Case</source>
+        <translation>Trường hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="173"/>
         <source>1. Procedure</source>
         <translation>1. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="165"/>
+        <location filename="../../ui/intake_view.py" line="183"/>
         <source>2. Applicant (scan the CCCD QR code, or type)</source>
         <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="168"/>
+        <location filename="../../ui/intake_view.py" line="186"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="169"/>
+        <location filename="../../ui/intake_view.py" line="187"/>
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="170"/>
+        <location filename="../../ui/intake_view.py" line="188"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="171"/>
+        <location filename="../../ui/intake_view.py" line="189"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="172"/>
+        <location filename="../../ui/intake_view.py" line="190"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="173"/>
+        <location filename="../../ui/intake_view.py" line="191"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="174"/>
+        <location filename="../../ui/intake_view.py" line="192"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="175"/>
-        <location filename="../../ui/intake_view.py" line="367"/>
+        <location filename="../../ui/intake_view.py" line="193"/>
+        <location filename="../../ui/intake_view.py" line="430"/>
         <source>Representative (if someone else hands it in)</source>
         <translation>Người được ủy quyền (nếu người khác nộp thay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="176"/>
+        <location filename="../../ui/intake_view.py" line="194"/>
         <source>Representative&apos;s CCCD number</source>
         <translation>Số định danh của người được ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="177"/>
+        <location filename="../../ui/intake_view.py" line="195"/>
         <source>Authorisation reference</source>
         <translation>Văn bản ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="180"/>
+        <location filename="../../ui/intake_view.py" line="198"/>
         <source>3. Documents handed in (Space ticks, F2 edits)</source>
         <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="185"/>
+        <location filename="../../ui/intake_view.py" line="203"/>
         <source>4. Result delivery, fee and outcome</source>
         <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="187"/>
+        <location filename="../../ui/intake_view.py" line="205"/>
         <source>Delivery</source>
         <translation>Nhận kết quả</translation>
     </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="281"/>
+        <source> — not offered: no time limit stated; an administrator sets it</source>
+        <translation> — chưa tiếp nhận: chưa có thời hạn giải quyết, quản trị viên cần nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="285"/>
+        <source>… {0} more: type more of the name</source>
+        <translation>… còn {0} thủ tục: gõ thêm tên để thu hẹp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="314"/>
+        <source>(single case)</source>
+        <translation>(một trường hợp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="330"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Time limit: {2}&lt;br&gt;Fee: {3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Thời hạn giải quyết: {2}&lt;br&gt;Phí, lệ phí: {3}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/intake_view.py" line="275"/>
+        <location filename="../../ui/intake_view.py" line="338"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n ngày làm việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="275"/>
-        <source>same working day</source>
-        <translation>trong ngày làm việc</translation>
+        <location filename="../../ui/intake_view.py" line="386"/>
+        <source>Fee: {0}</source>
+        <translation>Phí, lệ phí: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="292"/>
+        <location filename="../../ui/intake_view.py" line="355"/>
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="317"/>
+        <location filename="../../ui/intake_view.py" line="380"/>
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="323"/>
-        <source>Fee: {0} đồng</source>
-        <translation>Lệ phí: {0} đồng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_view.py" line="323"/>
-        <source>Fee: none</source>
-        <translation>Lệ phí: không thu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_view.py" line="334"/>
+        <location filename="../../ui/intake_view.py" line="396"/>
         <source>A dossier with missing documents can only be sent back or refused.</source>
         <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="338"/>
+        <location filename="../../ui/intake_view.py" line="400"/>
         <source>Write the reason first.</source>
         <translation>Hãy ghi lý do trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="374"/>
+        <location filename="../../ui/intake_view.py" line="437"/>
         <source>Accepted: {0} — due {1}</source>
         <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="377"/>
+        <location filename="../../ui/intake_view.py" line="440"/>
         <source>Recorded: {0} — {1}</source>
         <translation>Đã ghi nhận: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="387"/>
+        <location filename="../../ui/intake_view.py" line="450"/>
         <source>Choose a document in the list first.</source>
         <translation>Hãy chọn một giấy tờ trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="403"/>
+        <location filename="../../ui/intake_view.py" line="467"/>
         <source>{0} page(s) scanned for: {1}</source>
         <translation>Đã quét {0} trang cho: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="425"/>
+        <location filename="../../ui/intake_view.py" line="489"/>
         <source> — {0} digitised document(s) saved</source>
         <translation> — đã lưu {0} giấy tờ số hóa</translation>
     </message>

@@ -16,7 +16,8 @@ from fastapi import HTTPException
 from sqlalchemy import select
 
 from counter_app import limits
-from counter_app.catalogue_import import parse_json
+from counter_app.catalogue_export import catalogue_json
+from counter_app.catalogue_import import read_catalogue, refuse_if_invalid
 from counter_app.clock import now
 from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action
@@ -54,14 +55,23 @@ def change_status(store: HubStore, ref: str, transition: str, actor: str, text: 
     return show(store, str(event.dossier_id))
 
 
-def publish(store: HubStore, kind: str, path: Path, office: str = EVERY_OFFICE) -> dict[str, Any]:
-    """Put a catalogue (the counters' JSON import format) or calendar corrections into the feed, checked first
-    with the counters' own rules, so a counter never receives what it would refuse."""
-    try:
-        data = json.loads(path.read_text("utf-8"))
-        count = len(parse_json(data)) if kind == "catalogue" else len(parse_calendar(data))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ValidationError("import.format", name=path.name, detail=str(error)[:200]) from error
+def publish(store: HubStore, kind: str, path: Path, office: str = EVERY_OFFICE,
+            effective_from: dt.date | None = None) -> dict[str, Any]:
+    """Put a catalogue (any format the counters import: national records, the province's XLSX annex, the
+    project's JSON) or calendar corrections into the feed, checked first with the counters' own rules, so a
+    counter never receives what it would refuse. A catalogue travels as the project's JSON: cases,
+    per-channel terms with their published text, document flags."""
+    if kind == "catalogue":
+        report = read_catalogue(path, effective_from)
+        refuse_if_invalid(report)
+        data: Any = catalogue_json(report.procedures, source=path.name)
+        count = len(report.procedures)
+    else:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            count = len(parse_calendar(data))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise ValidationError("import.format", name=path.name, detail=str(error)[:200]) from error
     with store.session() as session:
         entry = FeedEntry(office_code=office.strip().upper() if office != EVERY_OFFICE else office, kind=kind,
                           event_id=None, data=data)

@@ -14,16 +14,19 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QApplication
 
+from counter_app.catalogue_import import parse_catalogue
 from counter_app.clock import VN_TZ, now
 from counter_app.lifecycle import Action
 from counter_app.model import Channel, Person
 from counter_app.postal import Direction
 from counter_app.reports.periods import PeriodKind
 from counter_app.services import postal_batches, postal_dispatch, postal_receipt, processing
+from counter_app.services.catalogue import store_procedures
 from counter_app.services.intake import IntakeRequest, intake
 from counter_app.services.postal_dispatch import DispatchLine
 from counter_app.services.rating import rate
 from counter_app.storage.database import Database
+from tests.catalogue_corpus import birth_registration, residence_confirmation
 from tests.postal.helpers import envelope, label, ready_results
 from tests.scanning.escl_server import ScannerState, escl_scanner
 from ui import i18n
@@ -85,6 +88,7 @@ def main(out: Path) -> list[Path]:
     shot("02-home")
     window.show_intake()
     wait(app, lambda: window.intake.procedure_list.count() > 0)
+    _published_procedures(app, window, shot)
     window.intake.procedure_search.setText("xac nhan tinh trang hon nhan")
     window.intake.procedure_search.returnPressed.emit()
     window.intake.fill_from_qr(QR)
@@ -182,6 +186,28 @@ def _postal(app: QApplication, window: MainWindow, shot: Callable[[str], None]) 
     window.postal.outcomes.outcome.setCurrentIndex(1)
     window.postal.outcomes.reason.setText("Không có người nhận, đã báo phát 2 lần")
     shot("16-postal-outcomes")
+
+
+def _published_procedures(app: QApplication, window: MainWindow, shot: Callable[[str], None]) -> None:
+    """Procedures as the national database publishes them: a case picker, conditional rows, a group."""
+    assert window.database is not None
+    report = parse_catalogue([birth_registration(), residence_confirmation()], dt.date(2025, 7, 1))
+    with window.database.write() as session:
+        store_procedures(session, report.procedures)
+    intake_view = window.intake
+    intake_view.load_procedures()
+    wait(app, lambda: any(p.code == "1.009999" for p in intake_view.procedures))
+    intake_view.procedure_search.setText("1.001193")
+    intake_view.procedure_search.returnPressed.emit()
+    intake_view.case_picker.setCurrentIndex(0)
+    for row in (0, 1):
+        intake_view.checklist.toggle(row)
+    shot("03a-intake-cases")
+    intake_view.procedure_search.setText("xac nhan thong tin ve cu tru")
+    intake_view.procedure_search.returnPressed.emit()
+    intake_view.checklist.toggle(0)
+    shot("03b-intake-group")
+    intake_view.clear()
 
 
 def _history(window: MainWindow) -> None:

@@ -75,7 +75,7 @@ def test_catalogue_import_reports_rows(data: Path, tmp_path: Path) -> None:
         {"code": "1.2", "name": "", "processing_days": -1}]}), "utf-8")
     done = run(data, "catalogue", "import", str(bad), check=False)
     assert done.returncode == 2
-    assert "Thủ tục thứ 1: mã thủ tục «1.2» không hợp lệ" in done.stderr and "thiếu tên" in done.stderr
+    assert "1.2: mã thủ tục «1.2» không hợp lệ" in done.stderr and "thiếu tên" in done.stderr
 
 
 KILL_SCRIPT = """

@@ -1,5 +1,6 @@
 """Storage: engine settings, migrations, search, blob store, codes under concurrency, audit, users."""
 
+import dataclasses
 import datetime as dt
 import threading
 
@@ -9,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text, update
 
 from counter_app.errors import AuthError, NotFound, StorageError, ValidationError
-from counter_app.model import Person
+from counter_app.model import ChannelTerms, Person, ProcedureChannel, TimeLimit, TimeUnit
 from counter_app.services import audit, users
 from counter_app.services.intake import IntakeRequest, intake
 from counter_app.services.office import initialise
@@ -150,10 +151,11 @@ def test_procedure_versions_by_effective_date(db: Database) -> None:
     from counter_app.services.catalogue import procedure_in_force, store_procedures  # noqa: PLC0415
 
     old = procedure_in_force(db, "1.004873", dt.date(2026, 1, 1))
+    five = ChannelTerms(ProcedureChannel.DIRECT, TimeLimit(TimeUnit.WORKING_DAYS, 5, "05 ngày làm việc"), old.fee)
     with db.write() as session:
-        store_procedures(session, [old.__class__(**{**old.__dict__, "effective_from": dt.date(2027, 1, 1),
-                                                    "processing_days": 5, "id": None})])
-    assert procedure_in_force(db, "1.004873", dt.date(2026, 12, 31)).processing_days == 3
-    assert procedure_in_force(db, "1.004873", dt.date(2027, 1, 1)).processing_days == 5
+        store_procedures(session, [dataclasses.replace(old, effective_from=dt.date(2027, 1, 1), terms=(five,),
+                                                       id=None)])
+    assert procedure_in_force(db, "1.004873", dt.date(2026, 12, 31)).time_limit.amount == 3
+    assert procedure_in_force(db, "1.004873", dt.date(2027, 1, 1)).time_limit.amount == 5
     with pytest.raises(NotFound):
         procedure_in_force(db, "1.004873", dt.date(2025, 6, 30))

@@ -9,7 +9,7 @@ import pytest
 from counter_app.deadlines import due_at
 from counter_app.errors import NotFound, ValidationError
 from counter_app.lifecycle import Status
-from counter_app.model import Channel, Delivery
+from counter_app.model import Channel, Delivery, TimeLimit, TimeUnit
 from counter_app.postal import BatchStatus, Direction, ItemState
 from counter_app.services import office, postal_batches, postal_receipt
 from counter_app.services.queries import get_dossier
@@ -23,7 +23,8 @@ HANDED_OVER = at("2026-11-23 15:30")  # after 15:00: the deadline counts from th
 
 def _due(db: Database, received: dt.datetime) -> dt.datetime:
     with db.read() as session:
-        return due_at(office.calendar_of(session), office.office_hours(session), received, 3, True)
+        return due_at(office.calendar_of(session), office.office_hours(session), received,
+                      TimeLimit(TimeUnit.WORKING_DAYS, 3), True)
 
 
 def test_a_batch_of_five_is_resumed_and_closed_against_one_record(db: Database) -> None:

@@ -60,7 +60,7 @@ def test_receipt_has_both_copies_all_items_and_exact_vietnamese(sample_db: Datab
         assert "4. Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 20 tháng 11 năm 2026" in page
         assert "5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 20 tháng 11 năm 2026" in page
         assert f"6. Đăng ký nhận kết quả tại: {OFFICE_NAME}" in page
-        assert "Phí, lệ phí: 16.000 đồng" in page
+        assert "Phí, lệ phí: 10.000 đồng" in page  # two certified copies of a 3-page original
         assert "Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 1" in page
         assert "NGƯỜI NỘP HỒ SƠ" in page and "NGƯỜI TIẾP NHẬN HỒ SƠ" in page
         assert "Trần Thị Ngọc Ánh" in page  # the clerk's full name, not the user name

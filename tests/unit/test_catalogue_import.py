@@ -1,77 +1,164 @@
-"""The province catalogue importer: JSON and XLSX, every bad row reported at once."""
+"""The catalogue importer on records written like the published ones: national JSON, the province's XLSX
+annex, the project's JSON; every time and fee wording; problems named by procedure code (and sheet/row)."""
 
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
-from counter_app.catalogue_import import import_file
+from counter_app.catalogue_export import catalogue_json
+from counter_app.catalogue_import import parse_catalogue, read_catalogue
+from counter_app.checklist import missing_documents
 from counter_app.errors import ValidationError
-from counter_app.fees import compute_fee
-from counter_app.model import DocumentKind
+from counter_app.fees import fee_due
+from counter_app.model import DocumentEntry, FeeKind, ProcedureChannel, TimeUnit
+from counter_app.published_terms import parse_fee, parse_time_limit
 from counter_app.services.catalogue import seed_file
+from tests.catalogue_corpus import (
+    FEE_WORDINGS,
+    LONG_NAME,
+    TIME_WORDINGS,
+    annex_workbook,
+    birth_registration,
+    residence_confirmation,
+)
+
+DAY = dt.date(2026, 1, 1)
 
 
-def test_seed_catalogue_has_the_eight_commune_procedures() -> None:
-    procedures = {p.code: p for p in import_file(seed_file())}
-    assert set(procedures) >= {"1.001193", "1.000894", "1.000656", "2.000815", "2.000884", "2.000635",
-                               "2.000908", "1.004873"}
-    assert all(p.effective_from == dt.date(2025, 7, 1) and p.source and p.documents for p in procedures.values())
-    assert compute_fee(procedures["2.000815"].fee, pages=250) == 200_000
-    assert procedures["1.000894"].presence_required and not procedures["1.000894"].postal_eligible
+@pytest.mark.parametrize(("text", "unit", "amount"), TIME_WORDINGS)
+def test_every_time_limit_wording(text: str | None, unit: TimeUnit, amount: float) -> None:
+    limit = parse_time_limit(text)
+    assert (limit.unit, limit.amount) == (unit, amount)
+    assert limit.text == " ".join((text or "").split())  # the published text is kept beside the value
 
 
-def _workbook(path: Path, procedures: list[list[object]], documents: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "ThuTuc"
-    sheet.append(["Mã TTHC", "Tên thủ tục", "Lĩnh vực", "Thời hạn (ngày làm việc)", "Loại phí", "Mức phí",
-                  "Hiệu lực từ"])
-    for row in procedures:
-        sheet.append(row)
-    docs = book.create_sheet("GiayTo")
-    docs.append(["Mã TTHC", "STT", "Tên giấy tờ", "Loại", "Số lượng", "Bắt buộc"])
-    for row in documents:
-        docs.append(row)
-    book.save(path)
-    return path
+@pytest.mark.parametrize(("text", "kind", "amount", "currency"), FEE_WORDINGS)
+def test_every_fee_wording(text: str | None, kind: FeeKind, amount: int, currency: str) -> None:
+    fee = parse_fee(text)
+    assert (fee.kind, fee.currency) == (kind, currency)
+    if kind in (FeeKind.FIXED, FeeKind.PER_COPY):
+        assert fee.amount == amount
 
 
-def test_xlsx_import(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "tinh.xlsx",
-                     [["1.004884.000.00.00.H12", "Đăng ký lại khai sinh", "Hộ tịch", 5, "Cố định", 5000,
-                       dt.datetime(2026, 1, 1)]],
-                     [["1.004884.000.00.00.H12", 1, "Tờ khai", "Bản chính", 1, "x"],
-                      ["1.004884.000.00.00.H12", 2, "Giấy tờ liên quan", "Bản photo", 2, ""]])
-    (procedure,) = import_file(path)
-    assert (procedure.processing_days, procedure.fee.amount, procedure.effective_from) == (5, 5000, dt.date(2026, 1, 1))
-    assert [(d.name, d.kind, d.quantity, d.mandatory) for d in procedure.documents] == [
-        ("Tờ khai", DocumentKind.ORIGINAL, 1, True), ("Giấy tờ liên quan", DocumentKind.COPY, 2, False)]
+def test_per_page_fee_with_tiers_and_cap() -> None:
+    fee = parse_fee("2.000 đồng/trang; từ trang thứ 3 trở lên 1.000 đồng/trang, tối đa 200.000 đồng/bản")
+    assert (fee.first_pages, fee.first_page_amount, fee.later_page_amount, fee.cap_per_copy) == (2, 2000, 1000, 200_000)
+    five_pages = DocumentEntry("Bằng", pages=5, certify=5)
+    assert fee_due(fee, [five_pages]).amount == 5 * (2 * 2000 + 3 * 1000)
+    assert fee_due(fee, [DocumentEntry("Sổ", pages=400, certify=1)]).amount == 200_000
+    assert fee_due(parse_fee("Theo quy định của HĐND tỉnh"), [five_pages]).amount is None  # never free
 
 
-def test_xlsx_errors_name_sheet_and_row(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "loi.xlsx",
-                     [["1.001193", "Khai sinh", "Hộ tịch", "ba", "free", None, "2026-01-01"],
-                      ["1.000894", "Kết hôn", "Hộ tịch", 0, "free", None, "không rõ"]],
-                     [["1.001193", 1, "Tờ khai", "Bản nháp", 1, "x"], ["9.999999", 1, "Lạc", "Bản chính", 1, "x"]])
-    with pytest.raises(ValidationError) as caught:
-        import_file(path)
-    message = caught.value.message("vi")
-    assert "Trang ThuTuc, dòng 2: thời hạn giải quyết phải là số nguyên không âm" in message
-    assert "Trang ThuTuc, dòng 3: ngày hiệu lực «không rõ» không hợp lệ" in message
-    assert "Trang GiayTo, dòng 2: loại giấy tờ «Bản nháp» không hợp lệ" in message
-    assert "«9.999999»" in message
-    assert caught.value.params["count"] == 4
+def test_national_birth_registration_blocks_only_on_what_is_always_required() -> None:
+    report = parse_catalogue([birth_registration()], DAY)
+    assert not report.errors
+    (procedure,) = report.procedures
+    assert [c.name for c in procedure.cases] == ["Đăng ký khai sinh thông thường",
+                                                 "Đăng ký khai sinh có yếu tố nước ngoài",
+                                                 "Đăng ký khai sinh kết hợp nhận cha, mẹ, con"]
+    ordinary = procedure.case(1)
+    assert len(ordinary.documents) == 9  # quantity-0 row kept, as a note
+    assert [d.position for d in ordinary.documents] == list(range(1, 10))
+    assert [d.blocking for d in ordinary.documents] == [True, True] + [False] * 7
+    assert missing_documents(ordinary, [d.name for d in ordinary.documents[:2]]) == []
+    assert ordinary.documents[3].condition == "Trường hợp trẻ em bị bỏ rơi"
+    assert ordinary.documents[5].condition == "nếu có"
+    assert ordinary.documents[6].show_only
+    assert ordinary.documents[7].name.endswith(LONG_NAME.strip()) and len(ordinary.documents[7].name) > 1900
+    assert ordinary.documents[8].note_only
+    assert any("giấy tờ 9: số lượng 0" in w.text("vi") for w in report.warnings)
+    assert procedure.time_limit.unit is TimeUnit.SAME_DAY and procedure.cutoff_applies
+    assert procedure.time_limit.text.startswith("Ngay trong ngày tiếp nhận hồ sơ")
+    online = procedure.terms_for(1, ProcedureChannel.ONLINE).time_limit
+    assert (online.unit, online.amount) == (TimeUnit.WORKING_DAYS, 1)
+    assert procedure.fee.kind is FeeKind.NONE and procedure.fee.text == "Miễn lệ phí"
+    assert (procedure.field, procedure.legal_basis) == ("Hộ tịch", "60/2014/QH13 Luật Hộ tịch")
 
 
-def test_json_that_is_not_a_catalogue(tmp_path: Path) -> None:
+def test_alternatives_group_blocks_until_one_member_is_ticked() -> None:
+    (procedure,) = parse_catalogue([residence_confirmation()], DAY).procedures
+    case = procedure.case(1)
+    group = "Giấy tờ chứng minh chỗ ở hợp pháp, một trong các giấy tờ sau"
+    assert [d.group for d in case.documents] == ["", group, group, group, ""]
+    assert missing_documents(case, [case.documents[0].name]) == [group]
+    assert missing_documents(case, [case.documents[0].name, "Hợp đồng thuê nhà có công chứng"]) == []
+    assert procedure.terms_for(1, ProcedureChannel.DIRECT).fee.amount == 20_000
+    assert procedure.terms_for(1, ProcedureChannel.ONLINE).fee.amount == 10_000
+    assert procedure.terms_for(1, ProcedureChannel.POSTAL).fee.amount == 20_000  # not published: the direct one
+
+
+def test_province_annex(tmp_path: Path) -> None:
+    report = read_catalogue(annex_workbook(tmp_path / "phu-luc.xlsx"))
+    found = {p.code: p for p in report.procedures}
+    assert list(found) == ["1.001193", "2.000635", "1.004873", "2.000815", "2.000884", "2.000908"]
+    assert {p.effective_from for p in found.values()} == {dt.date(2027, 1, 1)}  # from the title block
+    assert [p.field for p in found.values()] == ["Hộ tịch"] * 3 + ["Chứng thực"] * 3
+    assert found["2.000908"].fee.amount == 10_000  # the merged fee cell
+    assert found["2.000908"].incomplete and not found["2.000884"].incomplete
+    assert found["1.004873"].terms_for(1, ProcedureChannel.ONLINE).fee.amount == 7_500
+    birth = found["1.001193"].case(1)
+    assert [(d.name, d.condition) for d in birth.documents] == [
+        ("Tờ khai đăng ký khai sinh", ""), ("Giấy chứng sinh", ""),
+        ("Biên bản xác nhận việc trẻ bị bỏ rơi", "Trường hợp trẻ bị bỏ rơi"),
+        ("Giấy chứng nhận kết hôn của cha mẹ (nếu có)", "nếu có")]
+    marriage = found["1.004873"].case(1)
+    assert [d.group != "" for d in marriage.documents] == [False, True, True, False]
+    assert marriage.documents[3].show_only
+    assert [e.text("vi") for e in report.errors] == ["— (trang Phụ lục I, dòng 14): thiếu mã thủ tục"]
+    assert any(w.where.startswith("2.000908 (trang Phụ lục I, dòng 13)") for w in report.warnings)
+
+
+def test_a_missing_column_is_said_once(tmp_path: Path) -> None:
+    report = read_catalogue(annex_workbook(tmp_path / "thieu-cot.xlsx", fee_column=False))
+    fee_warnings = [w for w in report.warnings if "Phí, lệ phí" in w.vi]
+    assert len(fee_warnings) == 1 and "không có cột Phí, lệ phí" in fee_warnings[0].vi
+    assert all(p.fee.kind is FeeKind.UNKNOWN for p in report.procedures)
+
+
+def test_project_json_round_trip_and_legacy_form() -> None:
+    procedures = parse_catalogue([birth_registration(), residence_confirmation()], DAY).procedures
+    again = parse_catalogue(json.loads(json.dumps(catalogue_json(procedures)))).procedures
+    assert again == procedures
+    seed = {p.code: p for p in parse_catalogue(json.loads(seed_file().read_text("utf-8"))).procedures}
+    assert len(seed) == 8 and seed["1.004873"].time_limit.amount == 3
+    assert seed["2.000815"].fee.kind is FeeKind.PER_PAGE
+
+
+def test_errors_name_the_procedure_and_nothing_is_lost() -> None:
+    bad = [{**birth_registration("1.000001"), "TENTTHC": ""},
+           {**residence_confirmation("abc")}, birth_registration("1.000002"),
+           {**birth_registration("1.000003"), "CACHTHUCTHUCHIEN": [{"KENH": 9}]}]
+    report = parse_catalogue(bad, DAY)
+    assert [p.code for p in report.procedures] == ["1.000002"]
+    assert report.skipped == ["1.000001", "abc", "1.000003"]
+    texts = [e.text("en") for e in report.errors]
+    assert "1.000001: the name is missing" in texts
+    assert "abc: procedure code «abc» is invalid (e.g. 1.001193)" in texts
+    assert "1.000003: unknown channel «9» (1, 2 or 3)" in texts
+    assert all("None" not in t for t in texts)
+
+
+def test_without_an_effective_date_the_import_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "quoc-gia.json"
+    path.write_text(json.dumps([birth_registration()], ensure_ascii=False), "utf-8")
+    with pytest.raises(ValidationError, match=r"^import\.no_effective_date:") as caught:
+        read_catalogue(path)
+    assert "--effective-from" in caught.value.message("vi")
+    assert read_catalogue(path, DAY).procedures[0].effective_from == DAY
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("{not json", "JSON sai cú pháp ở dòng 1"), ("[1, 2]", "cần một đối tượng có danh sách «procedures»")])
+def test_files_that_are_not_catalogues(tmp_path: Path, content: str, reason: str) -> None:
     path = tmp_path / "x.json"
-    path.write_text(json.dumps([1, 2]), "utf-8")
-    with pytest.raises(ValidationError, match=r"^import\.format:"):
-        import_file(path)
-    path.write_text("{not json", "utf-8")
-    with pytest.raises(ValidationError, match=r"^import\.format:"):
-        import_file(path)
+    path.write_text(content, "utf-8")
+    with pytest.raises(ValidationError, match=r"^import\.format:") as caught:
+        read_catalogue(path, DAY)
+    assert reason in caught.value.message("vi")
+    xlsx = tmp_path / "x.xlsx"
+    xlsx.write_bytes(b"PK not a workbook")
+    with pytest.raises(ValidationError, match=r"^import\.format:") as caught:
+        read_catalogue(xlsx, DAY)
+    assert "Traceback" not in caught.value.message("vi")

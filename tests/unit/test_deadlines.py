@@ -8,10 +8,16 @@ from hypothesis import strategies as st
 
 from counter_app.clock import VN_TZ, local
 from counter_app.deadlines import OfficeHours, Timeliness, clock_start, due_at, is_overdue, timeliness
+from counter_app.errors import ValidationError
+from counter_app.model import TimeLimit, TimeUnit
 from counter_app.workcal import WorkCalendar
 from tests.conftest import at
 
 CAL, HOURS = WorkCalendar(), OfficeHours()
+
+
+def _working(days: int) -> TimeLimit:
+    return TimeLimit(TimeUnit.WORKING_DAYS, days)
 
 
 @pytest.mark.parametrize(
@@ -33,7 +39,7 @@ CAL, HOURS = WorkCalendar(), OfficeHours()
     ],
 )
 def test_due_dates(received: str, days: int, cutoff: bool, due: str) -> None:
-    assert due_at(CAL, HOURS, at(received), days, cutoff) == at(due)
+    assert due_at(CAL, HOURS, at(received), _working(days), cutoff) == at(due)
 
 
 @pytest.mark.parametrize(("received", "due"), [
@@ -43,13 +49,13 @@ def test_due_dates(received: str, days: int, cutoff: bool, due: str) -> None:
 ])
 def test_the_cutoff_boundary_is_a_setting(received: str, due: str) -> None:
     strict = OfficeHours(cutoff_same_day=False)
-    assert due_at(CAL, strict, at(received), 0, True) == at(due)
+    assert due_at(CAL, strict, at(received), _working(0), True) == at(due)
 
 
 def test_a_later_cutoff_time() -> None:
     hours = OfficeHours(cutoff=dt.time(16, 0))
-    assert due_at(CAL, hours, at("2026-11-20 15:30"), 0, True) == at("2026-11-20 17:00")
-    assert due_at(CAL, hours, at("2026-11-20 16:00:01"), 0, True) == at("2026-11-23 17:00")
+    assert due_at(CAL, hours, at("2026-11-20 15:30"), _working(0), True) == at("2026-11-20 17:00")
+    assert due_at(CAL, hours, at("2026-11-20 16:00:01"), _working(0), True) == at("2026-11-23 17:00")
 
 
 def test_clock_starts_at_opening_when_received_early() -> None:
@@ -72,7 +78,7 @@ moments = st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(
 @settings(max_examples=300, deadline=None)
 @given(moments, st.integers(min_value=0, max_value=30), st.booleans())
 def test_due_is_a_working_day_after_reception(received: dt.datetime, days: int, cutoff: bool) -> None:
-    due = due_at(CAL, HOURS, received, days, cutoff)
+    due = due_at(CAL, HOURS, received, _working(days), cutoff)
     start = clock_start(CAL, HOURS, received)
     assert due >= start >= received.replace(second=0, microsecond=0) - dt.timedelta(minutes=1)
     assert CAL.is_working_day(due.date())
@@ -82,8 +88,40 @@ def test_due_is_a_working_day_after_reception(received: dt.datetime, days: int, 
         assert CAL.working_days_between(start.date(), due.date()) == days
 
 
+limits = st.one_of(
+    st.integers(min_value=0, max_value=30).map(lambda n: TimeLimit(TimeUnit.WORKING_DAYS, n)),
+    st.sampled_from([0.5, 1.5, 2.5]).map(lambda n: TimeLimit(TimeUnit.WORKING_DAYS, n)),
+    st.integers(min_value=1, max_value=60).map(lambda n: TimeLimit(TimeUnit.HOURS, n)),
+    st.integers(min_value=1, max_value=45).map(lambda n: TimeLimit(TimeUnit.CALENDAR_DAYS, n)),
+    st.integers(min_value=1, max_value=6).map(lambda n: TimeLimit(TimeUnit.MONTHS, n)),
+    st.just(TimeLimit(TimeUnit.SAME_DAY)),
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(moments, moments, st.integers(min_value=0, max_value=30), st.booleans())
-def test_later_reception_never_gives_an_earlier_due(a: dt.datetime, b: dt.datetime, days: int, cut: bool) -> None:
+@given(moments, moments, limits, st.booleans())
+def test_later_reception_never_gives_an_earlier_due(a: dt.datetime, b: dt.datetime, limit: TimeLimit,
+                                                    cut: bool) -> None:
     early, late = sorted((a, b))
-    assert due_at(CAL, HOURS, early, days, cut) <= due_at(CAL, HOURS, late, days, cut)
+    assert due_at(CAL, HOURS, early, limit, cut) <= due_at(CAL, HOURS, late, limit, cut)
+
+
+@pytest.mark.parametrize(
+    ("received", "limit", "due"),
+    [
+        ("2026-11-20 10:00", TimeLimit(TimeUnit.HOURS, 8), "2026-11-23 08:30"),  # 7 h Fri, 1 h Mon
+        ("2026-11-20 16:00", TimeLimit(TimeUnit.HOURS, 1), "2026-11-20 17:00"),
+        ("2026-11-20 10:00", TimeLimit(TimeUnit.WORKING_DAYS, 1.5), "2026-11-23 14:45"),  # + 4 h 45 of 9 h 30
+        ("2026-11-20 10:00", TimeLimit(TimeUnit.CALENDAR_DAYS, 15), "2026-12-07 10:00"),  # 5/12 is a Saturday
+        ("2026-11-20 10:00", TimeLimit(TimeUnit.CALENDAR_DAYS, 10), "2026-11-30 10:00"),
+        ("2026-01-30 10:00", TimeLimit(TimeUnit.MONTHS, 1), "2026-03-02 10:00"),  # 28/02 is a Saturday
+        ("2026-11-20 15:30", TimeLimit(TimeUnit.SAME_DAY), "2026-11-23 17:00"),
+    ],
+)
+def test_due_dates_in_other_units(received: str, limit: TimeLimit, due: str) -> None:
+    assert due_at(CAL, HOURS, at(received), limit, True) == at(due)
+
+
+def test_a_limit_not_stated_has_no_due_date() -> None:
+    with pytest.raises(ValidationError, match=r"^procedure\.time_not_stated:"):
+        due_at(CAL, HOURS, at("2026-11-20 10:00"), TimeLimit(TimeUnit.NOT_STATED, 0, "Không quy định"), True)
