@@ -104,8 +104,6 @@ class IntakeView(QWidget):
         self.procedure_search.setPlaceholderText(self.tr("Type part of the procedure's name or code, e.g. khai sinh"))
         self.procedure_list = QListWidget()
         self.procedure_list.setMaximumHeight(160)
-        self.procedure_label = QLabel(self.tr("No procedure chosen"))
-        self.procedure_label.setWordWrap(True)
         self._build_case_picker()
         self.name = QLineEdit()
         self.id_number = QLineEdit()
@@ -160,7 +158,9 @@ class IntakeView(QWidget):
         self.agent_authorisation.setPlaceholderText(self.tr("e.g. Giấy ủy quyền số 12/2026"))
 
     def _build_case_picker(self) -> None:
-        """The case (trường hợp) picker, shown only for procedures with several cases."""
+        """The chosen procedure's terms, and the case (trường hợp) picker, shown only for several cases."""
+        self.procedure_label = QLabel(self.tr("No procedure chosen"))
+        self.procedure_label.setWordWrap(True)
         self.case_label = QLabel(self.tr("Case"))
         self.case_picker = QComboBox()
         self.case_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

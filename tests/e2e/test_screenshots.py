@@ -12,7 +12,8 @@ import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENS = ["01-login", "02-home", "03a-intake-cases", "03b-intake-group", "03-intake-missing", "04-intake-ready", "04b-scan-dialog", "05-intake-accepted",
+SCREENS = ["01-login", "02-home", "03a-intake-cases", "03b-intake-group",
+           "03-intake-missing", "04-intake-ready", "04b-scan-dialog", "05-intake-accepted",
            "06-dossier-list", "07-overdue-list", "08-dossier", "09-action-extend", "10-admin", "13-sync",
            "14-postal-receipt", "15-postal-dispatch", "16-postal-outcomes", "17-reports", "18-rating",
            "19-rating-reason", "11-print", "12-locked"]
