@@ -1,4 +1,5 @@
-"""The figures of the periodic report, each defined once here (one function and its docstring per figure).
+"""The figures of the periodic report, each defined once here (one function and its docstring per figure;
+each takes the dossiers as columns and answers, for every dossier at once, whether it counts).
 
 A dossier's timeliness is judged against its deadline before any extension: the due date-time set at
 acceptance, or reset when a supplement asked for after appraisal arrives (NĐ 61/2018 Điều 19.4). An
@@ -11,134 +12,136 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import numpy as np
+
 from counter_app.clock import local
-from counter_app.deadlines import Timeliness, timeliness
+from counter_app.deadlines import Timeliness
+from counter_app.reports.columns import CHANNELS, ENDINGS, TIMELINESS, Array, Columns, DayCount, Window, columns
 from counter_app.reports.history import DossierFacts
 from counter_app.reports.periods import Period
 
 SATISFIED_SCORES: Final = frozenset({1, 2})  # 1 rất hài lòng, 2 hài lòng, 3 chưa hài lòng, 4 không hài lòng
-CHANNELS: Final = ("counter", "postal", "online")
-Counted = Callable[[DossierFacts, Period, dt.datetime], bool]
-DayCount = Callable[[dt.date, dt.date], int]
+Mask = Array  # one boolean per dossier: counted or not
+Counted = Callable[[Columns, Window], Mask]
+__all__ = ["CHANNELS", "DayCount"]
 
 
-def received(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def received(c: Columns, w: Window) -> Mask:
     """Tiếp nhận: accepted in the period (a code issued and a due date given)."""
-    return p.holds(f.accepted_at)
+    return w.holds(c.at("accepted_at"))
 
 
-def received_counter(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def received_counter(c: Columns, w: Window) -> Mask:
     """Received in the period at the counter (trực tiếp)."""
-    return received(f, p, at) and f.channel == "counter"
+    return received(c, w) & _equals(c.channel, CHANNELS.index("counter"))
 
 
-def received_postal(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def received_postal(c: Columns, w: Window) -> Mask:
     """Received in the period through the public postal service (bưu chính công ích)."""
-    return received(f, p, at) and f.channel == "postal"
+    return received(c, w) & _equals(c.channel, CHANNELS.index("postal"))
 
 
-def received_online(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def received_online(c: Columns, w: Window) -> Mask:
     """Received in the period online (dịch vụ công trực tuyến)."""
-    return received(f, p, at) and f.channel == "online"
+    return received(c, w) & _equals(c.channel, CHANNELS.index("online"))
 
 
-def settled(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def settled(c: Columns, w: Window) -> Mask:
     """Đã giải quyết: a result recorded, or a refusal after appraisal, in the period (the decision; the
     hand-over is `returned`). Only accepted dossiers (with a deadline) count."""
-    return f.deadline is not None and p.holds(f.settled_at)
+    return ~np.isnan(c.at("deadline")) & w.holds(c.at("settled_at"))
 
 
-def settled_early(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def settled_early(c: Columns, w: Window) -> Mask:
     """Settled in the period on a day before the deadline's day (trước hạn)."""
-    return settled(f, p, at) and _timeliness(f) is Timeliness.EARLY
+    return settled(c, w) & _equals(c.timeliness, 1 + TIMELINESS.index(Timeliness.EARLY))
 
 
-def settled_on_time(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def settled_on_time(c: Columns, w: Window) -> Mask:
     """Settled in the period on the deadline's day, by the deadline's time (đúng hạn)."""
-    return settled(f, p, at) and _timeliness(f) is Timeliness.ON_TIME
+    return settled(c, w) & _equals(c.timeliness, 1 + TIMELINESS.index(Timeliness.ON_TIME))
 
 
-def settled_late(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def settled_late(c: Columns, w: Window) -> Mask:
     """Settled in the period after the deadline (quá hạn), extended or not."""
-    return settled(f, p, at) and _timeliness(f) is Timeliness.LATE
+    return settled(c, w) & _equals(c.timeliness, 1 + TIMELINESS.index(Timeliness.LATE))
 
 
-def open_not_due(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def open_not_due(c: Columns, w: Window) -> Mask:
     """In progress at the end of the period (or now, if earlier) and not past its deadline; a dossier
     waiting for the citizen's supplement counts here, since its clock is stopped."""
-    return _open(f, at) and not _overdue(f, at)
+    return _open(c, w) & ~_overdue(c, w)
 
 
-def open_overdue(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def open_overdue(c: Columns, w: Window) -> Mask:
     """In progress at the end of the period (or now) with its clock running and its deadline passed."""
-    return _open(f, at) and _overdue(f, at)
+    return _open(c, w) & _overdue(c, w)
 
 
-def apology_before_deadline(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def apology_before_deadline(c: Columns, w: Window) -> Mask:
     """Late (settled late in the period, or overdue at its end) with the apology and new date (Mẫu 04)
     issued at least one day before the deadline, as NĐ 61/2018 Điều 19.9 asks."""
-    late = settled_late(f, p, at) or open_overdue(f, p, at)
-    return late and _apologised_in_time(f)
+    return (settled_late(c, w) | open_overdue(c, w)) & _apologised_in_time(c)
 
 
-def late_without_apology(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def late_without_apology(c: Columns, w: Window) -> Mask:
     """Late (as in `apology_before_deadline`) with no apology, or one issued less than a day ahead."""
-    return (settled_late(f, p, at) or open_overdue(f, p, at)) and not _apologised_in_time(f)
+    return (settled_late(c, w) | open_overdue(c, w)) & ~_apologised_in_time(c)
 
 
-def sent_back(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def sent_back(c: Columns, w: Window) -> Mask:
     """Sent back at the counter to be completed (Mẫu 02) in the period."""
-    return p.holds(f.sent_back_at)
+    return w.holds(c.at("sent_back_at"))
 
 
-def supplement_requested(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def supplement_requested(c: Columns, w: Window) -> Mask:
     """Asked for a supplement after appraisal in the period (the deadline restarts when it arrives)."""
-    return p.holds(f.supplement_requested_at)
+    return w.holds(c.at("supplement_requested_at"))
 
 
-def refused_at_counter(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def refused_at_counter(c: Columns, w: Window) -> Mask:
     """Refused at the counter (Mẫu 03) in the period."""
-    return f.ended_as == "refused_at_counter" and p.holds(f.ended_at)
+    return _ended(c, w, "refused_at_counter")
 
 
-def refused(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def refused(c: Columns, w: Window) -> Mask:
     """Refused after appraisal in the period (also counted as settled)."""
-    return f.ended_as == "refused" and p.holds(f.ended_at)
+    return _ended(c, w, "refused")
 
 
-def withdrawn(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def withdrawn(c: Columns, w: Window) -> Mask:
     """Withdrawn by the citizen in the period."""
-    return f.ended_as == "withdrawn" and p.holds(f.ended_at)
+    return _ended(c, w, "withdrawn")
 
 
-def stopped(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def stopped(c: Columns, w: Window) -> Mask:
     """Processing stopped (Mẫu 05) in the period."""
-    return f.ended_as == "stopped" and p.holds(f.ended_at)
+    return _ended(c, w, "stopped")
 
 
-def digitised_dossiers(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def digitised_dossiers(c: Columns, w: Window) -> Mask:
     """Received in the period with every received document digitised before it left the counter
     (before its transfer or result)."""
-    return received(f, p, at) and f.documents > 0 and len(f.digitised_at_intake) >= f.documents
+    return received(c, w) & (c.documents > 0) & (c.digitised >= c.documents)
 
 
-def signed_dossiers(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def signed_dossiers(c: Columns, w: Window) -> Mask:
     """Received in the period with at least one digitised document digitally signed."""
-    return received(f, p, at) and bool(f.signed)
+    return received(c, w) & c.signed
 
 
-def returned(f: DossierFacts, p: Period, _at: dt.datetime) -> bool:
+def returned(c: Columns, w: Window) -> Mask:
     """Result handed over in the period (at the counter or to the post)."""
-    return p.holds(f.returned_at)
+    return w.holds(c.at("returned_at"))
 
 
-def returned_by_post(f: DossierFacts, p: Period, at: dt.datetime) -> bool:
+def returned_by_post(c: Columns, w: Window) -> Mask:
     """Result handed to the post in the period for delivery (QĐ 45/2016)."""
-    return returned(f, p, at) and f.returned_by_post
+    return returned(c, w) & c.by_post
 
 
 COUNTED: Final[dict[str, Counted]] = {function.__name__: function for function in (
@@ -147,17 +150,6 @@ COUNTED: Final[dict[str, Counted]] = {function.__name__: function for function i
     supplement_requested, refused_at_counter, refused, withdrawn, stopped, digitised_dossiers, signed_dossiers,
     returned, returned_by_post,
 )}
-
-
-# A figure counted only with one of these (each implies it by definition, and comes earlier in COUNTED):
-# skipping the test when none is counted saves most of the work on large reports.
-GATES: Final[dict[str, tuple[str, ...]]] = {
-    **{name: ("received",) for name in ("received_counter", "received_postal", "received_online",
-                                        "digitised_dossiers", "signed_dossiers")},
-    **{name: ("settled",) for name in ("settled_early", "settled_on_time", "settled_late")},
-    **{name: ("settled_late", "open_overdue") for name in ("apology_before_deadline", "late_without_apology")},
-    "returned_by_post": ("returned",),
-}
 
 
 @dataclass(frozen=True)
@@ -237,63 +229,34 @@ SHARES: Final = ("on_time_share", "apology_share", "digitised_share", "documents
                  "online_postal_share", "satisfaction_share")
 
 
-@dataclass(frozen=True)
-class Tally:
-    """What one dossier adds to one period's figures (worked out once, then summed for any grouping)."""
-
-    counted: tuple[str, ...]
-    documents: tuple[int, int] = (0, 0)
-    days: int | None = None
-    scores: tuple[int, ...] = ()
-
-
-def tally(fact: DossierFacts, period: Period, moment: dt.datetime, days: DayCount) -> Tally | None:
-    """The counts `fact` adds to `period` as of `moment`; None when it adds nothing."""
-    if not (period.touched_by(fact.moments) or _open(fact, moment)):
-        return None
-    counted: list[str] = []
-    for name, test in COUNTED.items():
-        gates = GATES.get(name)
-        if (gates is None or any(gate in counted for gate in gates)) and test(fact, period, moment):
-            counted.append(name)
-    documents = (fact.documents, min(len(fact.digitised_at_intake), fact.documents)) if "received" in counted \
-        else (0, 0)
-    taken = None
-    if "settled" in counted and fact.accepted_at and fact.settled_at:
-        taken = days(local(fact.accepted_at).date(), local(fact.settled_at).date())
-    scores = tuple(r.score for r in fact.ratings if period.holds(r.at) and 1 <= r.score <= 4)
-    return Tally(tuple(counted), documents, taken, scores)
-
-
-def total(tallies: Iterable[Tally | None]) -> Figures:
-    """The figures made of `tallies` (None entries are skipped)."""
-    counts = dict.fromkeys(COUNTED, 0)
-    documents = [0, 0]
-    scores = [0, 0, 0, 0]
-    durations: list[int] = []
-    for one in tallies:
-        if one is None:
-            continue
-        for name in one.counted:
-            counts[name] += 1
-        documents[0] += one.documents[0]
-        documents[1] += one.documents[1]
-        if one.days is not None:
-            durations.append(one.days)
-        for score in one.scores:
-            scores[score - 1] += 1
-    return Figures(**counts, documents_received=documents[0], documents_digitised=documents[1],
-                   rating_count=sum(scores), rating_satisfied=scores[0] + scores[1],
-                   rating_scores=(scores[0], scores[1], scores[2], scores[3]),
-                   days_average=round(sum(durations) / len(durations), 1) if durations else None,
-                   days_p90=percentile(durations, 90))
-
-
-def compute(facts: Iterable[DossierFacts], period: Period, now: dt.datetime, days: DayCount) -> Figures:
+def compute(facts: Sequence[DossierFacts], period: Period, now: dt.datetime, days: DayCount) -> Figures:
     """The figures of `facts` for `period`; open dossiers are counted as of the end of the period, or
     `now` when the period has not ended yet."""
-    moment = as_of(period, now)
-    return total(tally(fact, period, moment, days) for fact in facts)
+    return by_group(columns(facts, days), Window.of(period, now), np.zeros(len(facts), dtype=int), 1)[0]
+
+
+def by_group(c: Columns, w: Window, group: Array, count: int) -> list[Figures]:
+    """The figures of each of `count` groups, `group` giving each dossier's group (0 … count − 1)."""
+    counts = {name: np.bincount(group, weights=test(c, w), minlength=count) for name, test in COUNTED.items()}
+    taken = received(c, w)
+    documents = np.bincount(group, weights=c.documents * taken, minlength=count)
+    digitised = np.bincount(group, weights=c.digitised * taken, minlength=count)
+    given = w.holds(c.rating_at)
+    owners = group[c.rating_row[given]] if len(c.rating_row) else np.zeros(0, dtype=int)
+    scores = [np.bincount(owners, weights=c.rating_score[given] == score, minlength=count) for score in (1, 2, 3, 4)]
+    durations = settled(c, w) & ~np.isnan(c.days)
+    found = []
+    for index in range(count):
+        spent = c.days[durations & (group == index)]
+        rated = tuple(int(s[index]) for s in scores)
+        found.append(Figures(
+            **{name: int(values[index]) for name, values in counts.items()},
+            documents_received=int(documents[index]), documents_digitised=int(digitised[index]),
+            rating_count=sum(rated), rating_satisfied=rated[0] + rated[1],
+            rating_scores=(rated[0], rated[1], rated[2], rated[3]),
+            days_average=round(float(spent.mean()), 1) if len(spent) else None,
+            days_p90=percentile([int(d) for d in spent], 90)))
+    return found
 
 
 def as_of(period: Period, now: dt.datetime) -> dt.datetime:
@@ -314,24 +277,27 @@ def percentile(values: list[int], rank: int) -> float | None:
     return float(ordered[max(0, math.ceil(rank / 100 * len(ordered)) - 1)])
 
 
-def _timeliness(f: DossierFacts) -> Timeliness | None:
-    if f.deadline is None or f.settled_at is None:
-        return None
-    return timeliness(f.deadline, f.settled_at)
+def _ended(c: Columns, w: Window, how: str) -> Mask:
+    return _equals(c.ended_as, ENDINGS.index(how) + 1) & w.holds(c.at("ended_at"))
 
 
-def _open(f: DossierFacts, at: dt.datetime) -> bool:
-    if f.accepted_at is None or f.accepted_at >= at:
-        return False
-    return not any(moment is not None and moment < at for moment in (f.settled_at, f.ended_at))
+def _equals(column: Array, value: int) -> Mask:
+    found: Mask = column == value
+    return found
 
 
-def _overdue(f: DossierFacts, at: dt.datetime) -> bool:
-    waiting = (f.supplement_requested_at is not None and f.supplement_requested_at < at
-               and (f.supplement_back_at is None or f.supplement_back_at >= at))
-    return not waiting and f.deadline is not None and f.deadline < at
+def _open(c: Columns, w: Window) -> Mask:
+    """Accepted before the moment, neither settled nor ended by then."""
+    return (c.at("accepted_at") < w.at) & ~(c.at("settled_at") < w.at) & ~(c.at("ended_at") < w.at)
 
 
-def _apologised_in_time(f: DossierFacts) -> bool:
-    return (f.apology_at is not None and f.deadline is not None
-            and f.deadline - f.apology_at >= dt.timedelta(days=1))
+def _overdue(c: Columns, w: Window) -> Mask:
+    """Past the deadline at the moment, unless waiting for the citizen's supplement then."""
+    waiting = (c.at("supplement_requested_at") < w.at) & ~(c.at("supplement_back_at") < w.at)
+    return ~waiting & (c.at("deadline") < w.at)
+
+
+def _apologised_in_time(c: Columns) -> Mask:
+    ahead: Array = c.at("deadline") - c.at("apology_at")
+    in_time: Mask = ahead >= 24 * 3600  # NaN (no apology) is never in time
+    return in_time

@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from counter_app.lifecycle import Action
@@ -65,12 +64,6 @@ class DossierFacts:
     digitised_at_intake: frozenset[int] = frozenset()
     signed: frozenset[int] = frozenset()
     ratings: tuple[Rating, ...] = field(default_factory=tuple)
-
-    @cached_property
-    def moments(self) -> tuple[dt.datetime | None, ...]:
-        """Every moment a figure may count this dossier at (whether it is open is asked apart)."""
-        return (self.accepted_at, self.settled_at, self.ended_at, self.sent_back_at, self.supplement_requested_at,
-                self.returned_at, *(rating.at for rating in self.ratings))
 
 
 def facts_of(dossier_id: uuid.UUID, events: Iterable[EventRecord]) -> DossierFacts:

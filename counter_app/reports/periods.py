@@ -49,11 +49,6 @@ class Period:
     def holds(self, moment: dt.datetime | None) -> bool:
         return moment is not None and self.start <= moment < self.end
 
-    def touched_by(self, moments: tuple[dt.datetime | None, ...]) -> bool:
-        """Whether any of `moments` falls in the period."""
-        start, end = self.start, self.end
-        return any(moment is not None and start <= moment < end for moment in moments)
-
     def days(self) -> list[dt.date]:
         return [self.first + dt.timedelta(days=n) for n in range((self.last - self.first).days + 1)]
 

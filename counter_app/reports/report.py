@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from counter_app.clock import local
 from counter_app.reports import figures as fig
+from counter_app.reports.columns import Columns, Window, columns
 from counter_app.reports.history import DossierFacts
 from counter_app.reports.periods import Period, months_of
 from counter_app.reports.scorecard import Scorecard, estimate
@@ -71,22 +73,21 @@ class Catalogue:
 
 def assemble(office: str, facts: Sequence[DossierFacts], period: Period, now: dt.datetime,
              calendar: WorkCalendar, catalogue: Catalogue, trend: Sequence[Period] = ()) -> Report:
-    """The report for `period`; `facts` must cover the previous period and `trend` months too. Each dossier's
-    share of a period is worked out once and summed for the total and every breakdown."""
-    days = working_day_counter(calendar)
-    moment = fig.as_of(period, now)
-    tallies = [(fact, one) for fact in facts if (one := fig.tally(fact, period, moment, days)) is not None]
-    totals = fig.total(one for _, one in tallies)
-    known = {period: totals, period.previous(): fig.compute(facts, period.previous(), now, days)}
+    """The report for `period`; `facts` must cover the previous period and `trend` months too."""
+    table = columns(facts, working_day_counter(calendar))
+    window = Window.of(period, now)
+    whole = np.zeros(len(facts), dtype=int)
+    totals = fig.by_group(table, window, whole, 1)[0]
+    known = {period: totals, period.previous(): fig.by_group(table, Window.of(period.previous(), now), whole, 1)[0]}
     return Report(
         office=office, period=period, previous=period.previous(), generated_at=local(now), totals=totals,
         before=known[period.previous()],
-        by_field=_groups(tallies, lambda f: catalogue.field_of(f.procedure_code), lambda key: key),
-        by_clerk=_groups(tallies, lambda f: f.clerk or "—", lambda key: key),
-        by_procedure=_groups(tallies, lambda f: f.procedure_code,
+        by_field=_groups(table, window, [catalogue.field_of(f.procedure_code) for f in facts], lambda key: key),
+        by_clerk=_groups(table, window, [f.clerk or "—" for f in facts], lambda key: key),
+        by_procedure=_groups(table, window, [f.procedure_code for f in facts],
                              lambda key: f"{key} {catalogue.names.get(key, '')}".strip()),
         daily=_daily(facts, period),
-        monthly=tuple(_month(known.get(month) or fig.compute(facts, month, now, days), month)
+        monthly=tuple(_month(known.get(month) or fig.by_group(table, Window.of(month, now), whole, 1)[0], month)
                       for month in (trend or months_of(period))),
         scorecard=estimate(totals),
     )
@@ -95,9 +96,9 @@ def assemble(office: str, facts: Sequence[DossierFacts], period: Period, now: dt
 def matching(facts: Sequence[DossierFacts], period: Period, now: dt.datetime, figure: str,
              group: Callable[[DossierFacts], bool] = lambda _f: True) -> list[uuid.UUID]:
     """The dossiers a count is made of (the drill-down from a table cell), in acceptance order."""
-    counted = fig.COUNTED[figure]
-    moment = fig.as_of(period, now)
-    chosen = [f for f in facts if group(f) and counted(f, period, moment)]
+    members = [f for f in facts if group(f)]
+    counted = fig.COUNTED[figure](columns(members, lambda _a, _b: 0), Window.of(period, now))
+    chosen = [f for f, taken in zip(members, counted, strict=True) if taken]
     return [f.id for f in sorted(chosen, key=lambda f: (f.accepted_at or f.submitted_at or period.start, str(f.id)))]
 
 
@@ -114,13 +115,13 @@ def working_day_counter(calendar: WorkCalendar) -> fig.DayCount:
     return count
 
 
-def _groups(tallies: Sequence[tuple[DossierFacts, fig.Tally]], key_of: Callable[[DossierFacts], str],
-            label_of: Callable[[str], str]) -> tuple[Group, ...]:
-    grouped: dict[str, list[fig.Tally]] = defaultdict(list)
-    for fact, one in tallies:
-        grouped[key_of(fact)].append(one)
-    found = [Group(key, label_of(key), fig.total(members)) for key, members in grouped.items()]
-    return tuple(sorted((g for g in found if _active(g.figures)), key=lambda g: (-g.figures.received, g.key)))
+def _groups(table: Columns, window: Window, keys: list[str], label_of: Callable[[str], str]) -> tuple[Group, ...]:
+    """One row per key (field, clerk, procedure), each made of the dossiers with that key."""
+    names = sorted(set(keys))
+    index = {name: number for number, name in enumerate(names)}
+    found = fig.by_group(table, window, np.array([index[key] for key in keys], dtype=int), len(names))
+    groups = [Group(name, label_of(name), figures) for name, figures in zip(names, found, strict=True)]
+    return tuple(sorted((g for g in groups if _active(g.figures)), key=lambda g: (-g.figures.received, g.key)))
 
 
 def _active(figures: fig.Figures) -> bool:
