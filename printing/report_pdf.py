@@ -40,9 +40,9 @@ def render(report: Report) -> bytes:
     story += [CondPageBreak(60 * mm), para("3. Số liệu chi tiết", styles.left, bold=True), _summary(report, styles)]
     for number, (title, groups) in enumerate((("Theo lĩnh vực", report.by_field), ("Theo cán bộ tiếp nhận",
                                               report.by_clerk), ("Theo thủ tục", report.by_procedure)), start=4):
-        story += [CondPageBreak(40 * mm), para(f"{number}. {title}", styles.left, bold=True),
+        story += [Spacer(1, 3 * mm), CondPageBreak(40 * mm), para(f"{number}. {title}", styles.left, bold=True),
                   _groups(groups, styles)]
-    story += [CondPageBreak(60 * mm), _scorecard(report, styles)]
+    story += [Spacer(1, 3 * mm), CondPageBreak(60 * mm), _scorecard(report, styles)]
     return build_pdf(PAGE, story, TITLE, report.period.label(), Footer(f"Báo cáo {report.period.label()}"))
 
 
