@@ -243,6 +243,8 @@ async def _body(request: Request) -> Any:
         return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise HTTPException(400, f"body is not JSON: {error}") from error
+    except RecursionError as error:
+        raise HTTPException(400, "body is nested too deeply") from error
 
 
 def _parse(model: type[RawBatch], data: Any) -> RawBatch:

@@ -65,6 +65,8 @@ def arrival(raw: dict[str, Any]) -> Arrival:
         return Arrival(identity, raw, event=WireEvent.model_validate(raw))
     except PydanticError as error:
         return Arrival(identity, raw, refusal=_shape_refusal(error))
+    except RecursionError:  # a payload nested deeper than anything a counter writes
+        return Arrival(identity, {}, refusal=Refusal("hub.refused.field", field="payload"))
 
 
 def check_payload(office_code: str, event: WireEvent) -> dict[str, Any]:

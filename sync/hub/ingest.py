@@ -65,7 +65,7 @@ class _Known:
     """What the hub already holds that a batch touches, read in four queries rather than per event."""
 
     events: dict[uuid.UUID, tuple[uuid.UUID, int]]
-    quarantined: dict[uuid.UUID, RefusedEvent]
+    quarantined: dict[uuid.UUID, tuple[uuid.UUID, RefusedEvent]]
     seqs: set[int]
     dossiers: dict[uuid.UUID, Dossier]
 
@@ -79,7 +79,7 @@ class _Known:
             select(Quarantined.seq).where(Quarantined.device_id == device.id, Quarantined.seq.in_(seqs)))).all()
         dossiers = session.scalars(select(Dossier).where(Dossier.id.in_({e.dossier_id for e in events}))).all()
         return cls({row.id: (row.device_id, row.seq) for row in held},
-                   {row.id: _answer(row) for row in kept if row.device_id == device.id},
+                   {row.id: (row.device_id, _answer(row)) for row in kept},
                    set(used), {d.id: d for d in dossiers})
 
 
@@ -90,8 +90,10 @@ def _arrive(session: Session, device: Device, item: checks.Arrival, known: _Know
     if identity.device_id != device.id:
         raise HTTPException(403, f"event {identity.id} belongs to another device")
     if identity.id in known.quarantined:
-        _same_sequence(identity, known.quarantined[identity.id].seq)
-        refused.append(known.quarantined[identity.id])
+        owner, answer = known.quarantined[identity.id]
+        if (owner, answer.seq) != (device.id, identity.seq):
+            raise HTTPException(409, f"event {identity.id} already held with another device or sequence")
+        refused.append(answer)
         return False
     if identity.id in known.events:
         if known.events[identity.id] != (device.id, identity.seq):
@@ -111,15 +113,10 @@ def _arrive(session: Session, device: Device, item: checks.Arrival, known: _Know
                                 dossier_id=identity.dossier_id, office_code=device.office_code,
                                 received_at=now(), reason_key=refusal.key, reason_params=refusal.params,
                                 event=item.kept()))
-        known.quarantined[identity.id] = answer
+        known.quarantined[identity.id] = (device.id, answer)
         refused.append(answer)
         return False
     return True
-
-
-def _same_sequence(identity: EventIdentity, seq: int) -> None:
-    if identity.seq != seq:
-        raise HTTPException(409, f"event {identity.id} already held with another sequence")
 
 
 def _take(session: Session, device: Device, event: WireEvent, known: _Known) -> None:

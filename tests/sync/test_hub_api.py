@@ -4,7 +4,9 @@ or a partial write; one bad event is quarantined, the rest go in). Generated req
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
+import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +59,7 @@ def test_malformed_batches_are_refused_with_a_reason_and_write_nothing(hub: Hub,
         "extra field": (gzip_json({"events": [_event(database)], "admin": True}), 422),
         "an event without an id": (gzip_json({"events": [_event(database) | {"id": "x"}]}), 422),
         "someone else's device": (gzip_json({"events": [_event(database, device_id=str(uuid.uuid4()))]}), 403),
+        "nested too deeply": (gzip.compress(b'{"events": ' + b"[" * 100_000), 400),
         "one sequence number twice": (gzip_json({"events": [_event(database, seq=9_000), _event(database, seq=9_000)]}),
                                       409),
     }
@@ -79,6 +82,8 @@ def test_a_refused_event_is_quarantined_with_its_reason_and_told_again_when_rese
         "payload lacking fields": (_event(database), "hub.refused.field"),
         "huge payload": (_event(database, payload={"applicant_address": "x" * 90_000}), "hub.refused.too_large"),
         "over the core's limit": (_event(database, type="transferred", payload={"note": "x" * 2001}), "event.invalid"),
+        "a payload nested 900 deep": (_event(database, payload=json.loads('{"a": ' * 900 + "1" + "}" * 900)),
+                                      "event.invalid"),
         "another office's code": (_event(database, type="accepted", payload={"code": "000.00.99.H99-261123-0001"}),
                                   "hub.refused.code_office"),
     }
