@@ -17,7 +17,11 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from counter_app.errors import ValidationError
 from sync import keys
+from sync.hub.admin import change_status, show
+from sync.hub.auth import issue_enrolment
+from sync.hub.store import HubStore
 from sync.protocol import gzip_json
 from tests.sync.harness import OFFICE_A, OFFICE_B, DeviceAuth, Hub, running_hub
 from tests.sync.workload import wire_dossier
@@ -33,7 +37,12 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
 
 def _device(hub: Hub, office: str) -> DeviceAuth:
     key, device_id = Ed25519PrivateKey.generate(), uuid.uuid4()
-    answer = httpx.post(f"{hub.url}/v1/enrol", json={"code": hub.enrolment_code(office), "device_id": str(device_id),
+    store = HubStore(hub.folder, hub.database_url)  # the administrator's code, without a process per device
+    try:
+        code = issue_enrolment(store, office)
+    finally:
+        store.dispose()
+    answer = httpx.post(f"{hub.url}/v1/enrol", json={"code": code, "device_id": str(device_id),
                                                      "public_key": keys.public_pem(key)})
     assert answer.status_code == 200, answer.text
     return DeviceAuth(key, device_id)
@@ -119,10 +128,13 @@ def test_show_and_set_status_refuse_a_code_two_dossiers_share(hub: Hub) -> None:
         assert answer.json()["accepted"] == 2, answer.text
         ids.append(events[0]["dossier_id"])
     code = f"{OFFICE_A}-261123-4242"
-    for command in (["show", code], ["set-status", code, "transfer"]):
-        done = hub.cli(*command, check=False)
-        assert done.returncode == 2 and "ứng với 2 hồ sơ" in done.stderr and ids[0] in done.stderr, done.stderr
-    assert hub.cli("set-status", ids[1], "transfer").returncode == 0
-    shown = hub.cli("show", ids[1], "--json").stdout
-    assert '"status": "transferred"' in shown and ids[1] in shown
-    assert '"status": "accepted"' in hub.cli("show", ids[0], "--json").stdout
+    done = hub.cli("set-status", code, "transfer", check=False)
+    assert done.returncode == 2 and "ứng với 2 hồ sơ" in done.stderr and ids[0] in done.stderr, done.stderr
+    store = HubStore(hub.folder, hub.database_url)
+    try:
+        with pytest.raises(ValidationError, match=r"hub\.ambiguous"):
+            show(store, code)
+        assert change_status(store, ids[1], "transfer", "tinh")["status"] == "transferred"
+        assert show(store, ids[1])["id"] == ids[1] and show(store, ids[0])["status"] == "accepted"
+    finally:
+        store.dispose()
