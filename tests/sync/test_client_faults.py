@@ -94,3 +94,30 @@ def test_refused_credentials_stop_the_round_and_tell_the_admin(counter: Database
             run_round(counter, patience=30, wait_max=0.2)  # no waiting out a refusal
     state = outbox.state(counter)
     assert "HTTP 401" in state.halted and state.acked_seq == 0
+
+
+@pytest.mark.parametrize(("events_answer", "key"), [
+    ((409, "application/json", b'{"detail": "sequence 1 already used by another event"}'), "sync.batch_refused"),
+    (_protocol({"acknowledged_seq": 0, "accepted": 0, "refused": []}), "sync.no_progress"),
+])
+def test_a_round_that_cannot_progress_halts_instead_of_retrying(
+        counter: Database, events_answer: tuple[int, str, bytes], key: str) -> None:
+    calls: list[str] = []
+
+    def answer(path: str) -> tuple[int, str, bytes]:
+        calls.append(path)
+        if path.startswith("/v1/health"):
+            return _protocol({"ok": True})
+        if path.startswith("/v1/state"):
+            return _protocol({"device_id": str(counter.device_id), "office_code": "000.00.12.H12",
+                              "acknowledged_seq": 0})
+        return events_answer
+
+    with fake_hub(answer) as url:
+        outbox.update_state(counter, hub_url=url, office_code="000.00.12.H12")
+        with pytest.raises(Halted) as caught:
+            run_round(counter, patience=30, wait_max=0.2)
+    assert caught.value.key == key and calls.count("/v1/events") == 1  # once, not an endless retry
+    state = outbox.state(counter)
+    assert "dừng đồng bộ" in state.halted and "quản trị viên" in state.halted
+    assert outbox.summary(counter).events == 7  # nothing is dropped
