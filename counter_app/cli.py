@@ -218,7 +218,7 @@ def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     scan = _command(sub, common, "scan", _scan, "digitise papers into one received document of a dossier")
     scan.add_argument("ref")
     scan.add_argument("--document", required=True, help="the document's name or number in the dossier")
-    scan.add_argument("--source", required=True, nargs="+",
+    scan.add_argument("--source", default=[], nargs="+",
                       help="image or PDF files in page order, an eSCL URL, or a SANE device name")
     scan.add_argument("--dpi", type=int, help="default: the document's scan profile")
     scan.add_argument("--mode", choices=["color", "gray", "lineart"], help="default: the document's scan profile")
@@ -226,6 +226,7 @@ def _add_digitisation_commands(sub: Any, common: argparse.ArgumentParser) -> Non
     scan.add_argument("--duplex", action="store_true")
     scan.add_argument("--sane-option", action="append", default=[], help="extra scanimage option, e.g. --mode=Gray")
     scan.add_argument("--no-ocr", action="store_true", help="no Vietnamese text layer even when Tesseract is installed")
+    scan.add_argument("--resume", action="store_true", help="file the pages of this document's interrupted scan")
     sign = _command(sub, common, "sign", _sign, "sign the dossier's unsigned digitised PDFs (PAdES B-B)")
     sign.add_argument("ref")
     key = sign.add_mutually_exclusive_group(required=True)
@@ -424,22 +425,10 @@ def _verify(args: argparse.Namespace, _db: Database | None) -> Any:
 
 
 def _scan(args: argparse.Namespace, db: Database) -> Any:
-    """Scanner pages and image files go through clean-up, the quality gate and compression; PDFs are kept."""
-    from scanning import digitise, file_import  # noqa: PLC0415 (image libraries load only for this command)
-    from scanning.pdf import PdfMetadata  # noqa: PLC0415
+    from scanning.scan_command import scan_document  # noqa: PLC0415 (image libraries load only for this command)
 
-    sources = [Path(name) for name in args.source]
-    if all(path.exists() for path in sources) and any(path.suffix.lower() == ".pdf" for path in sources):
-        pdf, pages = file_import.import_files(sources)
-    else:
-        dossier = queries.get_dossier(db, args.ref)
-        named = {str(d.position): d.name for d in dossier.documents}
-        settings = _scan_settings(args, dossier.procedure.code, named.get(args.document.strip(), args.document))
-        scanned = (file_import.image_pages(sources, settings.dpi) if all(path.exists() for path in sources)
-                   else list(_scanner(args.source[0], tuple(args.sane_option)).scan(settings)))
-        metadata = PdfMetadata(str(dossier.code or dossier.id), args.document, office.get_office(db).name, args.actor)
-        pdf, pages = digitise.to_pdf(digitise.process(scanned), metadata, args.lang, ocr=not args.no_ocr)
-    return documents.file_copy(db, args.ref, args.document, pdf, pages, args.actor)
+    return scan_document(args, db, lambda procedure, document: _scan_settings(args, procedure, document),
+                         lambda name: _scanner(name, tuple(args.sane_option)))
 
 
 def _scanner(name: str, sane_options: tuple[str, ...] = ()) -> Any:

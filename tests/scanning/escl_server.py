@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ CAPABILITIES = f"""<?xml version="1.0" encoding="UTF-8"?>
 class ScannerState:
     feeder_pages: int = 3
     busy_answers: int = 1  # how many 503s each NextDocument gets before a page
+    page_delay: float = 0.0  # seconds the feeder takes for each sheet
     jobs: dict[str, dict[str, object]] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
 
@@ -69,6 +71,7 @@ def _handler(state: ScannerState) -> type[BaseHTTPRequestHandler]:
             elif int(job["left"]) <= 0:  # type: ignore[call-overload]
                 self._send(404, b"", "text/plain")
             else:
+                time.sleep(state.page_delay)
                 job["left"] = int(job["left"]) - 1  # type: ignore[call-overload]
                 job["busy"] = state.busy_answers
                 number = int(job["total"]) - int(job["left"])  # type: ignore[call-overload]
