@@ -13,7 +13,7 @@ import pikepdf
 from PIL import ImageCms
 
 from counter_app.clock import local, now
-from scanning.compress import EncodedPage, Patch
+from scanning.compress import EncodedPage, PageKind, Patch
 from scanning.ocr import text_layer
 
 _SUFFIXES = {"image/tiff": ".tif", "image/jpeg": ".jpg", "image/png": ".png"}
@@ -58,12 +58,40 @@ def _overlay(pdf: pikepdf.Pdf, pdf_page: pikepdf.Page, page: EncodedPage, patch:
     pdf_page.contents_add(pikepdf.Stream(pdf, drawing), prepend=False)
 
 
-def _add_text_layer(pdf_page: pikepdf.Page, page: EncodedPage) -> None:
+def add_text_layers(pdf: bytes) -> tuple[bytes, int]:
+    """`pdf` (as `assemble` made it) with Tesseract's invisible text over each scanned page, read from the page's
+    own image; and how many pages got one."""
+    done = 0
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for pdf_page in document.pages:
+            scan = _page_image(pdf_page)
+            if scan is not None and _add_text_layer(pdf_page, scan):
+                done += 1
+        output = io.BytesIO()
+        document.save(output, fix_metadata_version=True)
+        return output.getvalue(), done
+
+
+def _page_image(pdf_page: pikepdf.Page) -> EncodedPage | None:
+    """The scan drawn on the page (its first image, the one `assemble` put there), as a file Tesseract reads."""
+    for _name, stream in pdf_page.images.items():
+        image = pikepdf.PdfImage(stream)
+        output = io.BytesIO()
+        extension = image.extract_to(stream=output)
+        media = {".tif": "image/tiff", ".jpg": "image/jpeg", ".png": "image/png"}.get(extension, "image/png")
+        width_pt = float(pdf_page.mediabox[2]) - float(pdf_page.mediabox[0])
+        dpi = round(image.width / (width_pt / 72))
+        return EncodedPage(output.getvalue(), media, PageKind.GREY, dpi, image.width, image.height)
+    return None
+
+
+def _add_text_layer(pdf_page: pikepdf.Page, page: EncodedPage) -> bool:
     layer = text_layer(page.data, _SUFFIXES.get(page.media_type, ".img"), page.dpi)
     if layer is None:
-        return
+        return False
     with pikepdf.open(io.BytesIO(layer)) as text:
         pdf_page.add_overlay(text.pages[0], pikepdf.Rectangle(*(float(v) for v in pdf_page.mediabox)))
+    return True
 
 
 def _describe(pdf: pikepdf.Pdf, metadata: PdfMetadata) -> None:

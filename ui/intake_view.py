@@ -33,16 +33,17 @@ from counter_app.errors import CounterError, ValidationError
 from counter_app.fees import FeeDue, fee_due, format_fee
 from counter_app.lifecycle import label
 from counter_app.model import Delivery, Dossier, Person, Procedure, TimeLimit, TimeUnit
-from counter_app.ports import ScannedPage
 from counter_app.scan_profiles import profile_for
 from counter_app.services import catalogue, documents
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.storage.database import Database
+from counter_app.storage.staging import StagedBatch, staging_of
 from counter_app.terms_words import fee_label, time_label
 from counter_app.textfold import fold
-from scanning import digitise
+from scanning import digitise, ocr_queue
+from scanning.digitise import ProcessedPage
 from scanning.pdf import PdfMetadata
-from ui import i18n, tasks
+from ui import i18n, ocr_worker, tasks
 from ui.checklist_model import KIND, ChecklistModel
 from ui.scan_dialog import ScanDialog
 from ui.setting_keys import OCR_KEY
@@ -129,7 +130,7 @@ class IntakeView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.documents.setWordWrap(True)
         self.scan_button = QPushButton(self.tr("Scan the selected document… (Ctrl+Q)"))
-        self.scans: dict[str, list[ScannedPage]] = {}
+        self.scans: dict[str, tuple[StagedBatch, list[ProcessedPage]]] = {}
         self.scan_dialog: ScanDialog | None = None
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
@@ -441,6 +442,7 @@ class IntakeView(QWidget):
             )
         self.finished.emit(dossier)
         self._file_scans(dossier, dict(self.scans))
+        self.scans = {}  # being filed: not dropped by clear()
         self.clear(keep_result=True)
 
     def open_scan(self) -> ScanDialog | None:
@@ -451,15 +453,17 @@ class IntakeView(QWidget):
             return None
         document = self.checklist.documents[number]
         self.scan_dialog = ScanDialog(document.name, profile_for(self.procedure.code, document.name), self.settings,
-                                      parent=self)
+                                      parent=self, staging=staging_of(self.database.blobs))
         self.scan_dialog.accepted.connect(lambda: self._scanned(document.name))
         self.scan_dialog.open()
         return self.scan_dialog
 
     def _scanned(self, document: str) -> None:
         assert self.scan_dialog is not None
-        pages = self.scan_dialog.pages()
-        self.scans[document] = pages
+        pages = self.scan_dialog.processed()
+        if document in self.scans and self.scans[document][0].folder != self.scan_dialog.batch.folder:
+            self.scans[document][0].discard()  # scanned again: the new pages replace the old
+        self.scans[document] = (self.scan_dialog.batch, pages)
         row = self.checklist.row_of(document)
         number = self.checklist.document_at(row)
         if number is not None and not self.checklist.handed_in[number]:
@@ -467,25 +471,30 @@ class IntakeView(QWidget):
         self.message.setText(self.tr("{0} page(s) scanned for: {1}").format(len(pages), document))
         self.message.setStyleSheet("color: #005a00")
 
-    def _file_scans(self, dossier: Dossier, scans: dict[str, list[ScannedPage]]) -> None:
-        """Clean, compress and store each scanned document of the new dossier, on a worker."""
+    def _file_scans(self, dossier: Dossier, scans: dict[str, tuple[StagedBatch, list[ProcessedPage]]]) -> None:
+        """Store each scanned document of the new dossier (pages already digitised) on a worker; the text layer
+        is added later, in the background, so acceptance never waits for OCR."""
         if not scans:
             return
         database, actor, office = self.database, self.actor(), self.office_name
         ref = str(dossier.code or dossier.id)
-        ocr = self.settings.value(OCR_KEY, True, type=bool)
+        ocr = bool(self.settings.value(OCR_KEY, True, type=bool))
 
         def work() -> int:
-            for document, pages in scans.items():
+            for document, (batch, pages) in scans.items():
                 metadata = PdfMetadata(ref, document, office, actor)
-                pdf, count = digitise.to_pdf(digitise.process(pages), metadata, i18n.language(), ocr=bool(ocr))
-                documents.file_copy(database, ref, document, pdf, count, actor)
+                pdf, count = digitise.to_pdf(pages, metadata, i18n.language())
+                filed = documents.file_copy(database, ref, document, pdf, count, actor)
+                if ocr:
+                    ocr_queue.enqueue(database, filed, actor)
+                batch.discard()  # filed: the staged scans are no longer needed
             return len(scans)
 
         self._scan_task = tasks.start(work, self._scans_filed, self.show_error, owner=self)
 
     def _scans_filed(self, count: int) -> None:
         self.scans_filed.emit(count)
+        ocr_worker.start(self.database)
         self.result_label.setText(self.result_label.text() + self.tr(" — {0} digitised document(s) saved").format(
             count))
 
@@ -509,6 +518,8 @@ class IntakeView(QWidget):
             field.clear()
         self.sex.setCurrentIndex(0)
         self.delivery.setCurrentIndex(0)
+        for batch, _pages in self.scans.values():
+            batch.discard()  # the clerk starts over: these scans belonged to the citizen who left
         self.scans = {}
         self.procedure = None
         self.procedure_label.setText(self.tr("No procedure chosen"))

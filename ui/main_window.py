@@ -22,7 +22,7 @@ from counter_app.storage.database import Database
 from printing.spool import PrintJob
 from scanning.dossier_signing import UpgradeRound, upgrade_pending
 from scanning.verification import office_roots
-from ui import tasks
+from ui import ocr_worker, tasks
 from ui.admin_view import AdminView
 from ui.dossier_list import DossierListView
 from ui.dossier_view import DossierView
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self._timestamps.start()
         self.upgrade_timestamps()
         self.sync.start()
+        ocr_worker.start(database)  # text layers a switched-off PC did not finish
 
     def _show_sync(self, snapshot: SyncSnapshot) -> None:
         """Status bar: connection, outbox size, last sync; red when nothing has synced for too long."""

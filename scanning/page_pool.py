@@ -1,0 +1,47 @@
+"""The background pool that digitises pages as they arrive: one worker process per core, so neither the GUI
+nor the scanner waits; each worker reads a page from the staging area and returns its verdict and thumbnail."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from counter_app.ports import ScannedPage
+from scanning.digitise import ProcessedPage, process_page
+
+_pool: ProcessPoolExecutor | None = None
+
+
+def pool() -> ProcessPoolExecutor:
+    """The shared pool, started on first use (fresh interpreters: no Qt state is inherited)."""
+    global _pool  # noqa: PLW0603 (one pool per application)
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=_one_core)
+    return _pool
+
+
+def submit(number: int, path: Path, media_type: str, dpi: int) -> Future[ProcessedPage]:
+    """Digitise the staged page at `path` on the pool; the future's result carries a PNG thumbnail."""
+    return pool().submit(judge_staged, number, str(path), media_type, dpi)
+
+
+def judge_staged(number: int, path: str, media_type: str, dpi: int) -> ProcessedPage:
+    return process_page(number, ScannedPage(Path(path).read_bytes(), media_type, dpi), thumbnail=True)
+
+
+def shutdown() -> None:
+    global _pool  # noqa: PLW0603
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
+
+
+def _one_core() -> None:
+    """Each worker keeps to its core: the pool already has one worker per core."""
+    import cv2  # noqa: PLC0415
+
+    cv2.setNumThreads(1)
+    os.environ["OMP_THREAD_LIMIT"] = "1"
