@@ -74,7 +74,7 @@ def add_text_layers(pdf: bytes) -> tuple[bytes, int]:
 
 def _page_image(pdf_page: pikepdf.Page) -> EncodedPage | None:
     """The scan drawn on the page (its first image, the one `assemble` put there), as a file Tesseract reads."""
-    for _name, stream in pdf_page.images.items():
+    for _name, stream in pdf_page.get_images().items():
         image = pikepdf.PdfImage(stream)
         output = io.BytesIO()
         extension = image.extract_to(stream=output)

@@ -237,7 +237,7 @@ class ScanDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, (number, None))
             return
         found = ["scan.blank"] if outcome.blank else list(outcome.problems)
-        item.setIcon(QIcon(QPixmap.fromImage(QImage.fromData(outcome.thumbnail, b"PNG"))))
+        item.setIcon(QIcon(QPixmap.fromImage(QImage.fromData(outcome.thumbnail))))
         item.setText(self._caption(found))
         item.setForeground(Qt.GlobalColor.red if outcome.problems else self.palette().text().color())
         item.setData(Qt.ItemDataRole.UserRole, (number, outcome))
@@ -328,6 +328,7 @@ class ScanDialog(QDialog):
             self.batch.remove(number)
             rotated = self.batch.put(number, output.getvalue(), "image/png", staged.dpi)
             item.setData(Qt.ItemDataRole.UserRole, (number, None))
+            item.setText(self.tr("Processing…"))
             item.setIcon(QIcon(item.icon().pixmap(QSize(160, 220)).transformed(QTransform().rotate(90))))
             judge(rotated, self.relay)
 

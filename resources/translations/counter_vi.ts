@@ -1868,6 +1868,21 @@
         <translation>Xóa (Del)</translation>
     </message>
     <message>
+        <location filename="../../ui/scan_dialog.py" line="170"/>
+        <source>{0} page(s) recovered from an interrupted scan.</source>
+        <translation>Đã khôi phục {0} trang của lần quét bị gián đoạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="230"/>
+        <source>Processing…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="370"/>
+        <source>Some pages are still being processed or could not be read.</source>
+        <translation>Có trang đang được xử lý hoặc không đọc được.</translation>
+    </message>
+    <message>
         <location filename="../../ui/scan_dialog.py" line="154"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>

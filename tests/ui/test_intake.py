@@ -132,7 +132,9 @@ def test_scan_at_intake_from_an_escl_scanner_reorder_rotate_delete_then_file(
 
     from counter_app.services.documents import copies, read_copy  # noqa: PLC0415
     from counter_app.services.queries import DossierFilter, list_dossiers  # noqa: PLC0415
-    from tests.pdftools import info  # noqa: PLC0415
+    from counter_app.storage.staging import staging_of  # noqa: PLC0415
+    from scanning import ocr_queue  # noqa: PLC0415
+    from tests.pdftools import info, text_of  # noqa: PLC0415
     from tests.scanning.escl_server import ScannerState, escl_scanner  # noqa: PLC0415
 
     view.settings = QSettings(str(tmp_path / "scan.ini"), QSettings.Format.IniFormat)
@@ -160,7 +162,8 @@ def test_scan_at_intake_from_an_escl_scanner_reorder_rotate_delete_then_file(
     dialog.pages_view.item(0).setSelected(True)
     dialog.rotate_selected()
     dialog.rotate_selected()
-    dialog.accept()
+    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(2)] == ["Đạt"] * 2, timeout=60000)
+    dialog.accept()  # the turned page was judged again on the pool
     assert "2" in view.message.text() and view.checklist.handed_in[0]
     for row in [row for row in range(view.checklist.rowCount()) if not view.checklist.handed_in[row]]:
         view.checklist.toggle(row)
@@ -171,6 +174,11 @@ def test_scan_at_intake_from_an_escl_scanner_reorder_rotate_delete_then_file(
     pdf = tmp_path / "filed.pdf"
     pdf.write_bytes(read_copy(ui_db, filed))
     assert info(pdf)["Pages"] == 2 and filed.name == "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân"
+    assert staging_of(ui_db.blobs).batches() == []  # filed: the staged scans are gone
+    qtbot.waitUntil(lambda: ocr_queue.pending(ui_db) == [], timeout=120000)  # OCR after acceptance, on a worker
+    [searchable] = copies(ui_db, str(dossier.code))
+    pdf.write_bytes(read_copy(ui_db, searchable))
+    assert searchable.sha256 != filed.sha256 and "HÔN NHÂN" in text_of(pdf).upper()
 
 
 def test_a_representative_hands_the_dossier_in(view: IntakeView, qtbot: QtBot, ui_db: Database,

@@ -50,8 +50,8 @@ def test_files_saved_into_the_watched_folder_become_checked_pages(qtbot: QtBot, 
     output = io.BytesIO()
     text_page(200).save(output, "PNG", dpi=(200, 200))
     (folder / "scan-0002.png").write_bytes(output.getvalue())
-    qtbot.waitUntil(lambda: dialog.pages_view.count() == 3, timeout=30000)
-    assert [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3
+    qtbot.waitUntil(lambda: dialog.pages_view.count() == 3, timeout=30000)  # shown on arrival, judged after
+    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3, timeout=30000)
     qtbot.waitUntil(lambda: dialog.status.text() == "Đã quét 3 trang; 0 trang cần quét lại hoặc xóa.", timeout=10000)
     assert len(dialog.pages()) == 3 and dialog.pages()[0].dpi == 200
 
@@ -66,3 +66,43 @@ def test_files_saved_into_the_watched_folder_become_checked_pages(qtbot: QtBot, 
     (folder / "scan-0003.png").write_bytes(output.getvalue())
     qtbot.wait(1500)
     assert dialog.pages_view.count() == 3  # no longer watching
+
+
+STAGE_AND_DIE = """
+import io, os, signal, sys
+from pathlib import Path
+from counter_app.storage.staging import Staging
+from tests.scanning.pages import text_page
+batch = Staging(Path(sys.argv[1])).open("Tờ khai")
+for number in range(3):
+    output = io.BytesIO()
+    text_page(200).save(output, "PNG", dpi=(200, 200))
+    batch.add(output.getvalue(), "image/png", 200)
+os.kill(os.getpid(), signal.SIGKILL)  # the PC goes off in the middle of the feeder
+"""
+
+
+def test_pages_of_a_scan_killed_mid_batch_come_back_when_the_document_is_scanned_again(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from counter_app.storage.staging import Staging  # noqa: PLC0415
+
+    root = tmp_path / "blobs" / "staging"
+    died = subprocess.run([sys.executable, "-c", STAGE_AND_DIE, str(root)], capture_output=True, check=False)
+    assert died.returncode == -9
+    staging = Staging(root)
+    store = QSettings(str(tmp_path / "scan.ini"), QSettings.Format.IniFormat)
+    other = ScanDialog("Bản sao CCCD", ScanSettings(200, ColourMode.GREY, PaperSource.FLATBED), store,
+                       staging=staging)
+    qtbot.add_widget(other)
+    assert other.pages_view.count() == 0  # another document's dialog does not take them
+    dialog = ScanDialog("Tờ khai", ScanSettings(200, ColourMode.GREY, PaperSource.FLATBED), store, staging=staging)
+    qtbot.add_widget(dialog)
+    assert dialog.status.text() == "Đã khôi phục 3 trang của lần quét bị gián đoạn."
+    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3, timeout=60000)
+    assert len(dialog.processed()) == 3 and [page.number for page in dialog.processed()] == [1, 2, 3]
+    assert staging.orphans() == []  # adopted by the running app
+    dialog.reject()
+    assert staging.batches() == []  # cancelled by the clerk: dropped on purpose
