@@ -19,6 +19,7 @@ from counter_app.clock import now
 from counter_app.errors import CounterError
 from counter_app.event_limits import check_event
 from counter_app.lifecycle import Action
+from counter_app.messages import render
 from counter_app.services import audit
 from counter_app.services.catalogue import store_procedures
 from counter_app.storage.database import Database
@@ -202,8 +203,9 @@ def _apply_one(session: Session, event: dict[str, Any]) -> tuple[bool, str | Non
     try:
         check_event(str(event["type"]), str(event["actor"]), event["payload"])
         projection.apply(row, Action(str(event["type"])), dict(event["payload"]), at)
-    except (CounterError, ValueError) as error:
-        return False, f"{row.code or row.id} {event['type']}: {error}"
+    except (CounterError, ValueError) as error:  # told in Vietnamese, as the sync screen lists it
+        reason = error.message("vi") if isinstance(error, CounterError) else render("hub.refused.unknown", "vi")
+        return False, f"{row.code or row.id} {event['type']}: {reason}"
     session.add(DossierEventRow(id=event_id, dossier_id=row.id, device_id=device_id, seq=int(event["seq"]),
                                 type=str(event["type"]), device_time=at, actor=str(event["actor"]),
                                 payload=dict(event["payload"])))

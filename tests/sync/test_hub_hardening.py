@@ -30,8 +30,9 @@ MB = 1 << 20
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    with running_hub(tmp_path_factory.mktemp("hub")) as running:
+def hub(tmp_path_factory: pytest.TempPathFactory, hub_database_module: str | None) -> Iterator[Hub]:
+    """A hub over SQLite, then over PostgreSQL."""
+    with running_hub(tmp_path_factory.mktemp("hub"), hub_database_module) as running:
         yield running
 
 
