@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from counter_app.clock import now
 from counter_app.forms import FORM_NAMES, Form
 from counter_app.services import printouts
+from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
 from printing import render
 from printing.paper import paper_for
+from printing.report_xlsx import register_workbook
 from printing.spool import PrintJob
 from ui import tasks
 from ui.print_service import PrintService
@@ -63,6 +65,7 @@ class PrintFormDialog(QDialog):
                 ("print", self.tr("Print…")),
                 ("now", self.tr("Print now")),
                 ("save", self.tr("Save PDF…")),
+                ("xlsx", self.tr("Save XLSX…")),
             )
         }
         self._layout()
@@ -71,6 +74,7 @@ class PrintFormDialog(QDialog):
         self.buttons["print"].clicked.connect(lambda: self._render(self._print))
         self.buttons["now"].clicked.connect(lambda: self._render(self.service.print_directly))
         self.buttons["save"].clicked.connect(self._ask_where_to_save)
+        self.buttons["xlsx"].clicked.connect(self._ask_where_to_save_workbook)
         self.service.printed.connect(self._printed)
         self.service.failed.connect(self._show_error)
         self._form_changed()
@@ -102,6 +106,7 @@ class PrintFormDialog(QDialog):
         self.from_edit.setEnabled(register)
         self.to_edit.setEnabled(register)
         self.field_edit.setEnabled(register)
+        self.buttons["xlsx"].setVisible(register)
 
     def _renderer(self) -> Callable[[], PrintJob]:
         """What to render, read on the GUI thread so that the worker never touches a widget."""
@@ -145,7 +150,28 @@ class PrintFormDialog(QDialog):
 
         self._render(write)
 
+    @Slot()
+    def _ask_where_to_save_workbook(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save XLSX"), str(Path.home() / "so-theo-doi.xlsx"), self.tr("Excel workbooks (*.xlsx)")
+        )
+        if path:
+            self.save_workbook_to(Path(path))
+
+    def save_workbook_to(self, path: Path) -> None:
+        """The register as an XLSX workbook (the printed register's columns), written on a worker."""
+        database, field = self.database, self.field_edit.text().strip()
+        start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+
+        def write() -> None:
+            context = printouts.register(database, start, end, field=field)  # type: ignore[arg-type]
+            write_atomically(path, register_workbook(context))
+
+        self._busy(True, self.tr("Saving…"))
+        self._task = tasks.start(write, lambda _: self._saved(path), self._show_error, owner=self)
+
     def _saved(self, path: Path) -> None:
+        self._busy(False, "")
         self.status.setText(self.tr("Saved {0}").format(str(path)))
 
     @Slot(str, int)

@@ -328,62 +328,62 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="56"/>
+        <location filename="../../ui/postal_dispatch.py" line="57"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="56"/>
+        <location filename="../../ui/postal_dispatch.py" line="57"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="56"/>
+        <location filename="../../ui/postal_dispatch.py" line="57"/>
         <source>Recipient</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="56"/>
+        <location filename="../../ui/postal_dispatch.py" line="57"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="57"/>
+        <location filename="../../ui/postal_dispatch.py" line="58"/>
         <source>Label (phiếu gửi)</source>
         <translation>Nhãn (số phiếu gửi)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="57"/>
+        <location filename="../../ui/postal_dispatch.py" line="58"/>
         <source>Postage</source>
         <translation>Cước (đồng)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="57"/>
+        <location filename="../../ui/postal_dispatch.py" line="58"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="66"/>
+        <location filename="../../ui/postal_dispatch.py" line="67"/>
         <source>Scan the label stuck on the selected envelope, or type it</source>
         <translation>Quét nhãn dán trên phong bì đang chọn, hoặc gõ số phiếu gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="69"/>
+        <location filename="../../ui/postal_dispatch.py" line="70"/>
         <source>Postage paid by the citizen (đồng)</source>
         <translation>Cước công dân đã nộp (đồng)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="71"/>
+        <location filename="../../ui/postal_dispatch.py" line="72"/>
         <source>Postal worker&apos;s name</source>
         <translation>Họ tên nhân viên bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="72"/>
+        <location filename="../../ui/postal_dispatch.py" line="73"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="73"/>
+        <location filename="../../ui/postal_dispatch.py" line="74"/>
         <source>Record and print the record (Ctrl+K)</source>
         <translation>Ghi nhận và in biên bản (Ctrl+K)</translation>
     </message>
@@ -778,241 +778,241 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="104"/>
+        <location filename="../../ui/intake_view.py" line="105"/>
         <source>Type part of the procedure&apos;s name or code, e.g. khai sinh</source>
         <translation>Gõ một phần tên hoặc mã thủ tục, ví dụ: khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="107"/>
-        <location filename="../../ui/intake_view.py" line="514"/>
+        <location filename="../../ui/intake_view.py" line="163"/>
+        <location filename="../../ui/intake_view.py" line="525"/>
         <source>No procedure chosen</source>
         <translation>Chưa chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="114"/>
+        <location filename="../../ui/intake_view.py" line="113"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="116"/>
+        <location filename="../../ui/intake_view.py" line="115"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="116"/>
+        <location filename="../../ui/intake_view.py" line="115"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="116"/>
+        <location filename="../../ui/intake_view.py" line="115"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="133"/>
+        <location filename="../../ui/intake_view.py" line="132"/>
         <source>Scan the selected document… (Ctrl+Q)</source>
         <translation>Quét giấy tờ đang chọn… (Ctrl+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="140"/>
+        <location filename="../../ui/intake_view.py" line="139"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="140"/>
+        <location filename="../../ui/intake_view.py" line="139"/>
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="142"/>
+        <location filename="../../ui/intake_view.py" line="141"/>
         <source>Address for the postal return</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="145"/>
+        <location filename="../../ui/intake_view.py" line="144"/>
         <source>Reason (required to send back or refuse)</source>
         <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="146"/>
+        <location filename="../../ui/intake_view.py" line="145"/>
         <source>Accept and print slip (Ctrl+Enter)</source>
         <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="147"/>
+        <location filename="../../ui/intake_view.py" line="146"/>
         <source>Send back to complete — form 02 (Ctrl+B)</source>
         <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="148"/>
+        <location filename="../../ui/intake_view.py" line="147"/>
         <source>Refuse — form 03 (Ctrl+R)</source>
         <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="149"/>
+        <location filename="../../ui/intake_view.py" line="148"/>
         <source>Clear (Ctrl+N)</source>
         <translation>Làm mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="160"/>
+        <location filename="../../ui/intake_view.py" line="159"/>
         <source>e.g. Giấy ủy quyền số 12/2026</source>
         <translation>ví dụ: Giấy ủy quyền số 12/2026</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="164"/>
+        <location filename="../../ui/intake_view.py" line="165"/>
         <source>Case</source>
         <translation>Trường hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="173"/>
+        <location filename="../../ui/intake_view.py" line="174"/>
         <source>1. Procedure</source>
         <translation>1. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="183"/>
+        <location filename="../../ui/intake_view.py" line="184"/>
         <source>2. Applicant (scan the CCCD QR code, or type)</source>
         <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="186"/>
+        <location filename="../../ui/intake_view.py" line="187"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="187"/>
+        <location filename="../../ui/intake_view.py" line="188"/>
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="188"/>
+        <location filename="../../ui/intake_view.py" line="189"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="189"/>
+        <location filename="../../ui/intake_view.py" line="190"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="190"/>
+        <location filename="../../ui/intake_view.py" line="191"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="191"/>
+        <location filename="../../ui/intake_view.py" line="192"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="192"/>
+        <location filename="../../ui/intake_view.py" line="193"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="193"/>
-        <location filename="../../ui/intake_view.py" line="430"/>
+        <location filename="../../ui/intake_view.py" line="194"/>
+        <location filename="../../ui/intake_view.py" line="431"/>
         <source>Representative (if someone else hands it in)</source>
         <translation>Người được ủy quyền (nếu người khác nộp thay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="194"/>
+        <location filename="../../ui/intake_view.py" line="195"/>
         <source>Representative&apos;s CCCD number</source>
         <translation>Số định danh của người được ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="195"/>
+        <location filename="../../ui/intake_view.py" line="196"/>
         <source>Authorisation reference</source>
         <translation>Văn bản ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="198"/>
+        <location filename="../../ui/intake_view.py" line="199"/>
         <source>3. Documents handed in (Space ticks, F2 edits)</source>
         <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="203"/>
+        <location filename="../../ui/intake_view.py" line="204"/>
         <source>4. Result delivery, fee and outcome</source>
         <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="205"/>
+        <location filename="../../ui/intake_view.py" line="206"/>
         <source>Delivery</source>
         <translation>Nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="281"/>
+        <location filename="../../ui/intake_view.py" line="282"/>
         <source> — not offered: no time limit stated; an administrator sets it</source>
         <translation> — chưa tiếp nhận: chưa có thời hạn giải quyết, quản trị viên cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="285"/>
+        <location filename="../../ui/intake_view.py" line="286"/>
         <source>… {0} more: type more of the name</source>
         <translation>… còn {0} thủ tục: gõ thêm tên để thu hẹp</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="314"/>
+        <location filename="../../ui/intake_view.py" line="315"/>
         <source>(single case)</source>
         <translation>(một trường hợp)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="330"/>
+        <location filename="../../ui/intake_view.py" line="331"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Time limit: {2}&lt;br&gt;Fee: {3}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Thời hạn giải quyết: {2}&lt;br&gt;Phí, lệ phí: {3}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake_view.py" line="338"/>
+        <location filename="../../ui/intake_view.py" line="339"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n ngày làm việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="386"/>
+        <location filename="../../ui/intake_view.py" line="387"/>
         <source>Fee: {0}</source>
         <translation>Phí, lệ phí: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="355"/>
+        <location filename="../../ui/intake_view.py" line="356"/>
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="380"/>
+        <location filename="../../ui/intake_view.py" line="381"/>
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="396"/>
+        <location filename="../../ui/intake_view.py" line="397"/>
         <source>A dossier with missing documents can only be sent back or refused.</source>
         <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="400"/>
+        <location filename="../../ui/intake_view.py" line="401"/>
         <source>Write the reason first.</source>
         <translation>Hãy ghi lý do trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="437"/>
+        <location filename="../../ui/intake_view.py" line="438"/>
         <source>Accepted: {0} — due {1}</source>
         <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="440"/>
+        <location filename="../../ui/intake_view.py" line="441"/>
         <source>Recorded: {0} — {1}</source>
         <translation>Đã ghi nhận: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="450"/>
+        <location filename="../../ui/intake_view.py" line="452"/>
         <source>Choose a document in the list first.</source>
         <translation>Hãy chọn một giấy tờ trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="467"/>
+        <location filename="../../ui/intake_view.py" line="471"/>
         <source>{0} page(s) scanned for: {1}</source>
         <translation>Đã quét {0} trang cho: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="489"/>
+        <location filename="../../ui/intake_view.py" line="498"/>
         <source> — {0} digitised document(s) saved</source>
         <translation> — đã lưu {0} giấy tờ số hóa</translation>
     </message>
@@ -1096,127 +1096,127 @@
         <translation>Người dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Sync: {0}</source>
         <translation>Đồng bộ: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Outbox: {0}</source>
         <translation>Chờ gửi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>; last sync {0}</source>
         <translation>; lần cuối {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Rating recorded for {0}</source>
         <translation>Đã ghi đánh giá của hồ sơ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Printing: {0}</source>
         <translation>Đang in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>No printer: the form was saved as {0}</source>
         <translation>Chưa có máy in: biểu mẫu đã được lưu tại {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>{0} signed document(s) time-stamped</source>
         <translation>Đã gắn dấu thời gian cho {0} giấy tờ đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Scanned text is neither a dossier code nor a CCCD QR code.</source>
         <translation>Nội dung vừa quét không phải mã hồ sơ hay mã QR CCCD.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The language changes at the next start.</source>
         <translation>Ngôn ngữ sẽ đổi ở lần mở chương trình tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Sync: not set up</source>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Outbox: —</source>
         <translation>Chờ đồng bộ: —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Counter</source>
         <translation>&amp;Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>New intake</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Find dossiers</source>
         <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Print a form…</source>
         <translation>In biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Sync with the province</source>
         <translation>Đồng bộ với tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Customer rating window</source>
         <translation>Màn hình đánh giá cho người dân</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Postal service</source>
         <translation>Bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Ask for a rating after intake too</source>
         <translation>Mời đánh giá cả sau khi tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -1224,39 +1224,39 @@
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="50"/>
+        <location filename="../../ui/postal_outcomes.py" line="51"/>
         <source>Scan or type the phiếu gửi number</source>
         <translation>Quét hoặc gõ số phiếu gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="52"/>
-        <location filename="../../ui/postal_outcomes.py" line="68"/>
+        <location filename="../../ui/postal_outcomes.py" line="53"/>
+        <location filename="../../ui/postal_outcomes.py" line="69"/>
         <source>Delivered</source>
         <translation>Đã phát</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="52"/>
-        <location filename="../../ui/postal_outcomes.py" line="69"/>
+        <location filename="../../ui/postal_outcomes.py" line="53"/>
+        <location filename="../../ui/postal_outcomes.py" line="70"/>
         <source>Returned to sender (chuyển hoàn)</source>
         <translation>Chuyển hoàn</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="57"/>
+        <location filename="../../ui/postal_outcomes.py" line="58"/>
         <source>Reason given by the post (required for a return)</source>
         <translation>Lý do bưu chính ghi (bắt buộc khi chuyển hoàn)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="58"/>
+        <location filename="../../ui/postal_outcomes.py" line="59"/>
         <source>Record the outcome (Ctrl+Enter)</source>
         <translation>Ghi kết quả phát (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="59"/>
+        <location filename="../../ui/postal_outcomes.py" line="60"/>
         <source>Import the post&apos;s status file…</source>
         <translation>Nhập tệp trạng thái của bưu điện…</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="61"/>
+        <location filename="../../ui/postal_outcomes.py" line="62"/>
         <source>Export the dispatch list for the post…</source>
         <translation>Xuất danh sách bưu gửi cho bưu điện…</translation>
     </message>
@@ -1266,46 +1266,46 @@
         <translation>Từng bưu gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="62"/>
+        <location filename="../../ui/postal_outcomes.py" line="63"/>
         <location filename="../../ui/postal_outcomes.py" line="77"/>
         <source>Phiếu gửi</source>
         <translation>Số phiếu gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="62"/>
+        <location filename="../../ui/postal_outcomes.py" line="63"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="62"/>
+        <location filename="../../ui/postal_outcomes.py" line="63"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="62"/>
+        <location filename="../../ui/postal_outcomes.py" line="63"/>
         <source>Recipient</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="63"/>
+        <location filename="../../ui/postal_outcomes.py" line="64"/>
         <location filename="../../ui/postal_outcomes.py" line="77"/>
         <source>Outcome</source>
         <translation>Kết quả phát</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="63"/>
+        <location filename="../../ui/postal_outcomes.py" line="64"/>
         <location filename="../../ui/postal_outcomes.py" line="78"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="63"/>
+        <location filename="../../ui/postal_outcomes.py" line="64"/>
         <location filename="../../ui/postal_outcomes.py" line="78"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="68"/>
+        <location filename="../../ui/postal_outcomes.py" line="69"/>
         <source>With the post</source>
         <translation>Bưu chính đang phát</translation>
     </message>
@@ -1320,37 +1320,37 @@
         <translation>Lô gửi:</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="135"/>
+        <location filename="../../ui/postal_outcomes.py" line="138"/>
         <source>{0}: {1} recorded for dossier {2}.</source>
         <translation>{0}: đã ghi «{1}» cho hồ sơ {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="155"/>
+        <location filename="../../ui/postal_outcomes.py" line="158"/>
         <source>{0} row(s) read, {1} new outcome(s) recorded.</source>
         <translation>Đã đọc {0} dòng, ghi mới {1} kết quả phát.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="167"/>
+        <location filename="../../ui/postal_outcomes.py" line="170"/>
         <source>Saved: {0}</source>
         <translation>Đã lưu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="170"/>
+        <location filename="../../ui/postal_outcomes.py" line="173"/>
         <source>The post&apos;s status file</source>
         <translation>Tệp trạng thái của bưu điện</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="171"/>
+        <location filename="../../ui/postal_outcomes.py" line="174"/>
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>Bảng tính (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="180"/>
+        <location filename="../../ui/postal_outcomes.py" line="183"/>
         <source>Dispatch list</source>
         <translation>Danh sách bưu gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_outcomes.py" line="181"/>
+        <location filename="../../ui/postal_outcomes.py" line="184"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Bảng tính (*.xlsx *.csv)</translation>
     </message>
@@ -1376,103 +1376,119 @@
 <context>
     <name>PrintFormDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="43"/>
+        <location filename="../../ui/print_dialog.py" line="45"/>
         <source>Print a form</source>
         <translation>In biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="45"/>
+        <location filename="../../ui/print_dialog.py" line="47"/>
         <source>Dossier code, e.g. 000.00.12.H12-261120-0001</source>
         <translation>Mã hồ sơ, ví dụ 000.00.12.H12-261120-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="49"/>
-        <location filename="../../ui/print_dialog.py" line="111"/>
+        <location filename="../../ui/print_dialog.py" line="51"/>
+        <location filename="../../ui/print_dialog.py" line="116"/>
         <source>Register of dossiers</source>
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="56"/>
+        <location filename="../../ui/print_dialog.py" line="58"/>
         <source>all fields</source>
         <translation>mọi lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="62"/>
+        <location filename="../../ui/print_dialog.py" line="64"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="63"/>
+        <location filename="../../ui/print_dialog.py" line="65"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="64"/>
+        <location filename="../../ui/print_dialog.py" line="66"/>
         <source>Print now</source>
         <translation>In ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="65"/>
+        <location filename="../../ui/print_dialog.py" line="67"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="81"/>
+        <location filename="../../ui/print_dialog.py" line="68"/>
+        <source>Save XLSX…</source>
+        <translation>Lưu XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="85"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="82"/>
+        <location filename="../../ui/print_dialog.py" line="86"/>
         <source>Form:</source>
         <translation>Biểu mẫu:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="83"/>
+        <location filename="../../ui/print_dialog.py" line="87"/>
         <source>From:</source>
         <translation>Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="84"/>
+        <location filename="../../ui/print_dialog.py" line="88"/>
         <source>To:</source>
         <translation>Đến ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="85"/>
+        <location filename="../../ui/print_dialog.py" line="89"/>
         <source>Field (register):</source>
         <translation>Lĩnh vực (sổ theo dõi):</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="117"/>
+        <location filename="../../ui/print_dialog.py" line="122"/>
         <source>Drawing the form…</source>
         <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="129"/>
+        <location filename="../../ui/print_dialog.py" line="134"/>
         <source>Sending to the printer…</source>
         <translation>Đang gửi tới máy in…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="134"/>
+        <location filename="../../ui/print_dialog.py" line="139"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="134"/>
+        <location filename="../../ui/print_dialog.py" line="139"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="141"/>
+        <location filename="../../ui/print_dialog.py" line="146"/>
+        <location filename="../../ui/print_dialog.py" line="170"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="149"/>
+        <location filename="../../ui/print_dialog.py" line="156"/>
+        <source>Save XLSX</source>
+        <translation>Lưu XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="156"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="175"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="153"/>
+        <location filename="../../ui/print_dialog.py" line="179"/>
         <source>Printed {0} page(s) on {1}.</source>
         <translation>Đã in {0} trang trên máy in {1}.</translation>
     </message>
@@ -1515,74 +1531,74 @@
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="56"/>
+        <location filename="../../ui/postal_receipt.py" line="57"/>
         <source>No batch open: scan the first phiếu gửi, or Ctrl+N</source>
         <translation>Chưa mở lô: quét phiếu gửi đầu tiên, hoặc Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="61"/>
+        <location filename="../../ui/postal_receipt.py" line="62"/>
         <source>Resume</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="62"/>
+        <location filename="../../ui/postal_receipt.py" line="63"/>
         <source>New batch (Ctrl+N)</source>
         <translation>Lô mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="64"/>
+        <location filename="../../ui/postal_receipt.py" line="65"/>
         <source>Postal worker&apos;s name (printed on the record)</source>
         <translation>Họ tên nhân viên bưu chính (in trên biên bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="67"/>
+        <location filename="../../ui/postal_receipt.py" line="68"/>
         <source>Scan or type the phiếu gửi number, e.g. EB123456785VN</source>
         <translation>Quét hoặc gõ số phiếu gửi, ví dụ EB123456785VN</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="72"/>
+        <location filename="../../ui/postal_receipt.py" line="73"/>
         <source>Where the result goes back by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="83"/>
+        <location filename="../../ui/postal_receipt.py" line="84"/>
         <source>Add the envelope to the batch (Ctrl+Enter)</source>
         <translation>Đưa phong bì vào lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="84"/>
+        <location filename="../../ui/postal_receipt.py" line="85"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="84"/>
+        <location filename="../../ui/postal_receipt.py" line="85"/>
         <location filename="../../ui/postal_receipt.py" line="107"/>
         <source>Phiếu gửi</source>
         <translation>Số phiếu gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="84"/>
+        <location filename="../../ui/postal_receipt.py" line="85"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="84"/>
+        <location filename="../../ui/postal_receipt.py" line="85"/>
         <location filename="../../ui/postal_receipt.py" line="108"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="85"/>
+        <location filename="../../ui/postal_receipt.py" line="86"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="93"/>
+        <location filename="../../ui/postal_receipt.py" line="94"/>
         <source>Take the selected envelope out (Del)</source>
         <translation>Bỏ phong bì đang chọn khỏi lô (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="94"/>
+        <location filename="../../ui/postal_receipt.py" line="95"/>
         <source>Close the batch and print the record (Ctrl+K)</source>
         <translation>Đóng lô, in biên bản (Ctrl+K)</translation>
     </message>
@@ -1657,37 +1673,37 @@
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="241"/>
+        <location filename="../../ui/postal_receipt.py" line="247"/>
         <source>Incomplete, will be sent back with form 02: {0}</source>
         <translation>Chưa đầy đủ, sẽ trả lại kèm Mẫu 02: thiếu {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="255"/>
+        <location filename="../../ui/postal_receipt.py" line="261"/>
         <source>Scan the phiếu gửi first.</source>
         <translation>Quét số phiếu gửi trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="258"/>
+        <location filename="../../ui/postal_receipt.py" line="264"/>
         <source>Choose the procedure first.</source>
         <translation>Chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="268"/>
+        <location filename="../../ui/postal_receipt.py" line="274"/>
         <source>Envelope {0} added ({1}). Scan the next phiếu gửi.</source>
         <translation>Đã đưa phong bì {0} vào lô ({1}). Quét phiếu gửi tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="269"/>
+        <location filename="../../ui/postal_receipt.py" line="275"/>
         <source>incomplete</source>
         <translation>chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="269"/>
+        <location filename="../../ui/postal_receipt.py" line="275"/>
         <source>complete</source>
         <translation>đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="307"/>
+        <location filename="../../ui/postal_receipt.py" line="313"/>
         <source>Batch {0} closed: {1} accepted, {2} sent back. The record prints in two copies.</source>
         <translation>Đã đóng lô {0}: tiếp nhận {1}, trả lại {2}. Biên bản được in thành hai bản.</translation>
     </message>
@@ -1808,127 +1824,128 @@
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="92"/>
+        <location filename="../../ui/scan_dialog.py" line="117"/>
         <source>Scan: {0}</source>
         <translation>Quét: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="94"/>
+        <location filename="../../ui/scan_dialog.py" line="119"/>
         <source>Scanner (SANE name or eSCL address) or image files</source>
         <translation>Máy quét (tên SANE hoặc địa chỉ eSCL) hoặc tệp ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="97"/>
+        <location filename="../../ui/scan_dialog.py" line="122"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="97"/>
+        <location filename="../../ui/scan_dialog.py" line="122"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="98"/>
+        <location filename="../../ui/scan_dialog.py" line="123"/>
         <source>Black and white</source>
         <translation>Đen trắng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="102"/>
+        <location filename="../../ui/scan_dialog.py" line="127"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="103"/>
+        <location filename="../../ui/scan_dialog.py" line="128"/>
         <source>Document feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="111"/>
+        <location filename="../../ui/scan_dialog.py" line="136"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="112"/>
+        <location filename="../../ui/scan_dialog.py" line="137"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="113"/>
+        <location filename="../../ui/scan_dialog.py" line="138"/>
         <source>Watch scan folder…</source>
         <translation>Theo dõi thư mục quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="115"/>
+        <location filename="../../ui/scan_dialog.py" line="140"/>
         <source>Rotate (R)</source>
         <translation>Xoay (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="116"/>
+        <location filename="../../ui/scan_dialog.py" line="141"/>
         <source>Delete (Del)</source>
         <translation>Xóa (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="170"/>
+        <location filename="../../ui/scan_dialog.py" line="176"/>
         <source>{0} page(s) recovered from an interrupted scan.</source>
         <translation>Đã khôi phục {0} trang của lần quét bị gián đoạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="230"/>
+        <location filename="../../ui/scan_dialog.py" line="225"/>
+        <location filename="../../ui/scan_dialog.py" line="331"/>
         <source>Processing…</source>
         <translation>Đang xử lý…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="370"/>
+        <location filename="../../ui/scan_dialog.py" line="368"/>
         <source>Some pages are still being processed or could not be read.</source>
         <translation>Có trang đang được xử lý hoặc không đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="154"/>
+        <location filename="../../ui/scan_dialog.py" line="203"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="161"/>
+        <location filename="../../ui/scan_dialog.py" line="212"/>
         <source>Images or scanned PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
         <translation>Ảnh hoặc PDF quét (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="162"/>
+        <location filename="../../ui/scan_dialog.py" line="213"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="176"/>
+        <location filename="../../ui/scan_dialog.py" line="222"/>
         <source>Scanning… page {0} received</source>
         <translation>Đang quét… đã nhận trang {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="182"/>
+        <location filename="../../ui/scan_dialog.py" line="258"/>
         <source>{0} page(s) scanned; {1} to rescan or delete.</source>
         <translation>Đã quét {0} trang; {1} trang cần quét lại hoặc xóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="192"/>
+        <location filename="../../ui/scan_dialog.py" line="268"/>
         <source>Folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu tệp vào</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="198"/>
+        <location filename="../../ui/scan_dialog.py" line="274"/>
         <source>Waiting for files in {0}…</source>
         <translation>Đang chờ tệp trong {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="232"/>
+        <location filename="../../ui/scan_dialog.py" line="308"/>
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="234"/>
+        <location filename="../../ui/scan_dialog.py" line="310"/>
         <source>Blank: left out</source>
         <translation>Trang trắng: bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="273"/>
+        <location filename="../../ui/scan_dialog.py" line="372"/>
         <source>Pages {0} must be rescanned or deleted first.</source>
         <translation>Các trang {0} cần quét lại hoặc xóa trước.</translation>
     </message>

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.modeltest import ModelTester
@@ -17,6 +17,8 @@ from counter_app.reports.periods import PeriodKind
 from counter_app.storage.database import Database
 from tests.pdftools import text_of
 from tests.samples import make_samples
+from ui.print_dialog import PrintFormDialog
+from ui.print_service import PrintService
 from ui.rating_window import RatingWindow
 from ui.report_view import ReportView
 
@@ -63,6 +65,25 @@ def test_report_screen_shows_tiles_charts_and_drills_down_to_a_dossier(qtbot: Qt
     view.export("pdf", tmp_path / "bao-cao.pdf")
     qtbot.waitUntil(lambda: view.heading.text().endswith("bao-cao.pdf"), timeout=20000)
     assert "Tiếp nhận" in text_of(tmp_path / "bao-cao.pdf")
+
+
+def test_register_saved_as_xlsx_from_the_print_dialog(qtbot: QtBot, ui_db: Database, tmp_path: Path) -> None:
+    refs = make_samples(ui_db)
+    dialog = PrintFormDialog(ui_db, PrintService(QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat)))
+    qtbot.add_widget(dialog)
+    dialog.show()
+    assert not dialog.buttons["xlsx"].isVisible()  # a workbook only for the register
+    dialog.form_combo.setCurrentIndex(dialog.form_combo.findData("register"))
+    assert dialog.buttons["xlsx"].isVisible()
+    dialog.from_edit.setDate(QDate(2026, 11, 20))
+    dialog.to_edit.setDate(QDate(2026, 11, 20))
+    out = tmp_path / "so-theo-doi.xlsx"
+    dialog.save_workbook_to(out)
+    qtbot.waitUntil(lambda: "Đã lưu" in dialog.status.text(), timeout=30000)
+    sheet = load_workbook(out).active
+    assert sheet is not None and sheet["B2"].value == "Mã hồ sơ"
+    codes = {row[1] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert {refs["accepted"], refs["postal"], refs["returned_by_post"]} <= codes
 
 
 def _keypad(target: object, key: Qt.Key) -> None:
