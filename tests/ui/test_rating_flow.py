@@ -10,40 +10,22 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.lifecycle import Action
-from counter_app.services import processing
-from counter_app.services.intake import IntakeRequest, intake
-from counter_app.services.office import initialise
-from counter_app.services.queries import get_dossier
-from counter_app.services.users import create_user, set_pin
-from counter_app.storage.database import Database
-from tests.conftest import OFFICE
-from tests.ui.conftest import PASSWORD
+from counter_app.lifecycle import Action, Status
+from counter_app.services.queries import DossierFilter, get_dossier, list_dossiers
 from tests.ui.keys import FakeClock
-from tests.ui.test_dossier_view import DUC, _act
-from tests.ui.test_main_window import _log_in, clock, window  # noqa: F401 (fixtures)
+from tests.ui.test_dossier_view import _act
+from tests.ui.test_main_window import _log_in, _prepare, clock, window  # noqa: F401 (fixtures)
 from ui.main_window import MainWindow
-
-
-def _ready(tmp_path: Path) -> str:
-    database = Database.open(tmp_path / "data")
-    try:
-        initialise(database, OFFICE)
-        create_user(database, "anh", "Trần Thị Ngọc Ánh", "clerk", PASSWORD, "admin")
-        set_pin(database, "anh", "2468")
-        code = str(intake(database, IntakeRequest("1.004873", DUC), "anh").code)
-        processing.transfer(database, code, "anh")
-        processing.record_result(database, code, "anh")
-        return code
-    finally:
-        database.dispose()
 
 
 def test_a_returned_result_is_rated_by_keypad_and_reports_open_with_ctrl_7(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, clock: FakeClock) -> None:  # noqa: F811
-    code = _ready(tmp_path)
+    _prepare(tmp_path)
     _log_in(qtbot, window, clock)
     qtbot.waitUntil(lambda: window.user is not None, timeout=20000)
+    assert window.database is not None
+    ready = list_dossiers(window.database, DossierFilter(statuses=frozenset({Status.RESULT_READY})))
+    code = str(ready[0].code)
     window.open_dossier(code)
     qtbot.waitUntil(lambda: window.dossier.dossier is not None and window.dossier.dossier.code == code,
                     timeout=10000)
