@@ -20,11 +20,14 @@ import numpy as np
 
 from counter_app.clock import local
 from counter_app.deadlines import Timeliness
+from counter_app.lifecycle import Status, clock_running
 from counter_app.reports.columns import CHANNELS, ENDINGS, TIMELINESS, Array, Columns, DayCount, Window, columns
 from counter_app.reports.history import DossierFacts
 from counter_app.reports.periods import Period
+from counter_app.reports.rating import is_satisfied
 
-SATISFIED_SCORES: Final = frozenset({1, 2})  # 1 rất hài lòng, 2 hài lòng, 3 chưa hài lòng, 4 không hài lòng
+# The statuses of a dossier that may be open at the end of a period however long ago it last changed.
+OPEN_STATUSES: Final = (*(s.value for s in Status if clock_running(s)), Status.SUPPLEMENT_REQUESTED.value)
 Mask = Array  # one boolean per dossier: counted or not
 Counted = Callable[[Columns, Window], Mask]
 __all__ = ["CHANNELS", "DayCount"]
@@ -252,7 +255,7 @@ def by_group(c: Columns, w: Window, group: Array, count: int) -> list[Figures]:
         found.append(Figures(
             **{name: int(values[index]) for name, values in counts.items()},
             documents_received=int(documents[index]), documents_digitised=int(digitised[index]),
-            rating_count=sum(rated), rating_satisfied=rated[0] + rated[1],
+            rating_count=sum(rated), rating_satisfied=sum(n for score, n in enumerate(rated, 1) if is_satisfied(score)),
             rating_scores=(rated[0], rated[1], rated[2], rated[3]),
             days_average=round(float(spent.mean()), 1) if len(spent) else None,
             days_p90=percentile([int(d) for d in spent], 90)))

@@ -14,19 +14,17 @@ from sqlalchemy.orm import Session
 
 from counter_app.clock import local, now
 from counter_app.errors import ValidationError
-from counter_app.lifecycle import Action, Status, clock_running
+from counter_app.lifecycle import Action
 from counter_app.model import DossierSummary
 from counter_app.reports import figures as fig
 from counter_app.reports.history import DossierFacts, EventRecord, facts_of
 from counter_app.reports.periods import Period, months_of
-from counter_app.reports.report import Catalogue, Report, assemble, matching, working_day_counter
+from counter_app.reports.report import Catalogue, Report, assemble, matching
 from counter_app.services.office import calendar_of, office_of
 from counter_app.services.queries import summaries
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierEventRow, DossierRow, ProcedureRow
 
-# Dossiers that may be open at the end of any period: their last change can be long before it.
-_MAYBE_OPEN = [s.value for s in Status if clock_running(s)] + [Status.SUPPLEMENT_REQUESTED.value]
 GROUPINGS = ("office", "field", "clerk", "procedure")
 _PAYLOAD_READ = frozenset({Action.RECEIVE, Action.ACCEPT, Action.SUPPLEMENT_RECEIVED, Action.EXTEND,
                            Action.RETURN_RESULT, Action.FILE_DOCUMENT, Action.RATE})
@@ -42,15 +40,6 @@ def build_report(db: Database, period: Period, at: dt.datetime | None = None) ->
         catalogue, calendar, office = _catalogue(session), calendar_of(session), office_of(session)
     trend = months_of(earliest) + months_of(period)
     return assemble(office.name, facts, period, moment, calendar, catalogue, trend)
-
-
-def figures_for(db: Database, period: Period, at: dt.datetime | None = None) -> fig.Figures:
-    """The office's figures for `period` alone."""
-    moment = local(at or now())
-    with db.read() as session:
-        facts = load_facts(session, period.first, period.last)
-        calendar = calendar_of(session)
-    return fig.compute(facts, period, moment, working_day_counter(calendar))
 
 
 def dossiers_behind(db: Database, period: Period, figure: str, grouping: str = "office", key: str = "",
@@ -73,7 +62,7 @@ def load_facts(session: Session, first: dt.date, last: dt.date) -> list[DossierF
     window = Period(first, last)
     relevant = select(DossierRow.id).where(
         DossierRow.submitted_at < window.end,
-        or_(DossierRow.updated_at >= window.start, DossierRow.status.in_(_MAYBE_OPEN)),
+        or_(DossierRow.updated_at >= window.start, DossierRow.status.in_(fig.OPEN_STATUSES)),
     )
     rows = session.execute(
         select(type_coerce(DossierEventRow.dossier_id, String), DossierEventRow.type,

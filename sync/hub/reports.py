@@ -11,7 +11,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from counter_app.clock import local, now
-from counter_app.lifecycle import Status, clock_running
 from counter_app.reports import figures as fig
 from counter_app.reports.history import EventRecord, facts_of
 from counter_app.reports.periods import Period
@@ -19,14 +18,12 @@ from counter_app.reports.report import working_day_counter
 from counter_app.workcal import DayKind, WorkCalendar, parse_calendar
 from sync.hub.store import EVERY_OFFICE, Dossier, Event, FeedEntry, HubStore
 
-_MAYBE_OPEN = [s.value for s in Status if clock_running(s)] + [Status.SUPPLEMENT_REQUESTED.value]
-
 
 def office_figures(store: HubStore, period: Period, offices: frozenset[str] | None = None,
                    at: dt.datetime | None = None) -> dict[str, Any]:
     """{"from", "to", "offices": {office code: figures}} for every office (or those in `offices`)."""
     moment = local(at or now())
-    relevant = select(Dossier.id).where(or_(Dossier.updated_at >= period.start, Dossier.status.in_(_MAYBE_OPEN)))
+    relevant = select(Dossier.id).where(or_(Dossier.updated_at >= period.start, Dossier.status.in_(fig.OPEN_STATUSES)))
     if offices is not None:
         relevant = relevant.where(Dossier.office_code.in_(offices))
     query = (select(Event.office_code, Event.dossier_id, Event.type, Event.device_time, Event.actor, Event.payload)
