@@ -94,12 +94,14 @@ def _patch(pixels: np.ndarray, box: tuple[int, int, int, int], dpi: int) -> Patc
 
 
 def _jpeg_within(pixels: np.ndarray, dpi: int, budget: int) -> bytes:
-    data = b""
+    """The best quality that fits `budget`, found with quick baseline encodes (an optimised progressive JPEG is
+    a few per cent smaller, so it fits too), then encoded once for good."""
+    chosen = QUALITIES[-1]
     for quality in QUALITIES:
-        data = _jpeg(pixels, dpi, quality)
-        if len(data) <= budget:
+        if len(_jpeg(pixels, dpi, quality, final=False)) <= budget:
+            chosen = quality
             break
-    return data
+    return _jpeg(pixels, dpi, chosen)
 
 
 def _pixels(image: Image.Image) -> np.ndarray:
@@ -135,7 +137,7 @@ def _g4(ink: np.ndarray, dpi: int) -> bytes:
     return output.getvalue()
 
 
-def _jpeg(pixels: np.ndarray, dpi: int, quality: int) -> bytes:
+def _jpeg(pixels: np.ndarray, dpi: int, quality: int, final: bool = True) -> bytes:
     output = io.BytesIO()
-    Image.fromarray(pixels).save(output, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True, progressive=True)
+    Image.fromarray(pixels).save(output, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=final, progressive=final)
     return output.getvalue()
