@@ -33,15 +33,15 @@ class CleanPage:
 def clean(image: Image.Image, dpi: int) -> CleanPage:
     """Crop to the paper, straighten, turn round if upside down and scale to at most 200 dpi, in one pass;
     blank pages are flagged, not dropped."""
-    pixels = _pixels(image)
+    pixels = pixels_of(image)
     grey = pixels if pixels.ndim == 2 else cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
-    small = _scaled(grey, dpi, ANALYSIS_DPI)
+    small = scaled(grey, dpi, ANALYSIS_DPI)
     left, top, right, bottom = _paper_box(small)
     factor = grey.shape[1] / small.shape[1]
     pixels = pixels[round(top * factor):round(bottom * factor), round(left * factor):round(right * factor)]
     small = small[top:bottom, left:right]
     out_dpi = min(dpi, OUTPUT_DPI)
-    page = _scaled(pixels, dpi, out_dpi)
+    page = scaled(pixels, dpi, out_dpi)
     if is_blank(small):
         return CleanPage(Image.fromarray(page), out_dpi, 0.0, upside_down=False, blank=True, scanned_dpi=dpi)
     angle, confidence = skew_search(small)
@@ -138,13 +138,14 @@ def _core_band(profile: np.ndarray) -> tuple[int, int]:
     return int(dense[0]), int(dense[-1]) + 1
 
 
-def _pixels(image: Image.Image) -> np.ndarray:
+def pixels_of(image: Image.Image) -> np.ndarray:
+    """The image as an RGB or grey array (other modes converted)."""
     if image.mode not in ("RGB", "L"):
         image = image.convert("L" if image.mode in ("1", "I;16", "I", "F", "LA") else "RGB")
     return np.asarray(image)
 
 
-def _scaled(pixels: np.ndarray, dpi: int, target: int) -> np.ndarray:
+def scaled(pixels: np.ndarray, dpi: int, target: int) -> np.ndarray:
     """`pixels` brought down to `target` dpi by area averaging (never up)."""
     if dpi <= target:
         return np.ascontiguousarray(pixels)

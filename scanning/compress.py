@@ -11,7 +11,7 @@ import numpy as np
 from PIL import Image
 
 from scanning.binarise import binarise
-from scanning.cleanup import OUTPUT_DPI
+from scanning.cleanup import OUTPUT_DPI, pixels_of, scaled
 from scanning.pagekind import Decision, PageKind, decide
 
 JPEG_DPI = OUTPUT_DPI  # grey and colour pages are kept at 200 dpi, the archival minimum at 1:1
@@ -52,13 +52,13 @@ class EncodedPage:
 
 
 def classify(image: Image.Image, dpi: int = OUTPUT_DPI) -> PageKind:
-    return decide(_at_most(_pixels(image), dpi, OUTPUT_DPI)[0], min(dpi, OUTPUT_DPI)).kind
+    return decide(scaled(pixels_of(image), dpi, OUTPUT_DPI), min(dpi, OUTPUT_DPI)).kind
 
 
 def encode(image: Image.Image, dpi: int, kind: PageKind | None = None, budget: int = BUDGET_BYTES,
            decision: Decision | None = None) -> EncodedPage:
     """The page stored as its kind asks (decided here unless given), at 200 dpi at most."""
-    pixels, dpi = _at_most(_pixels(image), dpi, OUTPUT_DPI)
+    pixels, dpi = scaled(pixels_of(image), dpi, OUTPUT_DPI), min(dpi, OUTPUT_DPI)
     decided = decision or decide(pixels, dpi)
     chosen = kind or decided.kind
     height, width = pixels.shape[:2]
@@ -102,21 +102,6 @@ def _jpeg_within(pixels: np.ndarray, dpi: int, budget: int) -> bytes:
             chosen = quality
             break
     return _jpeg(pixels, dpi, chosen)
-
-
-def _pixels(image: Image.Image) -> np.ndarray:
-    if image.mode not in ("RGB", "L"):
-        image = image.convert("L" if image.mode in ("1", "I;16", "I", "F", "LA") else "RGB")
-    return np.asarray(image)
-
-
-def _at_most(pixels: np.ndarray, dpi: int, limit: int) -> tuple[np.ndarray, int]:
-    """Down to `limit` dpi (200: the archival minimum, still 1:1); smaller scans are kept as they are."""
-    if dpi <= limit:
-        return pixels, dpi
-    scale = limit / dpi
-    size = (round(pixels.shape[1] * scale), round(pixels.shape[0] * scale))
-    return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA), limit
 
 
 def _clean_paper(pixels: np.ndarray) -> np.ndarray:
