@@ -238,14 +238,15 @@ def compute(facts: Sequence[DossierFacts], period: Period, now: dt.datetime, day
     return by_group(columns(facts, days), Window.of(period, now), np.zeros(len(facts), dtype=int), 1)[0]
 
 
-def by_group(c: Columns, w: Window, group: Array, count: int) -> list[Figures]:
-    """The figures of each of `count` groups, `group` giving each dossier's group (0 … count − 1)."""
+def by_group(c: Columns, w: Window, group: Array, count: int, rating_group: Array | None = None) -> list[Figures]:
+    """The figures of each of `count` groups, `group` giving each dossier's group (0 … count − 1) and
+    `rating_group` each rating's (default: its dossier's)."""
     counts = {name: np.bincount(group, weights=test(c, w), minlength=count) for name, test in COUNTED.items()}
     taken = received(c, w)
     documents = np.bincount(group, weights=c.documents * taken, minlength=count)
     digitised = np.bincount(group, weights=c.digitised * taken, minlength=count)
     given = w.holds(c.rating_at)
-    owners = group[c.rating_row[given]] if len(c.rating_row) else np.zeros(0, dtype=int)
+    owners = (group[c.rating_row] if rating_group is None else rating_group)[given]
     scores = [np.bincount(owners, weights=c.rating_score[given] == score, minlength=count) for score in (1, 2, 3, 4)]
     durations = settled(c, w) & ~np.isnan(c.days)
     found = []

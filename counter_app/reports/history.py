@@ -30,9 +30,12 @@ class EventRecord:
 
 @dataclass(frozen=True)
 class Rating:
+    """One answer; `clerk` is who served the citizen then (the event's actor)."""
+
     at: dt.datetime
     score: int
     stage: str = "return"
+    clerk: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,8 @@ def _filed(state: dict[str, Any], event: EventRecord) -> None:
 
 
 def _rated(state: dict[str, Any], event: EventRecord) -> None:
-    state["ratings"].append(Rating(event.at, int(event.payload["score"]), str(event.payload.get("stage", "return"))))
+    state["ratings"].append(Rating(event.at, int(event.payload["score"]), str(event.payload.get("stage", "return")),
+                                   event.actor))
 
 
 def _time(value: Any) -> dt.datetime | None:

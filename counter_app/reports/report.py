@@ -83,7 +83,8 @@ def assemble(office: str, facts: Sequence[DossierFacts], period: Period, now: dt
         office=office, period=period, previous=period.previous(), generated_at=local(now), totals=totals,
         before=known[period.previous()],
         by_field=_groups(table, window, [catalogue.field_of(f.procedure_code) for f in facts], lambda key: key),
-        by_clerk=_groups(table, window, [f.clerk or "—" for f in facts], lambda key: key),
+        by_clerk=_groups(table, window, [f.clerk or "—" for f in facts], lambda key: key,
+                         [r.clerk or "—" for f in facts for r in f.ratings if 1 <= r.score <= 4]),
         by_procedure=_groups(table, window, [f.procedure_code for f in facts],
                              lambda key: f"{key} {catalogue.names.get(key, '')}".strip()),
         daily=_daily(facts, period),
@@ -115,11 +116,14 @@ def working_day_counter(calendar: WorkCalendar) -> fig.DayCount:
     return count
 
 
-def _groups(table: Columns, window: Window, keys: list[str], label_of: Callable[[str], str]) -> tuple[Group, ...]:
-    """One row per key (field, clerk, procedure), each made of the dossiers with that key."""
-    names = sorted(set(keys))
+def _groups(table: Columns, window: Window, keys: list[str], label_of: Callable[[str], str],
+            rating_keys: list[str] | None = None) -> tuple[Group, ...]:
+    """One row per key (field, clerk, procedure), each made of the dossiers with that key; ratings go with
+    their dossier's key, or with `rating_keys` (one per rating, in the columns' order) when given."""
+    names = sorted(set(keys) | set(rating_keys or ()))
     index = {name: number for number, name in enumerate(names)}
-    found = fig.by_group(table, window, np.array([index[key] for key in keys], dtype=int), len(names))
+    own = np.array([index[key] for key in rating_keys], dtype=int) if rating_keys is not None else None
+    found = fig.by_group(table, window, np.array([index[key] for key in keys], dtype=int), len(names), own)
     groups = [Group(name, label_of(name), figures) for name, figures in zip(names, found, strict=True)]
     return tuple(sorted((g for g in groups if _active(g.figures)), key=lambda g: (-g.figures.received, g.key)))
 

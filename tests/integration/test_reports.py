@@ -65,7 +65,7 @@ def _histories(db: Database) -> dict[str, str]:
 
 def test_month_report_counts_each_case_once(db: Database) -> None:
     codes = _histories(db)
-    rate(db, codes["due_day"], 1, "binh", stage="return", at=at("2026-11-20 17:00"))
+    rate(db, codes["due_day"], 1, "anh", stage="return", at=at("2026-11-20 17:00"))  # accepted by binh
     rate(db, codes["by_post"], 4, "anh", reason="Phải chờ lâu", at=at("2026-11-25 08:01"))
     report = build_report(db, NOVEMBER, AS_OF)
     totals = report.totals
@@ -76,6 +76,9 @@ def test_month_report_counts_each_case_once(db: Database) -> None:
     assert (totals.returned_by_post, totals.withdrawn, totals.sent_back) == (1, 1, 1)
     assert (totals.rating_count, totals.rating_satisfied, totals.satisfaction_share) == (2, 1, 50.0)
     assert {g.key: g.figures.received for g in report.by_clerk} == {"anh": 3, "binh": 1}
+    # A rating goes to the clerk who served the citizen then; the dossier's field and procedure keep theirs.
+    assert {g.key: g.figures.rating_count for g in report.by_clerk} == {"anh": 2, "binh": 0}
+    assert [g.figures.rating_count for g in report.by_field] == [2]
     assert [g.key for g in report.by_field] == ["Hộ tịch"]
     late = dossiers_behind(db, NOVEMBER, "settled_late", at=AS_OF)
     assert [d.code for d in late] == [codes["extended"]]
