@@ -8,8 +8,6 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
-from openpyxl import load_workbook
-
 from counter_app.catalogue_documents import split_lines
 from counter_app.textfold import fold, nfc
 
@@ -36,6 +34,8 @@ Record = tuple[str, dict[str, Any]]
 
 def read_annex(path: Path) -> tuple[list[Record], dt.date | None]:
     """(where, record) pairs from every sheet with a procedure table, and the title block's effective date."""
+    from openpyxl import load_workbook  # noqa: PLC0415 (openpyxl loads only for a spreadsheet)
+
     workbook = load_workbook(path, data_only=True)
     records: list[Record] = []
     effective: dt.date | None = None

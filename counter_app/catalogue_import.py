@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from openpyxl.utils.exceptions import InvalidFileException
-
 from counter_app.catalogue_annex import read_annex
 from counter_app.catalogue_documents import DocumentLine, classify
 from counter_app.catalogue_national import is_national, national_record
@@ -81,6 +79,8 @@ class ImportReport:
 
 def read_catalogue(path: Path, effective_from: dt.date | None = None) -> ImportReport:
     """Every procedure of a .json (national records or the project's format) or .xlsx (annex) file."""
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415 (openpyxl: for a file import)
+
     try:
         if path.suffix.lower() in {".xlsx", ".xlsm"}:
             records, file_date = read_annex(path)
@@ -422,7 +422,7 @@ def _reason(error: Exception) -> Bilingual:
                          f"invalid JSON at line {error.lineno}, column {error.colno}")
     if isinstance(error, UnicodeDecodeError):
         return Bilingual("tệp không phải văn bản UTF-8", "the file is not UTF-8 text")
-    if isinstance(error, zipfile.BadZipFile | InvalidFileException):
+    if isinstance(error, zipfile.BadZipFile) or type(error).__name__ == "InvalidFileException":
         return Bilingual("không phải tệp Excel .xlsx hợp lệ", "not a valid Excel .xlsx file")
     if isinstance(error, OSError):
         name = error.strerror or type(error).__name__

@@ -133,5 +133,18 @@ def is_overdue(due: dt.datetime | None, now: dt.datetime) -> bool:
     return due is not None and now > due
 
 
+def days_overdue(due: dt.datetime | None, now: dt.datetime) -> int:
+    """Calendar days since the due day for an overdue dossier (1 the day after it is due), else 0."""
+    if not is_overdue(due, now):
+        return 0
+    assert due is not None
+    return max(1, (local(now).date() - local(due).date()).days)
+
+
+def is_due_today(due: dt.datetime | None, now: dt.datetime) -> bool:
+    """Due later today (not yet overdue)."""
+    return due is not None and now <= due and local(due).date() == local(now).date()
+
+
 def _at(day: dt.date, time: dt.time) -> dt.datetime:
     return local(dt.datetime.combine(day, time))

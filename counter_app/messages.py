@@ -250,6 +250,15 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Mật khẩu cần ít nhất {min} ký tự.",
         "The password needs at least {min} characters.",
     ),
+    "office.code_locked": (
+        "Không thể đổi mã cơ quan {code}: đã có hồ sơ mang mã này.",
+        "The office code {code} cannot change: dossiers already carry it.",
+    ),
+    "user.unknown": ("Không có người dùng «{username}».", "There is no user «{username}»."),
+    "user.last_admin": (
+        "Không thể khóa quản trị viên cuối cùng còn hoạt động.",
+        "The last active administrator cannot be deactivated.",
+    ),
     "user.role": ("Vai trò «{role}» không tồn tại.", "Role «{role}» does not exist."),
     "import.errors": (
         "Không nhập danh mục vì có {count} lỗi:\n{errors}",

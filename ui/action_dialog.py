@@ -13,19 +13,27 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
+from counter_app.clock import local
 from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action, label
 from counter_app.model import DocumentEntry, Dossier, StopRequester
 from counter_app.services import processing
 from counter_app.services.intake import accept
 from counter_app.storage.database import Database
+from ui import theme
 
 _REASON = {Action.REQUEST_SUPPLEMENT, Action.REFUSE, Action.STOP, Action.WITHDRAW, Action.EXTEND}
 _NOTE = {Action.TRANSFER, Action.SUPPLEMENT_RECEIVED, Action.RECORD_RESULT}
+DESTRUCTIVE = frozenset({Action.REFUSE, Action.STOP, Action.WITHDRAW})  # styled apart, always confirmed
+CONFIRMED = DESTRUCTIVE | {Action.RETURN_RESULT}  # irreversible: the confirm button names the dossier
+EXPECTED_NEXT = (Action.ACCEPT, Action.TRANSFER, Action.RECORD_RESULT, Action.RETURN_RESULT,
+                 Action.SUPPLEMENT_RECEIVED)  # the first of these allowed is the default button
 OFFERED = (Action.ACCEPT, Action.TRANSFER, Action.REQUEST_SUPPLEMENT, Action.SUPPLEMENT_RECEIVED, Action.REFUSE,
            Action.EXTEND, Action.STOP, Action.RECORD_RESULT, Action.RETURN_RESULT, Action.WITHDRAW)
 
@@ -33,28 +41,57 @@ OFFERED = (Action.ACCEPT, Action.TRANSFER, Action.REQUEST_SUPPLEMENT, Action.SUP
 class ActionDialog(QDialog):
     """Fields for `action`; `work(database, actor)` returns what the service call does with them."""
 
-    def __init__(self, action: Action, dossier: Dossier, language: str = "vi", parent: QWidget | None = None) -> None:
+    def __init__(self, action: Action, dossier: Dossier, language: str = "vi", parent: QWidget | None = None,
+                 suggested_due: dt.date | None = None) -> None:
         super().__init__(parent)
-        self.action, self.dossier = action, dossier
+        self.action, self.dossier, self.suggested_due = action, dossier, suggested_due
         self.setWindowTitle(label(action, language).capitalize())
+        self.setMinimumWidth(520)
         self.form = QFormLayout(self)
         self.fields: dict[str, Any] = {}
+        code = dossier.code or str(dossier.id)
+        heading = theme.set_role(QLabel(f"{code} — {dossier.applicant.full_name}"), "heading")
+        heading.setWordWrap(True)
+        self.form.addRow(heading)
         if action is Action.TRANSFER:
             self._line("to", self.tr("Processing officer or office"), "Công chức Tư pháp - Hộ tịch")
         if action is Action.STOP:
             self._requested_by()
         if action in _REASON:
-            self._line("reason", self.tr("Reason"))
+            reason = QPlainTextEdit()
+            reason.setTabChangesFocus(True)
+            reason.setFixedHeight(reason.fontMetrics().lineSpacing() * 4 + 16)
+            self.fields["reason"] = reason
+            self.form.addRow(self.tr("Reason"), reason)
         if action in _NOTE:
             self._line("note", self.tr("Note"))
         if action is Action.EXTEND:
             self._new_due()
         if action is Action.RETURN_RESULT:
             self._return_fields()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.confirm = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._confirmation(action, language, code)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form.addRow(self.buttons)
+
+    def _confirmation(self, action: Action, language: str, code: str) -> None:
+        """Irreversible actions: a warning and a confirm button that names the dossier, never the default."""
+        if action not in CONFIRMED:
+            self.confirm.setText(label(action, language).capitalize())
+            theme.set_kind(self.confirm, "primary")
+            return
+        warning = QLabel(self.tr("This cannot be undone."))
+        warning.setWordWrap(True)
+        theme.set_tone(warning, "danger")
+        self.form.addRow(warning)
+        self.confirm.setText(self.tr("{0} dossier {1}").format(label(action, language).capitalize(), code))
+        theme.set_kind(self.confirm, "destructive" if action in DESTRUCTIVE else "primary")
+        self.confirm.setAutoDefault(False)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(True)
+        cancel.setDefault(True)  # Enter never confirms by accident: the confirm button must be chosen
 
     def _line(self, name: str, caption: str, value: str = "") -> QLineEdit:
         field = QLineEdit(value)
@@ -76,12 +113,20 @@ class ActionDialog(QDialog):
         return field.currentData() if isinstance(field, QComboBox) else None
 
     def _new_due(self) -> None:
-        due = self.dossier.due_at.date() if self.dossier.due_at else dt.date.today()
-        field = QDateEdit(QDate(due.year, due.month, due.day).addDays(5))
+        due = local(self.dossier.due_at).date() if self.dossier.due_at else dt.date.today()
+        proposed = self.suggested_due or max(due, dt.date.today()) + dt.timedelta(days=7)
+        field = QDateEdit(QDate(proposed.year, proposed.month, proposed.day))
+        field.setMinimumDate(QDate.currentDate())
         field.setCalendarPopup(True)
         field.setDisplayFormat("dd/MM/yyyy")
         self.fields["new_due"] = field
+        self.form.addRow(self.tr("Current due date"), QLabel(f"{due:%d/%m/%Y}"))
         self.form.addRow(self.tr("New due date"), field)
+        note = theme.set_role(QLabel(self.tr("Proposed: 5 working days after the current due date (after today "
+                                             "when it has passed). The apology letter (form 04) is printed for the "
+                                             "citizen.")), "muted")
+        note.setWordWrap(True)
+        self.form.addRow(note)
 
     def _return_fields(self) -> None:
         mode = QComboBox()
@@ -103,6 +148,8 @@ class ActionDialog(QDialog):
 
     def text(self, name: str) -> str:
         field = self.fields.get(name)
+        if isinstance(field, QPlainTextEdit):
+            return field.toPlainText().strip()
         return field.text().strip() if isinstance(field, QLineEdit) else ""
 
     def work(self) -> Callable[[Database, str], Dossier]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, QTime, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -24,9 +26,13 @@ from counter_app.model import Office, Role
 from counter_app.services import office as office_service
 from counter_app.services import users
 from counter_app.storage.database import Database
-from scanning.verification import trust_folder
-from ui import tasks
+from ui import tasks, theme
+from ui.admin_printers import PrintersPanel
+from ui.admin_users import UsersPanel
 from ui.setting_keys import OCR_KEY, TSA_URL_KEY
+from ui.status_items import role_name
+
+TRUST_FOLDER = "trust"  # scanning.verification.trust_folder, without loading pyHanko for a label
 
 
 class AdminView(QWidget):
@@ -34,10 +40,11 @@ class AdminView(QWidget):
 
     signing_changed = Signal()
 
-    def __init__(self, database: Database, actor: str, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, actor: str | Callable[[], str], settings: QSettings | None = None,
+                 parent: QWidget | None = None, office_name: Callable[[], str] = lambda: "") -> None:
         super().__init__(parent)
-        self.database, self.actor = database, actor
+        self.database = database
+        self._actor = actor if callable(actor) else (lambda: actor)
         self.settings = settings or QSettings()
         self._task: tasks.Task | None = None
         self.username, self.full_name, self.password, self.pin = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
@@ -45,7 +52,7 @@ class AdminView(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(role.value, role.value)
+            self.role.addItem(role_name(role), role.value)
         self.add_user = QPushButton(self.tr("Create user"))
         self.office_code, self.office_name, self.province = QLineEdit(), QLineEdit(), QLineEdit()
         self.place_name, self.address = QLineEdit(), QLineEdit()
@@ -69,6 +76,13 @@ class AdminView(QWidget):
         self.save_signing = QPushButton(self.tr("Save these settings"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.code_note = theme.set_role(QLabel(), "muted")
+        self.code_note.setWordWrap(True)
+        self.users = UsersPanel(database, self._actor)
+        self.users.message.connect(self._report)
+        self.printers = PrintersPanel(self.settings, office_name)
+        self.printers.message.connect(self._report)
+        theme.set_kind(self.add_user, "primary")
         self._arrange()
         self.add_user.clicked.connect(self.create_user)
         self.save_office.clicked.connect(self.store_office)
@@ -87,8 +101,12 @@ class AdminView(QWidget):
         ):
             form.addRow(caption, widget)
         form.addRow(self.add_user)
-        office_box = QGroupBox(self.tr("Office (printed on every form)"))
-        form = QFormLayout(office_box)
+        users_tab = QWidget()
+        row = QHBoxLayout(users_tab)
+        row.addWidget(self.users, 3)
+        row.addWidget(user_box, 2)
+        office_tab = QWidget()
+        form = QFormLayout(office_tab)
         for caption, widget in (
             (self.tr("Agency code"), self.office_code),
             (self.tr("Name"), self.office_name),
@@ -100,39 +118,46 @@ class AdminView(QWidget):
             (self.tr("Office phone (on form 02)"), self.office_phone),
         ):
             form.addRow(caption, widget)
+        form.addRow(self.code_note)
         form.addRow(self.save_office)
-        rules_box = QGroupBox(self.tr("Rules"))
-        form = QFormLayout(rules_box)
+        rules_tab = QWidget()
+        form = QFormLayout(rules_tab)
         form.addRow(self.tr("Cut-off for same-day procedures"), self.cutoff)
         form.addRow(self.cutoff_same_day)
         form.addRow(self.register_by_field)
         form.addRow(self.save_rules)
-        signing_box = QGroupBox(self.tr("Scans and digital signatures"))
-        form = QFormLayout(signing_box)
+        signing_tab = QWidget()
+        form = QFormLayout(signing_tab)
         form.addRow(self.tr("Time-stamp authority (URL)"), self.tsa_url)
-        trust = QLabel(self.tr("Trusted root certificates: put the CA's .pem/.crt files in {0}").format(
-            str(trust_folder(self.database.data_dir))))
+        trust = QLabel(self.tr("Trusted root certificates: put the CA's .pem/.crt files in the folder «{0}» of the "
+                               "data folder").format(TRUST_FOLDER))
         trust.setWordWrap(True)
         form.addRow(trust)
         form.addRow(self.ocr)
         form.addRow(self.save_signing)
-        column = QVBoxLayout()
-        column.addWidget(office_box)
-        column.addWidget(rules_box)
-        column.addWidget(signing_box)
-        row = QHBoxLayout(self)
-        row.addWidget(user_box)
-        row.addLayout(column)
-        row.addWidget(self.message)
+        self.tabs = QTabWidget()
+        for tab, caption, glyph in ((users_tab, self.tr("Users"), "users"), (office_tab, self.tr("Office"), "home"),
+                                    (rules_tab, self.tr("Rules"), "clock"),
+                                    (self.printers, self.tr("Printers"), "printer"),
+                                    (signing_tab, self.tr("Scans and digital signatures"), "key")):
+            self.tabs.addTab(tab, theme.icon(glyph), caption)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 18, 24, 18)
+        column.addWidget(theme.set_role(QLabel(self.tr("Administration")), "title"))
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.message)
 
     def load(self) -> None:
         database = self.database
         self._task = tasks.start(
-            lambda: office_service.get_office(database), self._show_office, self._report, owner=self
+            lambda: (office_service.get_office(database), office_service.code_locked(database)),
+            self._show_office, self._report, owner=self
         )
         self._rules_task = tasks.start(
             lambda: office_service.get_rules(database), self._show_rules, self._report, owner=self
         )
+        self.users.load()
+        self.printers.load()
 
     def _show_rules(self, rules: office_service.Rules) -> None:
         cutoff = rules.hours.cutoff
@@ -151,8 +176,17 @@ class AdminView(QWidget):
             owner=self,
         )
 
-    def _show_office(self, office: Office) -> None:
+    @property
+    def actor(self) -> str:
+        return self._actor()
+
+    def _show_office(self, loaded: tuple[Office, bool]) -> None:
+        office, locked = loaded
         self._office = office
+        self.office_code.setReadOnly(locked)
+        self.office_code.setEnabled(not locked)
+        self.code_note.setText(self.tr("The agency code is part of every dossier code: it cannot change once "
+                                       "dossiers exist.") if locked else "")
         for field, value in (
             (self.office_code, office.code),
             (self.office_name, office.name),
@@ -176,9 +210,13 @@ class AdminView(QWidget):
                 users.set_pin(database, name, pin)
             return name
 
-        self._task = tasks.start(
-            work, lambda created: self._report(self.tr("User {0} created.").format(created)), self._report, owner=self
-        )
+        self._task = tasks.start(work, self._created, self._report, owner=self)
+
+    def _created(self, username: str) -> None:
+        self._report(self.tr("User {0} created.").format(username))
+        for field in (self.username, self.full_name, self.password, self.pin):
+            field.clear()
+        self.users.load()
 
     def store_office(self) -> None:
         office = dataclasses.replace(  # what the screen does not show (communes, postal agreement) stays

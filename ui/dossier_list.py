@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 from counter_app.lifecycle import Status, label
 from counter_app.services.queries import DossierFilter
 from counter_app.storage.database import Database
+from ui import tasks, theme
 from ui.dossier_model import DossierTableModel
 
 QUICK = ("all", "due_today", "overdue", "ready", "waiting")
@@ -31,6 +35,7 @@ class DossierListView(QWidget):
     """Emits `open_requested(ref)` on Enter or double-click."""
 
     open_requested = Signal(str)
+    exported = Signal(object, int)  # path, rows
 
     def __init__(self, database: Database, language: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,10 +60,21 @@ class DossierListView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # click a header: the list is read whole, then sorted
         self._size_columns()
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        self.count_label = QLabel()
+        self.table.verticalHeader().hide()
+        self.title = theme.set_role(QLabel(self.tr("All dossiers")), "title")
+        self.export_button = QPushButton(theme.icon("file-spreadsheet"), self.tr("Export to Excel (XLSX)…"))
+        self.export_button.clicked.connect(self.choose_export)
+        self._export_task: tasks.Task | None = None
+        self.language = language
+        self.database = database
+        self.count_label = theme.set_role(QLabel(), "muted")
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._arrange()
         self._connect()
@@ -67,10 +83,11 @@ class DossierListView(QWidget):
         """Widths from samples, not from the rows: measuring 200,000 lazy rows would stall scrolling."""
         metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
         samples = ("000.00.00.H99-261231-0000", "Tôn Nữ Hoàng Khánh Uyển", "079195000123", "",
-                   "Hướng dẫn bổ sung tại quầy", "00:00 00/00/0000", "00:00 00/00/0000")
-        for column, sample in enumerate(samples):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+                   "Có kết quả, chờ trả", "00/00/0000", "00/00/0000 00:00", "Quá hạn")
+        for column, sample in enumerate(samples):  # long names end in "…", whole in the tooltip
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the procedure takes what is left
+        self.table.setColumnHidden(2, True)  # the CCCD number: in the name's tooltip, and searchable
 
     def _arrange(self) -> None:
         filters = QHBoxLayout()
@@ -78,7 +95,14 @@ class DossierListView(QWidget):
                        QLabel(self.tr("to")), self.date_to):
             filters.addWidget(widget)
         filters.setStretch(0, 3)
+        for combo in (self.status, self.quick):
+            combo.setMaximumWidth(220)
+        self.procedure.setMaximumWidth(130)
         column = QVBoxLayout(self)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.export_button)
+        column.addLayout(heading)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
         column.addWidget(self.count_label)
@@ -114,7 +138,12 @@ class DossierListView(QWidget):
 
     @Slot()
     def apply(self) -> None:
+        self._show_title()
         self.model.set_filter(self.criteria())
+
+    def refresh(self) -> None:
+        """Read the same list again (after a change elsewhere)."""
+        self.model.set_filter(self.model.criteria)
 
     def show_quick(self, key: str) -> None:
         """Open the list on one of the home panel's filters ('due_today', 'overdue', 'ready', 'waiting'...)."""
@@ -128,6 +157,38 @@ class DossierListView(QWidget):
             self.date_to.setDate(QDate.currentDate())
         self.quick.setCurrentIndex(QUICK.index(key) if key in QUICK else 0)
         self.apply()
+
+    def _show_title(self) -> None:
+        titles = {"all": self.tr("All dossiers"), "due_today": self.tr("Dossiers due today"),
+                  "overdue": self.tr("Overdue dossiers"), "ready": self.tr("Results ready to return"),
+                  "waiting": self.tr("Dossiers waiting for a supplement")}
+        title = titles.get(str(self.quick.currentData()), titles["all"])
+        if self.use_dates.isChecked():
+            title += self.tr(", accepted {0}–{1}").format(self.date_from.date().toString("dd/MM/yyyy"),
+                                                           self.date_to.date().toString("dd/MM/yyyy"))
+        if self.search.text().strip():
+            title += self.tr(", matching “{0}”").format(self.search.text().strip())
+        self.title.setText(title)
+
+    def choose_export(self) -> None:
+        default = str(Path.home() / (self.title.text().split(",")[0] + ".xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the list"), default, self.tr("Excel (*.xlsx)"))
+        if path:
+            self.export_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """The whole current list (not only the rows scrolled to) into an XLSX file, on a worker."""
+        from counter_app.services.list_export import export_list  # noqa: PLC0415 (openpyxl: only to export)
+
+        database, criteria, title, language = self.database, self.model.criteria, self.title.text(), self.language
+        self.count_label.setText(self.tr("Exporting…"))
+        self._export_task = tasks.start(lambda: export_list(database, criteria, path, title, language),
+                                        lambda count: self._exported(path, count), self.count_label.setText,
+                                        owner=self)
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.count_label.setText(self.tr("{0} dossiers exported to {1}").format(count, path.name))
+        self.exported.emit(path, count)
 
     def _count(self) -> None:
         more = self.tr(" (scroll for more)") if self.model.canFetchMore(self.model.index(-1, -1)) else ""

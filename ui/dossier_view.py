@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -19,17 +22,34 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.clock import local
-from counter_app.fees import format_amount
 from counter_app.lifecycle import Action, label
-from counter_app.model import Delivery, Dossier, ReceivedDocument
+from counter_app.model import Dossier, ReceivedDocument
+from counter_app.services.processing import suggested_new_due
 from counter_app.services.queries import get_dossier
+from counter_app.services.users import full_names
 from counter_app.storage.database import Database
-from scanning.dossier_signing import sign_dossier
-from scanning.verification import SignatureReport, office_roots, verify
-from ui import tasks
-from ui.action_dialog import OFFERED, ActionDialog
-from ui.sign_dialog import SignDialog
+from ui import tasks, theme
+from ui.action_dialog import DESTRUCTIVE, EXPECTED_NEXT, OFFERED, ActionDialog
+from ui.dossier_header import DossierHeader
 from ui.table_models import RowsModel
+
+if TYPE_CHECKING:
+    from scanning.verification import SignatureReport
+    from ui.sign_dialog import SignDialog
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    dossier: Dossier
+    names: dict[str, str]
+    suggested_due: dt.date | None
+
+
+def _load(database: Database, ref: str) -> _Loaded:
+    """The dossier, who is who in its history, and the extension dialog's proposal; on a worker."""
+    dossier = get_dossier(database, ref)
+    suggested = suggested_new_due(database, ref) if Action.EXTEND in dossier.allowed_actions else None
+    return _Loaded(dossier, full_names(database), suggested)
 
 
 def _when(moment: object) -> str:
@@ -56,11 +76,10 @@ class DossierView(QWidget):
         self.dossier: Dossier | None = None
         self.dialog: ActionDialog | None = None
         self._task: tasks.Task | None = None
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: bold")
-        self.title.setWordWrap(True)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
+        self.header = DossierHeader(language)
+        self.back_requested = self.header.back.clicked
+        self.names: dict[str, str] = {}
+        self.suggested_due: dt.date | None = None
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.documents = RowsModel(
@@ -74,38 +93,44 @@ class DossierView(QWidget):
 
     def _arrange(self) -> None:
         grid = QGridLayout(self)
-        grid.addWidget(self.title, 0, 0, 1, 2)
-        grid.addWidget(self.details, 1, 0, 1, 2)
+        grid.addWidget(self.header, 0, 0, 1, 2)
         for column, (caption, model) in enumerate(
             ((self.tr("Documents received"), self.documents), (self.tr("History"), self.history))
         ):
             box = QVBoxLayout()
-            box.addWidget(QLabel(f"<b>{caption}</b>"))
+            box.addWidget(theme.set_role(QLabel(caption), "heading"))
             table = QTableView()
             table.setModel(model)
+            table.verticalHeader().hide()
+            table.setAlternatingRowColors(True)
+            table.setWordWrap(True)
             if model is self.documents:
                 table.activated.connect(lambda index: self.open_document(index.row()))
                 self.documents_table = table
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setSectionResizeMode(0 if model is self.documents else 3,
+                                                          QHeaderView.ResizeMode.Stretch)
             box.addWidget(table)
             grid.addLayout(box, 2, column)
         grid.addLayout(self.actions_row, 3, 0, 1, 2)
         grid.addWidget(self.message, 4, 0, 1, 2)
         grid.setRowStretch(2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
 
     def show_dossier(self, ref: str) -> None:
         database = self.database
         self.message.setText(self.tr("Loading…"))
-        self._task = tasks.start(lambda: get_dossier(database, ref), self.display, self._error, owner=self)
+        self._task = tasks.start(lambda: _load(database, ref), self._loaded, self._error, owner=self)
+
+    def _loaded(self, loaded: _Loaded) -> None:
+        self.names, self.suggested_due = loaded.names, loaded.suggested_due
+        self.display(loaded.dossier)
 
     def display(self, dossier: Dossier) -> None:
         self.dossier = dossier
         self.message.clear()
-        status = label(dossier.status, self.language)
-        late = self.tr(" — OVERDUE") if dossier.overdue else ""
-        self.title.setText(f"{dossier.code or self.tr('(no code)')} · {status}{late}")
-        self.details.setText(self._details(dossier))
+        self.header.show_dossier(dossier)
         kinds = {"original": self.tr("Original"), "certified_copy": self.tr("Certified copy"), "copy": self.tr("Copy")}
         self.documents.set_rows(
             [
@@ -121,7 +146,8 @@ class DossierView(QWidget):
         )
         self._check_signatures(dossier)
         self.history.set_rows(
-            [(_when(e.at), label(e.type, self.language), e.actor, _payload_text(e.payload)) for e in dossier.events]
+            [(_when(e.at), label(e.type, self.language).capitalize(), self.names.get(e.actor, e.actor),
+              _payload_text(e.payload)) for e in reversed(dossier.events)]
         )
         self._rebuild_actions(dossier)
 
@@ -132,6 +158,8 @@ class DossierView(QWidget):
             return
 
         def work() -> dict[int, list[SignatureReport]]:
+            from scanning.verification import office_roots, verify  # noqa: PLC0415 (pyHanko: on a worker)
+
             roots = office_roots(database.data_dir)
             return {position: verify(database.blobs.read(digest), roots) for position, digest in digests.items()}
 
@@ -176,24 +204,6 @@ class DossierView(QWidget):
     def _open(self, path: Path) -> None:
         self.opener(path)
 
-    def _details(self, dossier: Dossier) -> str:
-        person = dossier.applicant
-        delivery = (
-            self.tr("by post to {0}").format(dossier.delivery_address)
-            if (dossier.delivery is Delivery.POSTAL)
-            else self.tr("at the counter")
-        )
-        lines = [
-            f"{dossier.procedure.code} — {dossier.procedure.name}",
-            self.tr("Applicant: {0}, CCCD {1}, {2}").format(person.full_name, person.id_number, person.address),
-            self.tr("Phone: {0}   Email: {1}").format(person.phone or "—", person.email or "—"),
-            self.tr("Accepted: {0}   Due: {1}").format(_when(dossier.accepted_at) or "—", _when(dossier.due_at) or "—"),
-            self.tr("Result delivery: {0}   Fee: {1} đồng").format(delivery, format_amount(dossier.fee_amount)),
-        ]
-        if dossier.missing_documents:
-            lines.append(self.tr("Missing: {0}").format("; ".join(dossier.missing_documents)))
-        return "<br>".join(_escape(line) for line in lines)
-
     def _rebuild_actions(self, dossier: Dossier) -> None:
         while self.actions_row.count():
             item = self.actions_row.takeAt(0)
@@ -201,25 +211,35 @@ class DossierView(QWidget):
                 item.widget().deleteLater()  # type: ignore[union-attr]
         self.action_buttons = {}
         self.sign_button = None
-        for action in OFFERED:
-            if action in dossier.allowed_actions:
-                button = QPushButton(label(action, self.language).capitalize())
-                button.clicked.connect(lambda _=False, chosen=action: self.open_action(chosen))
-                self.actions_row.addWidget(button)
-                self.action_buttons[action] = button
+        allowed = [action for action in OFFERED if action in dossier.allowed_actions]
+        expected = next((action for action in EXPECTED_NEXT if action in allowed), None)
+        for action in sorted(allowed, key=lambda a: (a in DESTRUCTIVE, a is not expected)):
+            if action in DESTRUCTIVE and not any(a in DESTRUCTIVE for a in self.action_buttons):
+                self.actions_row.addStretch()  # the irreversible ones set apart, at the far right
+            button = QPushButton(label(action, self.language).capitalize() + ("…" if action in DESTRUCTIVE else ""))
+            theme.set_kind(button, "destructive" if action in DESTRUCTIVE else
+                           "primary" if action is expected else "")
+            button.clicked.connect(lambda _=False, chosen=action: self.open_action(chosen))
+            self.actions_row.addWidget(button)
+            self.action_buttons[action] = button
+        position = len(self.action_buttons) - sum(a in DESTRUCTIVE for a in self.action_buttons)
         if any(d.blob_sha256 and not d.signed for d in dossier.documents):
             sign = QPushButton(self.tr("Sign digitised documents…"))
             sign.clicked.connect(self.open_sign)
-            self.actions_row.addWidget(sign)
+            self.actions_row.insertWidget(position, sign)
             self.sign_button = sign
-        self.print_button = QPushButton(self.tr("Print a form…"))
+            position += 1
+        self.print_button = QPushButton(theme.icon("printer"), self.tr("Print a form…"))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(str(dossier.code or dossier.id)))
-        self.actions_row.addStretch()
-        self.actions_row.addWidget(self.print_button)
+        self.actions_row.insertWidget(position, self.print_button)
+        if expected is not None:
+            self.action_buttons[expected].setDefault(True)
 
     def open_sign(self) -> SignDialog | None:
         if self.dossier is None:
             return None
+        from ui.sign_dialog import SignDialog  # noqa: PLC0415 (pyHanko loads when signing)
+
         self.sign_dialog = SignDialog(self.settings, self)
         self.sign_dialog.accepted.connect(self._sign)
         self.sign_dialog.open()
@@ -230,13 +250,15 @@ class DossierView(QWidget):
         source, pin = self.sign_dialog.source(), self.sign_dialog.take_pin()
         database, actor, ref = self.database, self.actor(), str(self.dossier.code or self.dossier.id)
         self.message.setText(self.tr("Signing…"))
+        from scanning.dossier_signing import sign_dossier  # noqa: PLC0415
+
         self._task = tasks.start(lambda: sign_dossier(database, ref, source, pin, actor),
                                  lambda _signed: self.show_dossier(ref), self._error, owner=self)
 
     def open_action(self, action: Action) -> ActionDialog | None:
         if self.dossier is None or action not in self.dossier.allowed_actions:
             return None
-        self.dialog = ActionDialog(action, self.dossier, self.language, self)
+        self.dialog = ActionDialog(action, self.dossier, self.language, self, suggested_due=self.suggested_due)
         self.dialog.accepted.connect(self._run_dialog)
         self.dialog.open()
         return self.dialog
@@ -264,7 +286,3 @@ class DossierView(QWidget):
 def _payload_text(payload: dict[str, object]) -> str:
     keys = ("code", "to", "reason", "note", "recipient_name", "postal_item", "authorisation")
     return "; ".join(str(payload[key]) for key in keys if payload.get(key))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

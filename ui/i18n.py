@@ -1,13 +1,17 @@
-"""Loading the compiled translation for the chosen language (Vietnamese by default; English is the source)."""
+"""The chosen language at run time: Counter's and Qt's own translations, and the locale for numbers and dates."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from counter_app.paths import resources_dir
 
 DEFAULT_LANGUAGE = "vi"
 _current = DEFAULT_LANGUAGE
+_LOCALES = {"vi": (QLocale.Language.Vietnamese, QLocale.Country.Vietnam),
+            "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom)}
 
 
 def language() -> str:
@@ -16,17 +20,35 @@ def language() -> str:
 
 
 def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
-    """Install Counter's and Qt's own translations for `language`; keep the result alive with the app."""
+    """Install Counter's and Qt's own translations for `language` and its locale (vi_VN: comma decimals,
+    dd/MM/yyyy); keep the result alive with the app."""
     global _current  # noqa: PLW0603 (one language per running application)
     _current = language
+    QLocale.setDefault(QLocale(*_LOCALES.get(language, _LOCALES["vi"])))
     installed: list[QTranslator] = []
     if language == "en":
         return installed
-    ours, qt = QTranslator(app), QTranslator(app)
-    if ours.load(f"counter_{language}", str(resources_dir() / "translations")):
-        app.installTranslator(ours)
-        installed.append(ours)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
+    ours = resources_dir() / "translations"
+    for name, folders in ((f"counter_{language}", [str(ours)]),
+                          (f"qtbase_{language}",  # Qt ships no qtbase_vi: ours first, then Qt's own folder
+                           [str(ours), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)])):
+        translator = QTranslator(app)
+        if any(translator.load(name, folder) for folder in folders):
+            app.installTranslator(translator)
+            installed.append(translator)
     return installed
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number in the chosen locale: 1.234.567 and 3,5 in Vietnamese."""
+    return QLocale().toString(float(value), "f", decimals) if decimals else QLocale().toString(int(value))
+
+
+def day(value: dt.date) -> str:
+    """A date as the clerk writes it: dd/mm/yyyy (both languages)."""
+    return f"{value:%d/%m/%Y}"
+
+
+def moment(value: dt.datetime) -> str:
+    """A time and date: 'HH:MM dd/mm/yyyy'."""
+    return f"{value:%H:%M %d/%m/%Y}"

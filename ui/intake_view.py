@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,16 +38,17 @@ from counter_app.scan_profiles import profile_for
 from counter_app.services import catalogue, documents
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.storage.database import Database
-from counter_app.storage.staging import StagedBatch, staging_of
+from counter_app.storage.staging import staging_of
 from counter_app.terms_words import fee_label, time_label
 from counter_app.textfold import fold
-from scanning import digitise, ocr_queue
-from scanning.digitise import ProcessedPage
-from scanning.pdf import PdfMetadata
-from ui import i18n, ocr_worker, tasks
+from ui import i18n, tasks, theme
 from ui.checklist_model import KIND, ChecklistModel
-from ui.scan_dialog import ScanDialog
 from ui.setting_keys import OCR_KEY
+
+if TYPE_CHECKING:
+    from counter_app.storage.staging import StagedBatch
+    from scanning.digitise import ProcessedPage
+    from ui.scan_dialog import ScanDialog
 
 SEXES = ("", "Nam", "Nữ")
 LIST_LIMIT = 200
@@ -208,9 +210,11 @@ class IntakeView(QWidget):
         grid.addWidget(self.delivery_address, 0, 2)
         grid.addWidget(self.fee_label, 1, 0, 1, 3)
         grid.addWidget(self.reason, 2, 0, 1, 3)
-        buttons = QHBoxLayout()
-        for button in (self.accept_button, self.supplement_button, self.refuse_button, self.clear_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two rows: the long Vietnamese captions fit 1366 px beside the sidebar
+        buttons.addWidget(theme.set_kind(self.accept_button, "primary"), 0, 0, 1, 2)
+        buttons.addWidget(self.clear_button, 0, 2)
+        buttons.addWidget(self.supplement_button, 1, 0)
+        buttons.addWidget(theme.set_kind(self.refuse_button, "destructive"), 1, 1, 1, 2)
         grid.addLayout(buttons, 3, 0, 1, 3)
         left = QVBoxLayout()
         left.addWidget(procedure_box)
@@ -451,6 +455,8 @@ class IntakeView(QWidget):
         if self.procedure is None or number is None:
             self.show_error(self.tr("Choose a document in the list first."))
             return None
+        from ui.scan_dialog import ScanDialog  # noqa: PLC0415 (scanner and image libraries: on first use)
+
         document = self.checklist.documents[number]
         self.scan_dialog = ScanDialog(document.name, profile_for(self.procedure.code, document.name), self.settings,
                                       parent=self, staging=staging_of(self.database.blobs))
@@ -481,6 +487,9 @@ class IntakeView(QWidget):
         ocr = bool(self.settings.value(OCR_KEY, True, type=bool))
 
         def work() -> int:
+            from scanning import digitise, ocr_queue  # noqa: PLC0415 (image libraries: with the first scan)
+            from scanning.pdf import PdfMetadata  # noqa: PLC0415
+
             for document, (batch, pages) in scans.items():
                 metadata = PdfMetadata(ref, document, office, actor)
                 pdf, count = digitise.to_pdf(pages, metadata, i18n.language())
@@ -494,6 +503,8 @@ class IntakeView(QWidget):
 
     def _scans_filed(self, count: int) -> None:
         self.scans_filed.emit(count)
+        from ui import ocr_worker  # noqa: PLC0415
+
         ocr_worker.start(self.database)
         self.result_label.setText(self.result_label.text() + self.tr(" — {0} digitised document(s) saved").format(
             count))

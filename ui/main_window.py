@@ -1,48 +1,60 @@
-"""The main window: log in, then home, intake, dossiers, one dossier, administration; status bar; scanners."""
+"""The main window: log in, then the sidebar's sections (home, intake, dossiers, post, reports, sync,
+administration) and one dossier; status bar; scanners. Heavy modules load after the log-in window shows."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer, QUrl, Slot
+from PySide6.QtCore import QSettings, QSize, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
-from counter_app.clock import local, now
-from counter_app.codes import looks_like_code
-from counter_app.forms import Form
-from counter_app.lifecycle import Action, Status
-from counter_app.model import Dossier, Office, Role
-from counter_app.services.office import ensure_initialised
-from counter_app.services.rating import rate
-from counter_app.services.users import User, has_users
-from counter_app.storage.database import Database
-from printing.spool import PrintJob
-from scanning.dossier_signing import UpgradeRound, upgrade_pending
-from scanning.verification import office_roots
-from ui import ocr_worker, tasks
-from ui.admin_view import AdminView
-from ui.dossier_list import DossierListView
-from ui.dossier_view import DossierView
-from ui.home_panel import HomePanel
-from ui.intake_view import IntakeView
+from ui import tasks, theme
+from ui.app_signals import AppSignals, Changes
 from ui.login import LockScreen, LoginDialog
-from ui.postal_view import DISPATCH, PostalView
-from ui.print_dialog import PrintFormDialog, form_job
-from ui.print_service import PrintService
-from ui.rating_window import RatingWindow
-from ui.report_view import ReportView
-from ui.setting_keys import TSA_URL_KEY
-from ui.sync_controller import SyncController, SyncSnapshot
-from ui.sync_view import SyncView, local_time, outbox_text, status_text
+from ui.sidebar import Section, Sidebar
+from ui.status_items import StatusItems
 from ui.wedge import ScannerFilter
 
+if TYPE_CHECKING:
+    from counter_app.model import Dossier, Office
+    from counter_app.services.users import User
+    from counter_app.storage.database import Database
+    from printing.spool import PrintJob
+    from scanning.dossier_signing import UpgradeRound
+    from ui.admin_view import AdminView
+    from ui.dossier_list import DossierListView
+    from ui.dossier_view import DossierView
+    from ui.home_panel import HomePanel
+    from ui.intake_view import IntakeView
+    from ui.postal_view import PostalView
+    from ui.print_dialog import PrintFormDialog
+    from ui.print_service import PrintService
+    from ui.rating_window import RatingWindow
+    from ui.report_view import ReportView
+    from ui.sync_controller import SyncController, SyncSnapshot
+    from ui.sync_view import SyncView
+
 TIMESTAMP_RETRY_MS = 10 * 60 * 1000
-POSTAL_ROLES = frozenset({Role.POSTAL, Role.CLERK, Role.ADMIN})
-_OUTCOME_FORMS = {Status.ACCEPTED: Form.RECEIPT, Status.COUNTER_SUPPLEMENT: Form.SUPPLEMENT,
-                  Status.REFUSED_AT_COUNTER: Form.REFUSAL}
+# Sections whose screens are slotted in by `add_screen` (ui/pages.py): hidden until then.
+LATER_SECTIONS = ("postal", "reports")
+POSTAL_ROLES = frozenset({"postal", "clerk", "admin"})  # counter_app.model.Role values
+
+
+class CurrentPageStack(QStackedWidget):
+    """A page stack as large as the page shown, not as the largest page: one wide screen does not push every
+    other screen past the edge of a 1366-pixel display."""
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 @dataclass(frozen=True)
@@ -53,13 +65,28 @@ class _Opened:
 
 
 def _open(data_dir: Path, database_url: str | None) -> _Opened:
-    """Open (and on first launch create) the database; runs on a worker thread."""
+    """Open (and on first launch create) the database; runs on a worker thread, with its imports."""
+    from counter_app.services.office import ensure_initialised  # noqa: PLC0415 (SQLAlchemy, Alembic: off the GUI)
+    from counter_app.services.users import has_users  # noqa: PLC0415
+    from counter_app.storage.database import Database  # noqa: PLC0415
+
     database = Database.open(data_dir, database_url)
     return _Opened(database, ensure_initialised(database), has_users(database))
 
 
 class MainWindow(QMainWindow):
     """Holds the application's one Database and closes it at exit; nothing is shown before a login."""
+
+    home: HomePanel
+    intake: IntakeView
+    dossiers: DossierListView
+    dossier: DossierView
+    admin: AdminView
+    sync: SyncController
+    sync_view: SyncView
+    postal: PostalView
+    reports: ReportView
+    rating_window: RatingWindow
 
     def __init__(
         self,
@@ -83,107 +110,143 @@ class MainWindow(QMainWindow):
         self.login_dialog: LoginDialog | None = None
         self.lock_screen: LockScreen | None = None
         self.print_dialog: PrintFormDialog | None = None
-        self.print_service = PrintService(self.settings, self)
-        self.rating_window = RatingWindow()
-        self.rating_window.rated.connect(self._record_rating)
-        self._rating_task: tasks.Task | None = None
+        self._print_service: PrintService | None = None
         self.scanner = scanner or ScannerFilter(parent=self)
-        self.pages = QStackedWidget()
-        self.setCentralWidget(self.pages)
+        self.signals = AppSignals(self)
+        self.screens: dict[str, tuple[QWidget | None, Callable[[], None] | None]] = {}
+        self.sidebar = Sidebar(self.tr("Counter"))
+        self.sidebar.chosen.connect(self.show_section)
+        self.pages = CurrentPageStack()
+        self.pages.currentChanged.connect(lambda _index: self.pages.updateGeometry())
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.sidebar.setVisible(False)
         self.setWindowTitle(self.tr("Counter — one-stop counter"))
-        self.office_label = QLabel(self.tr("Opening the database…"))
-        self._status_bar()
+        self.status = StatusItems(self.statusBar())
+        self.user_label, self.office_label = self.status.user, self.status.office
+        self.sync_label, self.outbox_label = self.status.sync, self.status.outbox
         self._actions()
         self._task: tasks.Task | None = None
+        self._rating_task: tasks.Task | None = None
+        self.back_to = "home"
 
-    # ---- start-up
+    @property
+    def print_service(self) -> PrintService:
+        """Made when first needed: printing's modules are not needed to show the log-in window."""
+        if self._print_service is None:
+            from ui.print_service import PrintService  # noqa: PLC0415
+
+            self._print_service = PrintService(self.settings, self)
+        return self._print_service
+
+    # ---- start-up: the log-in window at once, the database behind it
     def start(self) -> None:
+        self.login_dialog = LoginDialog(None, parent=self)
+        self.login_dialog.logged_in.connect(self._logged_in)
+        self.login_dialog.open()
         self._task = tasks.start(
             lambda: _open(self.data_dir, self.database_url), self._on_loaded, self._on_failed, owner=self
         )
 
     def _on_loaded(self, opened: _Opened) -> None:
         self.database, self.office = opened.database, opened.office
-        self.office_label.setText(opened.office.name)
-        self.login_dialog = LoginDialog(opened.database, first_run=not opened.has_users, parent=self)
-        self.login_dialog.logged_in.connect(self._logged_in)
-        self.login_dialog.open()
+        self.status.office.setText(opened.office.name)
+        if self.login_dialog is not None:
+            self.login_dialog.set_database(opened.database, first_run=not opened.has_users)
 
     def _on_failed(self, message: str) -> None:
-        self.office_label.setText(message)
+        self.status.office.setText(message)
+        if self.login_dialog is not None:
+            self.login_dialog.message.setText(message)
 
     def _logged_in(self, user: User) -> None:
+        from counter_app.model import Role  # noqa: PLC0415
+
         assert self.database is not None
+        first = self.user is None and not self.screens
         self.user = user
-        self.user_label.setText(self.tr("User: {0}").format(user.full_name))
-        self._build_pages(self.database)
+        self.status.set_user(user.full_name, user.role)
+        if first:
+            self._build_pages(self.database)
         for action in self.session_actions:
             action.setEnabled(True)
-        self.admin_action.setEnabled(user.role is Role.ADMIN)
-        self.postal_action.setEnabled(user.role in POSTAL_ROLES)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.scanner)
-        self.scanner.scanned.connect(self.on_scanned)
-        if user.role is Role.POSTAL:
+        is_admin, postal = user.role is Role.ADMIN, user.role in POSTAL_ROLES and "postal" in self.screens
+        self.admin_action.setEnabled(is_admin)
+        self.sidebar.buttons["admin"].setVisible(is_admin)
+        self.postal_action.setEnabled(postal)
+        self.sidebar.buttons["postal"].setVisible(postal)
+        self.sidebar.setVisible(True)
+        if first:
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self.scanner)
+            self.scanner.scanned.connect(self.on_scanned)
+        if user.role is Role.POSTAL and postal:
             self.show_postal()
         else:
             self.show_home()
         self.activateWindow()
+        if first and self.login_dialog is not None and self.login_dialog.first_run:
+            self._offer_tour()
 
     def _build_pages(self, database: Database) -> None:
-        actor = self.actor
-        self.home = HomePanel(database)
-        office = self.office.name if self.office else ""
-        self.intake = IntakeView(database, actor, self.language, settings=self.settings, office_name=office)
-        self.dossiers = DossierListView(database, self.language)
-        self.dossier = DossierView(database, actor, self.language)
-        self.dossier.settings = self.settings
-        self.sync = SyncController(database, self.settings, self)
-        self.sync.changed.connect(self._show_sync)
-        self.sync_view = SyncView(database, self.sync, self.settings)
-        self.admin = AdminView(database, actor(), self.settings)
-        self.admin.signing_changed.connect(self.upgrade_timestamps)
-        self.postal = PostalView(database, actor)
-        self.postal.print_jobs.connect(self._deliver_jobs)
-        self.postal.changed.connect(self.home.refresh)
-        self.reports = ReportView(database, self.language)
-        self.reports.open_requested.connect(self.open_dossier)
-        for page in (self.home, self.intake, self.dossiers, self.dossier, self.admin, self.sync_view, self.postal,
-                     self.reports):
-            self.pages.addWidget(page)
-        self.home.open_list.connect(self._open_tile)
-        self.dossiers.open_requested.connect(self.open_dossier)
-        self.intake.finished.connect(self._after_intake)
-        self.dossier.changed.connect(self._after_change)
-        self.dossier.print_requested.connect(self.open_print_dialog)
-        self.intake.load_procedures()
+        from ui.pages import build_pages  # noqa: PLC0415 (the screens' modules load after the log-in)
+
+        build_pages(self, database)
         self._timestamps = QTimer(self, interval=TIMESTAMP_RETRY_MS)
         self._timestamps.timeout.connect(self.upgrade_timestamps)
         self._timestamps.start()
         self.upgrade_timestamps()
-        self.sync.start()
+        from ui import ocr_worker  # noqa: PLC0415
+
         ocr_worker.start(database)  # text layers a switched-off PC did not finish
+
+    def add_screen(self, key: str, page: QWidget | None, on_show: Callable[[], None] | None = None) -> None:
+        """Slot a screen in: its sidebar section and shortcut appear (postal and reports come this way); a
+        screen given as None is made by its show function when first opened."""
+        if page is not None:
+            self.pages.addWidget(page)
+        self.screens[key] = (page, on_show)
+        button = self.sidebar.buttons.get(key)
+        if button is not None:
+            button.setVisible(True)
+        action = self.section_actions.get(key)
+        if action is not None:
+            action.setVisible(True)
+            action.setEnabled(self.user is not None)
+            if key != "postal":  # the postal section is for some roles only (set at each log-in)
+                self.session_actions.append(action)
 
     def _show_sync(self, snapshot: SyncSnapshot) -> None:
         """Status bar: connection, outbox size, last sync; red when nothing has synced for too long."""
+        from ui.sync_view import local_time, outbox_text, status_text  # noqa: PLC0415
+
         state = snapshot.summary.state
-        self.sync_label.setText(self.tr("Sync: {0}").format(status_text(snapshot)))
         last = local_time(state.last_success)
-        self.outbox_label.setText(self.tr("Outbox: {0}").format(outbox_text(snapshot))
-                                  + (self.tr("; last sync {0}").format(last) if last else ""))
-        alarm = "color: #b00000; font-weight: bold" if snapshot.overdue or state.halted else ""
-        self.sync_label.setStyleSheet(alarm)
-        self.outbox_label.setStyleSheet(alarm)
+        outbox = outbox_text(snapshot) + (self.tr("; last sync {0}").format(last) if last else "")
+        alarm = bool(snapshot.overdue or state.halted)
+        self.status.set_sync(status_text(snapshot), outbox, alarm)
+        words = self.tr("Sync with the province: {0}.").format(status_text(snapshot))
+        words += " " + (self.tr("Last synced at {0}.").format(last) if last else self.tr("Never synced yet."))
+        self.home.set_sync_text(words + " " + self.tr("Waiting to send: {0}.").format(outbox_text(snapshot)), alarm)
 
     def _after_change(self, dossier: Dossier) -> None:
-        """Refresh the counts; a result just handed over asks the citizen for a rating."""
-        self.home.refresh()
+        """A result just handed over asks the citizen for a rating (the views refresh on `signals.changed`)."""
+        from counter_app.lifecycle import Action, Status  # noqa: PLC0415
+
+        self.signals.emit_changes(Changes.dossier(str(dossier.code or dossier.id)))
         if dossier.status is Status.RETURNED and dossier.events and dossier.events[-1].type is Action.RETURN_RESULT:
             self.rating_window.ask(str(dossier.code or dossier.id), "return")
 
     def _record_rating(self, code: str, stage: str, score: int, reason: str) -> None:
         """Store the citizen's answer as an event on the dossier, on a worker."""
+        from counter_app.services.rating import rate  # noqa: PLC0415
+
         if self.database is None:
             return
         database, actor = self.database, self.actor()
@@ -192,12 +255,22 @@ class MainWindow(QMainWindow):
             lambda _stored: self.statusBar().showMessage(self.tr("Rating recorded for {0}").format(code), 5000),
             lambda message: self.statusBar().showMessage(message, 8000), owner=self)
 
+    def _after_sync_round(self, report: Any) -> None:
+        if getattr(report, "feed_applied", 0):
+            self.signals.emit_changes(Changes(dossiers=True, sync=True))
+
     def _after_intake(self, dossier: Dossier) -> None:
         """Print what the citizen takes away: slip 01, or form 02 / 03 when the dossier was sent back."""
-        self.home.refresh()
+        from counter_app.forms import Form  # noqa: PLC0415
+        from counter_app.lifecycle import Status  # noqa: PLC0415
+        from ui.print_dialog import form_job  # noqa: PLC0415
+
+        self.signals.emit_changes(Changes.dossier(str(dossier.code or dossier.id)))
         if dossier.status is Status.ACCEPTED and self.rate_after_intake.isChecked():
             self.rating_window.ask(str(dossier.code), "intake")
-        form = _OUTCOME_FORMS.get(dossier.status)
+        forms = {Status.ACCEPTED: Form.RECEIPT, Status.COUNTER_SUPPLEMENT: Form.SUPPLEMENT,
+                 Status.REFUSED_AT_COUNTER: Form.REFUSAL}
+        form = forms.get(dossier.status)
         if form is None or self.database is None:
             return
         database, ref = self.database, str(dossier.code or dossier.id)
@@ -226,11 +299,17 @@ class MainWindow(QMainWindow):
     def _saved_slip(self, path: Path) -> None:
         """No printer here: the PDF is kept and opened, so it can be printed from the viewer."""
         self.last_slip = path
-        self.statusBar().showMessage(self.tr("No printer: the form was saved as {0}").format(str(path)), 15000)
+        self.statusBar().showMessage(self.tr("No printer chosen: the form opens as a PDF to print."), 15000)
         self.opener(path)
+
+    def reprint_last(self, code: str) -> None:
+        """'Print again' after an intake: the same slip once more."""
+        self.open_print_dialog(code)
 
     def upgrade_timestamps(self) -> None:
         """When a time-stamp authority is configured, add time-stamps to signed PDFs still waiting (retried)."""
+        from ui.setting_keys import TSA_URL_KEY  # noqa: PLC0415
+
         url = str(self.settings.value(TSA_URL_KEY, "") or "")
         if not url or self.database is None or self._timestamp_task is not None:
             return
@@ -247,6 +326,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 8000)
 
         def work() -> UpgradeRound:
+            from scanning.dossier_signing import upgrade_pending  # noqa: PLC0415 (pyHanko: only when configured)
+            from scanning.verification import office_roots  # noqa: PLC0415
+
             return upgrade_pending(database, url, actor, office_roots(database.data_dir))
 
         self._timestamp_task = tasks.start(work, finished, failed, owner=self)
@@ -255,61 +337,101 @@ class MainWindow(QMainWindow):
         return self.user.username if self.user else ""
 
     # ---- navigation
+    def show_section(self, key: str) -> None:
+        shows: dict[str, Callable[[], None]] = {"home": self.show_home, "intake": self.show_intake,
+                                                "dossiers": lambda: self.show_list("all"), "sync": self.show_sync,
+                                                "admin": self.show_admin, "postal": self.show_postal,
+                                                "reports": self.show_reports}
+        if key in shows:
+            shows[key]()
+        elif key in self.screens:
+            page, on_show = self.screens[key]
+            if page is not None:
+                self._show_page(page, key)
+            if on_show is not None:
+                on_show()
+
+    def _show_page(self, page: QWidget, section: str) -> None:
+        if section != "dossiers" or page is not self.dossier:
+            self.back_to = section
+        self.pages.setCurrentWidget(page)
+        self.sidebar.set_current(section)
+
     def show_home(self) -> None:
-        self.pages.setCurrentWidget(self.home)
+        self._show_page(self.home, "home")
         self.home.refresh()
 
     def show_intake(self) -> None:
-        self.pages.setCurrentWidget(self.intake)
+        self._show_page(self.intake, "intake")
         self.intake.procedure_search.setFocus()
 
     def _open_tile(self, key: str) -> None:
-        if key == "returned_by_post":
+        if key == "returned_by_post" and "postal" in self.screens:
+            from ui.postal_view import DISPATCH  # noqa: PLC0415
+
             self.show_postal(DISPATCH)
         else:
             self.show_list(key)
 
     def show_postal(self, tab: int | None = None) -> None:
         """The «Bưu chính» screen, for the postal and clerk roles (and the administrator)."""
-        if self.user is None or self.user.role not in POSTAL_ROLES:
+        if self.user is None or self.user.role not in POSTAL_ROLES or "postal" not in self.screens:
             return
-        self.pages.setCurrentWidget(self.postal)
+        if getattr(self, "postal", None) is None:
+            from ui.pages import make_postal  # noqa: PLC0415
+
+            make_postal(self)
+        self._show_page(self.postal, "postal")
         self.postal.load()
         self.postal.show_tab(self.postal.tabs.currentIndex() if tab is None else tab)
 
-    def show_list(self, quick: str = "all") -> None:
-        self.pages.setCurrentWidget(self.dossiers)
-        self.dossiers.show_quick(quick)
-        self.dossiers.search.setFocus()
-
     def show_reports(self) -> None:
-        self.pages.setCurrentWidget(self.reports)
+        if getattr(self, "reports", None) is None:
+            from ui.pages import make_reports  # noqa: PLC0415 (reportlab and openpyxl load when first opened)
+
+            make_reports(self)
+        self._show_page(self.reports, "reports")
         if self.reports.loaded is None:
             self.reports.refresh()
 
     def show_rating_window(self) -> None:
         self.rating_window.show_on_customer_screen()
 
+    def show_list(self, quick: str = "all") -> None:
+        self._show_page(self.dossiers, "dossiers")
+        self.dossiers.show_quick(quick)
+        self.dossiers.search.setFocus()
+
     def show_sync(self) -> None:
-        self.pages.setCurrentWidget(self.sync_view)
+        self._show_page(self.sync_view, "sync")
         self.sync.refresh()
 
     def show_admin(self) -> None:
+        from counter_app.model import Role  # noqa: PLC0415
+
         if self.user is not None and self.user.role is Role.ADMIN:
-            self.pages.setCurrentWidget(self.admin)
+            self._show_page(self.admin, "admin")
             self.admin.load()
+
+    def go_back(self) -> None:
+        """Alt+Left / Esc on one dossier: back to the section it was opened from."""
+        if self.pages.currentWidget() is self.dossier:
+            self.show_section(self.back_to if self.back_to in self.sidebar.buttons else "home")
 
     @Slot(str)
     def open_dossier(self, ref: str) -> None:
         self.pages.setCurrentWidget(self.dossier)
+        self.sidebar.set_current("dossiers")
         self.dossier.show_dossier(ref)
 
     @Slot(str)
     def on_scanned(self, payload: str) -> None:
         """A dossier code from any screen opens it; a CCCD QR goes to the intake form."""
+        from counter_app.codes import looks_like_code  # noqa: PLC0415
+
         if self.user is None or (self.lock_screen is not None and self.lock_screen.isVisible()):
             return
-        if self.pages.currentWidget() is getattr(self, "postal", None):
+        if getattr(self, "postal", None) is not None and self.pages.currentWidget() is self.postal:
             self.postal.on_scanned(payload)
         elif looks_like_code(payload):
             self.open_dossier(payload.strip().upper())
@@ -325,12 +447,49 @@ class MainWindow(QMainWindow):
         if self.database is None or self.user is None:
             return
         self.lock_screen = LockScreen(self.database, self.user, self)
+        self.lock_screen.switch_user.connect(self.switch_user)
         self.lock_screen.setGeometry(self.geometry())
         self.lock_screen.open()
         self.lock_screen.secret.setFocus()
 
+    def current_section(self) -> str:
+        if self.screens and self.pages.currentWidget() is self.dossier:
+            return "dossier"
+        return self.sidebar.current() or "home"
+
+    def open_help(self) -> None:
+        from ui.help_dialog import HelpDialog  # noqa: PLC0415
+
+        self.help_dialog = HelpDialog(self.current_section(), self)
+        self.help_dialog.show()
+
+    def _offer_tour(self) -> None:
+        """The three-step tour, once, after the first administrator has been created."""
+        from ui.help_dialog import TOUR_DONE_KEY, FirstRunTour  # noqa: PLC0415
+
+        if self.settings.value(TOUR_DONE_KEY, False, type=bool):
+            return
+        self.tour = FirstRunTour(self)
+        self.tour.finished.connect(lambda _result: self.settings.setValue(TOUR_DONE_KEY, True))
+        self.tour.show()
+
+    def open_account(self) -> None:
+        from ui.account_dialog import AccountDialog  # noqa: PLC0415
+
+        if self.database is not None and self.user is not None:
+            self.account_dialog = AccountDialog(self.database, self.user.username, self.user.full_name, self)
+            self.account_dialog.open()
+
+    def switch_user(self) -> None:
+        """From the lock screen: someone else logs in; the screens stay as they were."""
+        self.login_dialog = LoginDialog(self.database, parent=self)
+        self.login_dialog.logged_in.connect(self._logged_in)
+        self.login_dialog.open()
+
     @Slot()
     def open_print_dialog(self, code: str = "") -> PrintFormDialog | None:
+        from ui.print_dialog import PrintFormDialog  # noqa: PLC0415
+
         if self.database is None or self.user is None:
             return None
         self.print_dialog = PrintFormDialog(self.database, self.print_service, self)
@@ -350,65 +509,68 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.scanner)
         if getattr(self, "sync", None) is not None:
             self.sync.stop()
-        self.rating_window.close()
+        if getattr(self, "rating_window", None) is not None:
+            self.rating_window.close()
         if self.database is not None:
             self.database.dispose()
             self.database = None
         super().closeEvent(event)
 
-    # ---- chrome
-    def _status_bar(self) -> None:
-        self.user_label = QLabel(self.tr("Not logged in"))
-        self.sync_label = QLabel(self.tr("Sync: not set up"))
-        self.outbox_label = QLabel(self.tr("Outbox: —"))
-        self.clock_label = QLabel()
-        for widget in (self.user_label, self.office_label, self.sync_label, self.outbox_label):
-            self.statusBar().addWidget(widget)
-        self.statusBar().addPermanentWidget(self.clock_label)
-        self._clock = QTimer(self, interval=1000)
-        self._clock.timeout.connect(self._tick)
-        self._clock.start()
-        self._tick()
-
-    def _tick(self) -> None:
-        self.clock_label.setText(f"{local(now()):%H:%M  %d/%m/%Y}")  # Vietnamese time, whatever the PC's zone
+    # ---- sections, menus and shortcuts
+    def sections(self) -> list[Section]:
+        return [
+            Section("home", self.tr("Home"), "home", "Ctrl+1"),
+            Section("intake", self.tr("Intake"), "file-plus", "Ctrl+2"),
+            Section("dossiers", self.tr("Dossiers"), "folders", "Ctrl+3"),
+            Section("postal", self.tr("Post"), "mail", "Ctrl+6"),
+            Section("reports", self.tr("Reports"), "chart-bar", "Ctrl+7"),
+            Section("sync", self.tr("Sync"), "refresh", "Ctrl+5"),
+            Section("admin", self.tr("Administration"), "settings", "Ctrl+4"),
+        ]
 
     def _actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Counter"))
         self.session_actions: list[QAction] = []
-        for caption, keys, slot in (
-            (self.tr("Home"), "Ctrl+1", self.show_home),
-            (self.tr("New intake"), "Ctrl+2", self.show_intake),
-            (self.tr("Find dossiers"), "Ctrl+3", lambda: self.show_list("all")),
-            (self.tr("Print a form…"), QKeySequence.StandardKey.Print, self.open_print_dialog),
-            (self.tr("Lock the screen"), "Ctrl+L", self.lock),
-            (self.tr("Sync with the province"), "Ctrl+5", self.show_sync),
-            (self.tr("Reports"), "Ctrl+7", self.show_reports),
-            (self.tr("Customer rating window"), "Ctrl+8", self.show_rating_window),
-        ):
-            action = QAction(caption, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setEnabled(False)
-            action.triggered.connect(slot)
+        self.section_actions: dict[str, QAction] = {}
+        for section in self.sections():
+            button = self.sidebar.add(section)
+            action = self._action(section.caption, section.shortcut,
+                                  lambda _=False, k=section.key: self.show_section(k))
+            action.setIcon(theme.icon(section.icon))
+            menu.addAction(action)
+            self.section_actions[section.key] = action
+            if section.key in LATER_SECTIONS:
+                button.setVisible(False)
+                action.setVisible(False)
+            elif section.key != "admin":
+                self.session_actions.append(action)
+        self.admin_action = self.section_actions["admin"]
+        self.postal_action = self.section_actions["postal"]
+        menu.addSeparator()
+        self.print_action = self._action(self.tr("Print a form…"), QKeySequence.StandardKey.Print,
+                                         self.open_print_dialog)
+        lock = self._action(self.tr("Lock the screen"), "Ctrl+L", self.lock)
+        account = self._action(self.tr("My account (password, PIN)…"), "Ctrl+Shift+A", self.open_account)
+        self.help_action = self._action(self.tr("Help"), QKeySequence.StandardKey.HelpContents, self.open_help)
+        back = self._action(self.tr("Back"), "Alt+Left", self.go_back)
+        rating = self._action(self.tr("Customer rating window"), "Ctrl+8", self.show_rating_window)
+        for action in (self.print_action, lock, account, back, self.help_action, rating):
             menu.addAction(action)
             self.session_actions.append(action)
-        self.print_action = self.session_actions[3]
-        self.admin_action = QAction(self.tr("Administration"), self)
-        self.admin_action.setShortcut(QKeySequence("Ctrl+4"))
-        self.admin_action.setEnabled(False)
-        self.admin_action.triggered.connect(self.show_admin)
-        menu.addAction(self.admin_action)
-        self.postal_action = QAction(self.tr("Postal service"), self)
-        self.postal_action.setShortcut(QKeySequence("Ctrl+6"))
-        self.postal_action.setEnabled(False)
-        self.postal_action.triggered.connect(lambda _checked=False: self.show_postal())
-        menu.addAction(self.postal_action)
         self.rate_after_intake = QAction(self.tr("Ask for a rating after intake too"), self, checkable=True)
         self.rate_after_intake.setChecked(str(self.settings.value("rating/after_intake", "false")).lower() == "true")
         self.rate_after_intake.toggled.connect(lambda on: self.settings.setValue("rating/after_intake", on))
         menu.addAction(self.rate_after_intake)
         language = self.menuBar().addMenu(self.tr("&Language"))
         for caption, code in (("Tiếng Việt", "vi"), ("English", "en")):
-            action = QAction(caption, self)
-            action.triggered.connect(lambda _=False, chosen=code: self.set_language(chosen))
-            language.addAction(action)
+            choice = QAction(caption, self)
+            choice.triggered.connect(lambda _=False, chosen=code: self.set_language(chosen))
+            language.addAction(choice)
+
+    def _action(self, caption: str, keys: QKeySequence.StandardKey | str, slot: Callable[..., Any]) -> QAction:
+        action = QAction(caption, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setEnabled(False)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action

@@ -63,7 +63,7 @@ class ReceiptPanel(QWidget):
         self.new_button = QPushButton(self.tr("New batch (Ctrl+N)"))
         self.worker = QLineEdit()
         self.worker.setPlaceholderText(self.tr("Postal worker's name (printed on the record)"))
-        self.worker.setMinimumWidth(300)
+        self.worker.setMinimumWidth(240)
         self.item = QLineEdit()
         self.item.setPlaceholderText(self.tr("Scan or type the phiếu gửi number, e.g. EB123456785VN"))
         self.picker = ProcedurePicker()
@@ -97,11 +97,15 @@ class ReceiptPanel(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.batch_label, 1)
+        top = QVBoxLayout()  # the batch's state above its controls: both fit 1366 px beside the sidebar
+        self.batch_label.setWordWrap(True)
+        top.addWidget(self.batch_label)
+        controls = QHBoxLayout()
         for widget in (QLabel(self.tr("Open batches:")), self.open_batches, self.resume_button, self.worker,
                        self.new_button):
-            top.addWidget(widget)
+            controls.addWidget(widget)
+        controls.addStretch()
+        top.addLayout(controls)
         envelope = QGroupBox(self.tr("Envelope"))
         form = QFormLayout(envelope)
         form.addRow(self.tr("Phiếu gửi"), self.item)

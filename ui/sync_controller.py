@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 
 from counter_app.clock import now
 from counter_app.services import outbox
 from counter_app.storage.database import Database
-from sync.client import RoundReport, run_round
 from ui import tasks
+
+if TYPE_CHECKING:
+    from sync.client import RoundReport
 
 INTERVAL_KEY, WARN_DAYS_KEY, PATIENCE_KEY = "sync/interval_s", "sync/warn_days", "sync/patience_s"
 ROUND_PATIENCE_S = 300.0
@@ -38,6 +41,7 @@ class SyncController(QObject):
 
     changed = Signal(object)
     round_failed = Signal(str)
+    round_done = Signal(object)  # the RoundReport: views refresh when the feed brought something
 
     def __init__(self, database: Database, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +74,8 @@ class SyncController(QObject):
             return
         self.running = True
         self.refresh()
+        from sync.client import run_round  # noqa: PLC0415 (HTTP loads with the first round, not at log-in)
+
         database = self.database
         stop, patience = self.stopping, float(str(self.settings.value(PATIENCE_KEY, ROUND_PATIENCE_S)))
         self._round = tasks.start(lambda: run_round(database, patience=patience, wait_max=patience / 10, stop=stop),
@@ -83,6 +89,7 @@ class SyncController(QObject):
 
     def _finished(self, report: RoundReport) -> None:
         self.running, self.last_report = False, report
+        self.round_done.emit(report)
         self.refresh()
 
     def _failed(self, message: str) -> None:

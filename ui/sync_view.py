@@ -28,8 +28,6 @@ from counter_app.clock import local
 from counter_app.services import outbox, queries, refusals
 from counter_app.services.queries import DossierFilter
 from counter_app.storage.database import Database
-from sync import bundle, keys
-from sync.client import enrol
 from ui import i18n, tasks
 from ui.sync_controller import WARN_DAYS_KEY, SyncController, SyncSnapshot
 from ui.table_models import RowsModel
@@ -140,6 +138,8 @@ class SyncView(QWidget):
     def enrol(self) -> None:
         database, url, code = self.database, self.hub_url.text().strip(), self.code.text().strip()
         self.message.setText(self.tr("Enrolling…"))
+        from sync.client import enrol  # noqa: PLC0415 (HTTP loads when used)
+
         self._task = tasks.start(lambda: enrol(database, url, code), self._enrolled, self.message.setText,
                                  owner=self)
 
@@ -154,6 +154,8 @@ class SyncView(QWidget):
             self.write_bundle(Path(folder))
 
     def write_bundle(self, folder: Path) -> None:
+        from sync import bundle, keys  # noqa: PLC0415 (cryptography loads when used)
+
         database = self.database
         self._task = tasks.start(lambda: bundle.export(database, keys.device_key(database.data_dir), folder),
                                  lambda path: self.message.setText(self.tr("Bundle written: {0}").format(path)),
@@ -165,6 +167,8 @@ class SyncView(QWidget):
             self.read_ack(Path(path))
 
     def read_ack(self, path: Path) -> None:
+        from sync import bundle  # noqa: PLC0415
+
         database = self.database
         self._task = tasks.start(lambda: bundle.apply_ack(database, path), self._ack_read, self.message.setText,
                                  owner=self)
@@ -190,7 +194,7 @@ def status_text(snapshot: SyncSnapshot) -> str:
 def outbox_text(snapshot: SyncSnapshot) -> str:
     summary = snapshot.summary
     text = QCoreApplication.translate("SyncView", "{0} events, {1} files ({2} MB)").format(
-        summary.events, summary.blobs, f"{summary.blob_bytes / 1e6:.1f}")
+        i18n.number(summary.events), i18n.number(summary.blobs), i18n.number(summary.blob_bytes / 1e6, 1))
     if snapshot.overdue:
         days = snapshot.days_since_sync
         text += " — " + (QCoreApplication.translate("SyncView", "never synced!") if days is None else

@@ -19,7 +19,7 @@ from counter_app.model import Office
 from counter_app.services import audit
 from counter_app.services.catalogue import seed_catalogue
 from counter_app.storage.database import Database
-from counter_app.storage.orm import CalendarOverrideRow, DeviceRow, OfficeRow, ProcedureRow, SettingRow
+from counter_app.storage.orm import CalendarOverrideRow, DeviceRow, DossierRow, OfficeRow, ProcedureRow, SettingRow
 from counter_app.workcal import CalendarOverride, DayKind, WorkCalendar
 
 SAMPLE_OFFICE = Office(
@@ -51,6 +51,8 @@ def initialise(
     code = checked.code
     with db.write() as session:
         row = session.get(OfficeRow, 1) or OfficeRow(id=1)
+        if row.code and row.code != code and _has_dossiers(session):
+            raise ValidationError("office.code_locked", code=row.code)
         _fill_office(row, checked)
         session.add(row)
         _store(session, HEADER_KEY, {name: getattr(checked, name) for name in _HEADER_FIELDS})
@@ -60,6 +62,16 @@ def initialise(
             device.block_start, device.block_end = block.start, block.end
         audit.append(session, actor, "office.init", code, {"procedures_seeded": seeded}, now())
         return InitResult(office=office_of(session), procedures_seeded=seeded)
+
+
+def code_locked(db: Database) -> bool:
+    """Once dossiers exist their codes carry the office code: it can no longer change."""
+    with db.read() as session:
+        return _has_dossiers(session)
+
+
+def _has_dossiers(session: Session) -> bool:
+    return session.scalars(select(DossierRow.id).limit(1)).first() is not None
 
 
 def ensure_initialised(db: Database) -> Office:

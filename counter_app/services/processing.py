@@ -106,6 +106,17 @@ def extend(db: Database, ref: str, actor: str, new_due: dt.date | dt.datetime, r
     return _act(db, ref, Action.EXTEND, actor, at, payload)
 
 
+def suggested_new_due(db: Database, ref: str, working_days: int = 5, at: dt.datetime | None = None) -> dt.date:
+    """The extension dialog's first proposal: `working_days` working days after the current due date (or
+    after today, when that is already past), so never in the past and always a working day."""
+    with db.read() as session:
+        due_at = find_row(session, ref).due_at
+        calendar = calendar_of(session)
+    today = local(at or now()).date()
+    due = local(due_at).date() if due_at else today
+    return calendar.add_working_days(max(due, today), working_days)
+
+
 def stop(db: Database, ref: str, actor: str, reason: str, requested_by: StopRequester,
          at: dt.datetime | None = None) -> Dossier:
     """Stop processing (Mẫu 05) at the applicant's request or the office's, from acceptance until a decision."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter_app import limits
@@ -82,6 +83,62 @@ def check_pin(db: Database, username: str, pin: str) -> bool:
     with db.read() as session:
         row = session.scalars(select(UserRow).where(UserRow.username == username)).one()
         return row.pin_hash is not None and _verify(row.pin_hash, pin)
+
+
+def list_users(db: Database) -> list[User]:
+    """Everybody, active first, by name: the administration screen's list."""
+    with db.read() as session:
+        rows = session.scalars(select(UserRow)).all()
+        return sorted((_to_user(row) for row in rows), key=lambda u: (not u.active, u.full_name.lower()))
+
+
+def full_names(db: Database) -> dict[str, str]:
+    """Username to full name, for histories that record who did what by username."""
+    with db.read() as session:
+        return {row.username: row.full_name for row in session.scalars(select(UserRow))}
+
+
+def set_active(db: Database, username: str, active: bool, actor: str) -> User:
+    """Deactivate (cannot log in any more, history kept) or reactivate; never the last active administrator."""
+    with db.write() as session:
+        row = _row(session, username)
+        if not active and row.role == Role.ADMIN and row.active:
+            admins = session.scalars(select(UserRow).where(UserRow.role == Role.ADMIN.value,
+                                                           UserRow.active.is_(True))).all()
+            if len(admins) <= 1:
+                raise ValidationError("user.last_admin")
+        row.active = active
+        audit.append(session, actor, "user.activate" if active else "user.deactivate", row.username, {}, now())
+        return _to_user(row)
+
+
+def reset_password(db: Database, username: str, password: str, actor: str) -> None:
+    """An administrator sets a new password (the user changes it afterwards); the PIN is cleared too."""
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError("user.password_short", min=MIN_PASSWORD)
+    with db.write() as session:
+        row = _row(session, username)
+        row.password_hash, row.pin_hash = _hasher.hash(password), None
+        audit.append(session, actor, "user.reset_password", row.username, {}, now())
+
+
+def change_password(db: Database, username: str, old: str, new: str) -> None:
+    """Anybody changes their own password, giving the current one."""
+    authenticate(db, username, old)
+    reset_password(db, username, new, username)
+
+
+def change_pin(db: Database, username: str, password: str, pin: str) -> None:
+    """Anybody changes their own screen-lock PIN, giving their password."""
+    authenticate(db, username, password)
+    set_pin(db, username, pin)
+
+
+def _row(session: Session, username: str) -> UserRow:
+    row = session.scalars(select(UserRow).where(UserRow.username == username.strip().lower())).first()
+    if row is None:
+        raise ValidationError("user.unknown", username=username)
+    return row
 
 
 def _verify(stored: str, given: str) -> bool:

@@ -1,6 +1,7 @@
-"""Launch the real app on a (virtual) X display, do an intake, and save a screenshot of each main screen.
+"""Launch the real app on a (virtual) X display, do an intake, and save a screenshot of every screen and dialog.
 
-Run: `xvfb-run -s "-screen 0 1366x768x24" python -m tests.e2e.screenshots OUT_DIR` (the e2e test does this)."""
+Run: `xvfb-run -s "-screen 0 1366x768x24" python -m tests.e2e.screenshots OUT_DIR [vi|en]`; for 150 % scaling
+`QT_SCALE_FACTOR=1.5 xvfb-run -s "-screen 0 1920x1080x24" …` (the e2e test runs both sizes)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.catalogue_import import parse_catalogue
 from counter_app.clock import VN_TZ, now
@@ -29,7 +30,8 @@ from counter_app.storage.database import Database
 from tests.catalogue_corpus import birth_registration, residence_confirmation
 from tests.postal.helpers import envelope, label, ready_results
 from tests.scanning.escl_server import ScannerState, escl_scanner
-from ui import i18n
+from ui import i18n, theme
+from ui.help_dialog import FirstRunTour
 from ui.main_window import MainWindow
 from ui.postal_view import DISPATCH, OUTCOMES, RECEIPT
 
@@ -52,27 +54,49 @@ def settle(app: QApplication, seconds: float = 0.4) -> None:
         time.sleep(0.01)
 
 
-def main(out: Path) -> list[Path]:
+class Camera:
+    """Saves the whole screen as OUT/NAME.png after the events have settled."""
+
+    def __init__(self, app: QApplication, out: Path) -> None:
+        self.app, self.out, self.shots = app, out, []
+
+    def __call__(self, name: str) -> None:
+        settle(self.app)
+        path = self.out / f"{name}.png"
+        screen = self.app.primaryScreen()
+        assert screen is not None
+        screen.grabWindow(0).save(str(path))
+        self.shots.append(path)
+
+
+def main(out: Path, language: str = "vi") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["counter"])
     assert isinstance(app, QApplication)
-    translators = i18n.install(app, "vi")
+    translators = i18n.install(app, language)
+    theme.apply(app)
     data = Path(tempfile.mkdtemp(prefix="counter-shots-"))
-    window = MainWindow(data, settings=QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat))
-    window.resize(1366, 768)
+    settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", language)
+    window = MainWindow(data, settings=settings)
+    screen = app.primaryScreen()
+    assert screen is not None
+    window.resize(screen.availableGeometry().size())  # 1366×768, or 1280×720 logical pixels at 150 %
     window.show()
     window.start()
-    shots: list[Path] = []
+    shot = Camera(app, out)
+    _log_in(app, window, shot)
+    _history(window)
+    _home_and_intake(app, window, shot)
+    code = _lists_and_dossier(app, window, shot)
+    _admin_help_and_lock(app, window, shot, code)
+    window.close()
+    del translators
+    return shot.shots
 
-    def shot(name: str) -> None:
-        settle(app)
-        path = out / f"{name}.png"
-        screen = app.primaryScreen()
-        assert screen is not None
-        screen.grabWindow(0).save(str(path))
-        shots.append(path)
 
-    wait(app, lambda: window.login_dialog is not None and window.login_dialog.isVisible())
+def _log_in(app: QApplication, window: MainWindow, shot: Camera) -> None:
+    wait(app, lambda: window.login_dialog is not None and window.login_dialog.database is not None)
     dialog = window.login_dialog
     assert dialog is not None
     dialog.username.setText("admin")
@@ -81,8 +105,12 @@ def main(out: Path) -> list[Path]:
     shot("01-login")
     dialog.submit()
     wait(app, lambda: window.user is not None)
-    assert window.database is not None
-    _history(window)
+    wait(app, lambda: isinstance(getattr(window, "tour", None), FirstRunTour))
+    shot("01b-tour")
+    window.tour.accept()
+
+
+def _home_and_intake(app: QApplication, window: MainWindow, shot: Camera) -> None:
     window.show_home()
     wait(app, lambda: not window.home.tiles["received"].text().startswith("0"))
     shot("02-home")
@@ -111,6 +139,9 @@ def main(out: Path) -> list[Path]:
     window.intake.accept_button.click()
     wait(app, lambda: bool(window.intake.result_label.text()))
     shot("05-intake-accepted")
+
+
+def _lists_and_dossier(app: QApplication, window: MainWindow, shot: Camera) -> str:
     window.show_list("all")
     wait(app, lambda: window.dossiers.model.rowCount() > 0)
     shot("06-dossier-list")
@@ -121,16 +152,37 @@ def main(out: Path) -> list[Path]:
     window.open_dossier(code)
     wait(app, lambda: window.dossier.dossier is not None and window.dossier.dossier.code == code)
     shot("08-dossier")
-    action = window.dossier.open_action(Action.EXTEND)
-    shot("09-action-extend")
-    if action is not None:
-        action.reject()
+    for name, action in (("09-action-extend", Action.EXTEND), ("09b-action-refuse", Action.REFUSE)):
+        dialog = window.dossier.open_action(action)
+        shot(name)
+        if dialog is not None:
+            dialog.reject()
+    return code
+
+
+def _admin_help_and_lock(app: QApplication, window: MainWindow, shot: Camera, code: str) -> None:
     window.show_admin()
-    shot("10-admin")
+    wait(app, lambda: window.admin.users.model.rowCount() > 0)
+    shot("10-admin-users")
+    window.admin.tabs.setCurrentIndex(2)
+    shot("10b-admin-printers")
     window.show_sync()
     wait(app, lambda: bool(window.sync_view.state_label.text()) and bool(window.sync_view.dossiers.rows))
     shot("13-sync")
     _postal(app, window, shot)
+    _reports_and_rating(app, window, shot, code)
+    for name, open_dialog in (("11-print", lambda: window.open_print_dialog(code)), ("20-help", window.open_help),
+                              ("21-account", window.open_account)):
+        open_dialog()
+        shot(name)
+        for dialog in window.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.close()
+    window.lock()
+    shot("12-locked")
+
+
+def _reports_and_rating(app: QApplication, window: MainWindow, shot: Camera, code: str) -> None:
     window.show_reports()
     window.reports.kind.setCurrentIndex(list(window.reports.KINDS).index(PeriodKind.CUSTOM))
     start = now().astimezone(VN_TZ).date() - dt.timedelta(days=30)
@@ -146,18 +198,9 @@ def main(out: Path) -> list[Path]:
     shot("19-rating-reason")
     window.rating_window.skip()
     window.activateWindow()
-    printer = window.open_print_dialog(code)
-    shot("11-print")
-    if printer is not None:
-        printer.close()
-    window.lock()
-    shot("12-locked")
-    window.close()
-    del translators
-    return shots
 
 
-def _postal(app: QApplication, window: MainWindow, shot: Callable[[str], None]) -> None:
+def _postal(app: QApplication, window: MainWindow, shot: Camera) -> None:
     """The «Bưu chính» screen: a batch being received, results being labelled, an outcome."""
     database = window.database
     assert database is not None
@@ -188,7 +231,7 @@ def _postal(app: QApplication, window: MainWindow, shot: Callable[[str], None]) 
     shot("16-postal-outcomes")
 
 
-def _published_procedures(app: QApplication, window: MainWindow, shot: Callable[[str], None]) -> None:
+def _published_procedures(app: QApplication, window: MainWindow, shot: Camera) -> None:
     """Procedures as the national database publishes them: a case picker, conditional rows, a group."""
     assert window.database is not None
     report = parse_catalogue([birth_registration(), residence_confirmation()], dt.date(2025, 7, 1))
@@ -245,5 +288,6 @@ def _month_of_work(database: Database, today: dt.datetime) -> None:
 
 
 if __name__ == "__main__":
-    for saved in main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")):
+    for saved in main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"),
+                      sys.argv[2] if len(sys.argv) > 2 else "vi"):
         print(saved)

@@ -31,6 +31,11 @@ def test_admin_creates_a_user_with_pin_and_changes_the_office(qtbot: QtBot, ui_d
     qtbot.waitUntil(lambda: view.message.text() == "Đã tạo người dùng binh.", timeout=10000)
     assert authenticate(ui_db, "binh", PASSWORD).full_name == "Phạm Thanh Bình"
     assert check_pin(ui_db, "binh", "13579")
+    assert view.username.text() == ""  # ready for the next one; the list shows the new user
+    qtbot.waitUntil(lambda: "binh" in [row[0] for row in view.users.model.rows], timeout=10000)
+    view.username.setText("binh")
+    view.full_name.setText("Phạm Thanh Bình")
+    view.password.setText(PASSWORD)
     view.create_user()  # the same name again: refused with the core's message
     qtbot.waitUntil(lambda: "đã có" in view.message.text(), timeout=10000)
     view.office_name.setText("Trung tâm Phục vụ hành chính công xã Tân Hòa Mới")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from counter_app.lifecycle import Action, Status
@@ -42,6 +42,8 @@ def _act(qtbot: QtBot, view: DossierView, action: Action, **fields: str) -> None
         elif name == "new_due":
             day = dt.date.fromisoformat(value)
             widget.setDate(QDate(day.year, day.month, day.day))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
         else:
             widget.setText(value)
     before = len(view.dossier.events) if view.dossier else 0
@@ -74,7 +76,7 @@ def test_every_action_in_turn_offered_only_when_legal(qtbot: QtBot, ui_db: Datab
                                                    Action.SUPPLEMENT_RECEIVED, Action.EXTEND,
                                                    Action.RECORD_RESULT, Action.RETURN_RESULT]
     assert all(e.actor == "anh" for e in stored.events)
-    assert view.history.rowCount() == 8 and "Nguyễn Văn Đức" in view.history.rows[-1][3]
+    assert view.history.rowCount() == 8 and "Nguyễn Văn Đức" in view.history.rows[0][3]  # newest first
 
 
 def test_refuse_stop_withdraw_and_postal_return(qtbot: QtBot, ui_db: Database) -> None:
@@ -156,7 +158,7 @@ def test_digitised_copies_show_their_signatures_and_open(qtbot: QtBot, ui_db: Da
     view.open_document(0)
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
     assert opened[0].read_bytes() == read_copy(ui_db, copies(ui_db, code)[0])
-    assert "lưu bản số hóa" in [row[1] for row in view.history.rows]
+    assert "Lưu bản số hóa" in [row[1] for row in view.history.rows]
 
 
 def test_sign_from_the_dossier_view_with_a_certificate_file(qtbot: QtBot, ui_db: Database, tmp_path: Path,
@@ -199,7 +201,7 @@ def test_stop_needs_to_know_who_asked(qtbot: QtBot, ui_db: Database) -> None:
     view = _view(qtbot, ui_db, code)
     view.action_buttons[Action.STOP].click()
     assert view.dialog is not None
-    view.dialog.fields["reason"].setText("Người nộp đề nghị dừng")
+    view.dialog.fields["reason"].setPlainText("Người nộp đề nghị dừng")
     view.dialog.accept()
     qtbot.waitUntil(lambda: "ai đề nghị dừng" in view.message.text(), timeout=10000)
     assert view.dialog.isVisible() and get_dossier(ui_db, code).status is Status.ACCEPTED

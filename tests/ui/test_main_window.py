@@ -64,7 +64,7 @@ def _prepare(tmp_path: Path) -> str:
 
 def _log_in(qtbot: QtBot, window: MainWindow, clock: FakeClock, password: str = PASSWORD) -> None:
     window.start()
-    qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isActiveWindow(), timeout=20000)
     dialog = window.login_dialog
     assert dialog is not None
     dialog.username.setFocus()
@@ -76,9 +76,10 @@ def _log_in(qtbot: QtBot, window: MainWindow, clock: FakeClock, password: str = 
 
 def test_first_launch_creates_the_administrator(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
     window.start()
-    qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.database is not None,
+                    timeout=20000)
     dialog = window.login_dialog
-    assert dialog is not None and dialog.first_run
+    assert dialog is not None and dialog.first_run and dialog.isVisible()
     assert "Trung tâm" in window.office_label.text()  # the sample office on a first launch
     dialog.username.setText("admin")
     dialog.full_name.setText("Quản trị viên")
@@ -106,7 +107,7 @@ def test_login_wrong_password_then_right_then_lock_and_unlock(qtbot: QtBot, wind
     type_text(PASSWORD, clock)
     with qtbot.waitSignal(dialog.logged_in, timeout=20000):
         press(dialog.password, Qt.Key.Key_Return, "\r")
-    assert window.user_label.text() == "Người dùng: Trần Thị Ngọc Ánh"
+    assert window.user_label.text() == "Trần Thị Ngọc Ánh (Cán bộ một cửa)"
     assert not window.admin_action.isEnabled()  # a clerk
     window.show_intake()
     window.intake.name.setText("Khách đang làm dở")

@@ -131,7 +131,8 @@ def test_main_window_offers_printing_once_logged_in(qtbot: QtBot, tmp_path: Path
     window.show()
     assert not window.print_action.isEnabled()
     window.start()
-    qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.database is not None,
+                    timeout=20000)
     assert window.login_dialog is not None and window.login_dialog.first_run
     assert window.open_print_dialog() is None  # nobody logged in yet
     window.login_dialog.username.setText("admin")
