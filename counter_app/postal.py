@@ -58,6 +58,7 @@ class Envelope:
     applicant: Person
     documents: tuple[DocumentEntry, ...]
     delivery_address: str = ""  # where the result goes back by post; the applicant's address when empty
+    case: int = 1  # the procedure's case (trường hợp), from 1
 
 
 @dataclass(frozen=True)
@@ -125,12 +126,13 @@ def envelope_json(envelope: Envelope) -> dict[str, Any]:
     """The envelope as stored in its batch until the close."""
     person = envelope.applicant
     return {
-        "procedure_code": envelope.procedure_code, "delivery_address": envelope.delivery_address,
+        "procedure_code": envelope.procedure_code, "case": envelope.case,
+        "delivery_address": envelope.delivery_address,
         "applicant": {"full_name": person.full_name, "id_number": person.id_number,
                       "date_of_birth": person.date_of_birth.isoformat() if person.date_of_birth else None,
                       "sex": person.sex, "address": person.address, "phone": person.phone, "email": person.email},
-        "documents": [{"name": d.name, "kind": d.kind.value, "copies": d.copies, "pages": d.pages}
-                      for d in envelope.documents],
+        "documents": [{"name": d.name, "kind": d.kind.value, "copies": d.copies, "pages": d.pages,
+                       "certify": d.certify} for d in envelope.documents],
     }
 
 
@@ -138,6 +140,7 @@ def envelope_of(item_number: str, data: dict[str, Any]) -> Envelope:
     applicant = dict(data["applicant"])
     born = applicant.pop("date_of_birth")
     person = Person(**applicant, date_of_birth=dt.date.fromisoformat(born) if born else None)
-    documents = tuple(DocumentEntry(d["name"], DocumentKind(d["kind"]), d["copies"], d["pages"])
+    documents = tuple(DocumentEntry(d["name"], DocumentKind(d["kind"]), d["copies"], d["pages"], d.get("certify", 0))
                       for d in data["documents"])
-    return Envelope(item_number, data["procedure_code"], person, documents, data.get("delivery_address", ""))
+    return Envelope(item_number, data["procedure_code"], person, documents, data.get("delivery_address", ""),
+                    int(data.get("case", 1)))

@@ -7,18 +7,27 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from counter_app import limits
 from counter_app.clock import now, parse_day
 from counter_app.errors import StorageError, ValidationError
 from counter_app.postal import Direction, Envelope, Outcome, PostalBatch
 from counter_app.postal_files import read_status_file, write_dispatch_list
-from counter_app.services import catalogue, postal_batches, postal_dispatch, postal_outcomes, postal_receipt, printouts
+from counter_app.services import (
+    catalogue,
+    intake,
+    postal_batches,
+    postal_dispatch,
+    postal_outcomes,
+    postal_receipt,
+    printouts,
+)
 from counter_app.storage.database import Database
 
 Handler = Callable[[argparse.Namespace, Database], Any]
 Command = Callable[[Any, argparse.ArgumentParser, str, Handler, str], argparse.ArgumentParser]
 # The applicant and document options of one envelope, named as for `counter-app intake`.
-ENVELOPE_OPTIONS = ("procedure", "cccd_qr", "name", "id_number", "birth_date", "sex", "address", "phone", "email",
-                    "documents", "return_address")
+ENVELOPE_OPTIONS = ("procedure", "case", "cccd_qr", "name", "id_number", "birth_date", "sex", "address", "phone",
+                    "email", "documents", "return_address")
 
 
 class Tools:
@@ -147,8 +156,12 @@ def _envelope(fields: argparse.Namespace, db: Database, tools: Tools) -> Envelop
     if not fields.procedure:
         raise ValidationError("input.required", field=f"--procedure ({fields.item})")
     procedure = catalogue.procedure_in_force(db, fields.procedure, now().date())
-    return Envelope(fields.item, procedure.code, tools.applicant(fields), tools.documents(procedure, fields.documents)
-                    or (), fields.return_address)
+    number = limits.digits(fields.case or "1")
+    if not number.isdigit():
+        raise ValidationError("procedure.case_unknown", value=fields.case, count=len(procedure.cases))
+    case = intake.case_of(procedure, int(number))
+    documents = tools.documents(case, fields.documents) or ()
+    return Envelope(fields.item, procedure.code, tools.applicant(fields), documents, fields.return_address, case.number)
 
 
 def _dispatch(args: argparse.Namespace, db: Database, tools: Tools) -> PostalBatch:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from counter_app.storage.database import Database
 from ui import tasks
 from ui.message_line import MessageLine
 from ui.postal_jobs import batch_jobs
+from ui.shortcuts import shortcut
 from ui.table_models import RowsModel
 
 LABEL_COLUMN = 4
@@ -86,7 +87,7 @@ class DispatchPanel(QWidget):
         self.refresh_button.clicked.connect(self.load)
         self.dispatch_button.clicked.connect(self.dispatch)
         for keys, slot in (("Ctrl+K", self.dispatch), ("F5", self.load)):
-            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut(keys, self, slot)
 
     def load(self) -> None:
         """The results waiting to go by post, on a worker; labels already scanned stay paired."""

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +34,7 @@ from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
 from ui import tasks
 from ui.message_line import MessageLine
+from ui.shortcuts import shortcut
 from ui.table_models import RowsModel
 
 
@@ -94,7 +94,7 @@ class OutcomePanel(QWidget):
         self.import_button.clicked.connect(self._choose_status_file)
         self.export_button.clicked.connect(self._choose_export_file)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.record, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut(keys, self, self.record)
 
     def load(self) -> None:
         database = self.database

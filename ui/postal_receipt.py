@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +33,7 @@ from ui.checklist_model import ChecklistModel
 from ui.message_line import MessageLine
 from ui.postal_jobs import batch_jobs
 from ui.procedure_picker import ProcedurePicker
+from ui.shortcuts import shortcut
 from ui.table_models import RowsModel
 
 
@@ -67,6 +67,10 @@ class ReceiptPanel(QWidget):
         self.item = QLineEdit()
         self.item.setPlaceholderText(self.tr("Scan or type the phiếu gửi number, e.g. EB123456785VN"))
         self.picker = ProcedurePicker()
+        self.case_picker = QComboBox()  # shown only for a procedure with several cases (trường hợp)
+        self.case_picker.setMinimumContentsLength(30)
+        self.case_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.case_picker.hide()
         self.name, self.id_number = QLineEdit(), QLineEdit()
         self.id_number.setMaxLength(12)
         self.return_address = QLineEdit()
@@ -110,6 +114,7 @@ class ReceiptPanel(QWidget):
         form = QFormLayout(envelope)
         form.addRow(self.tr("Phiếu gửi"), self.item)
         form.addRow(self.tr("Procedure"), self.picker)
+        form.addRow("", self.case_picker)
         form.addRow(self.tr("Applicant (scan the CCCD QR)"), self.name)
         form.addRow(self.tr("CCCD number"), self.id_number)
         form.addRow(self.tr("Return address"), self.return_address)
@@ -134,6 +139,7 @@ class ReceiptPanel(QWidget):
     def _connect(self) -> None:
         self.item.returnPressed.connect(lambda: self.take_item(self.item.text()))
         self.picker.chosen.connect(self._procedure_chosen)
+        self.case_picker.currentIndexChanged.connect(self._case_chosen)
         self.checklist.changed.connect(self._show_missing)
         self.add_button.clicked.connect(self.add_envelope)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -142,9 +148,10 @@ class ReceiptPanel(QWidget):
         self.resume_button.clicked.connect(lambda: self.resume(self.open_batches.currentText()))
         for keys, slot in (("Ctrl+Return", self.add_envelope), ("Ctrl+Enter", self.add_envelope),
                            ("Ctrl+N", self.new_batch), ("Ctrl+K", self.close_batch)):
-            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(keys, self, slot)
+        shortcut(Qt.Key.Key_Delete, self.table, self.remove_selected, Qt.ShortcutContext.WidgetShortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # arrows choose the case, Enter goes on
+            shortcut(key, self.case_picker, self._next_after_procedure, Qt.ShortcutContext.WidgetShortcut)
 
     # ---- loading and batches
     def load(self) -> None:
@@ -235,8 +242,28 @@ class ReceiptPanel(QWidget):
             self._tick_documents()
 
     def _procedure_chosen(self, procedure: Procedure) -> None:
-        if self.checklist.documents != list(procedure.documents):
-            self.checklist.set_procedure(procedure)
+        """A new procedure shows its cases (the first chosen); Enter on the same one keeps the case."""
+        numbers = [case.number for case in procedure.cases]
+        if [self.case_picker.itemData(n) for n in range(self.case_picker.count())] != numbers \
+                or self.checklist.case is None:
+            self.case_picker.blockSignals(True)
+            self.case_picker.clear()
+            for case in procedure.cases:
+                self.case_picker.addItem(f"{case.number}. {case.name or procedure.name}", case.number)
+            self.case_picker.blockSignals(False)
+            self.case_picker.setVisible(len(numbers) > 1)
+            self._case_chosen(0)
+        if len(numbers) > 1:
+            self.case_picker.setFocus()
+        else:
+            self._next_after_procedure()
+
+    def _case_chosen(self, index: int) -> None:
+        procedure = self.picker.procedure
+        if procedure is not None and 0 <= index < len(procedure.cases):
+            self.checklist.set_case(procedure.cases[index])
+
+    def _next_after_procedure(self) -> None:
         if self.name.text().strip():
             self._tick_documents()
         else:  # a scanner types spaces: the CCCD QR must not arrive in the checklist, where Space ticks
@@ -257,8 +284,9 @@ class ReceiptPanel(QWidget):
         person = self.person or Person("", "")
         person = Person(self.name.text().strip(), self.id_number.text().strip(), person.date_of_birth, person.sex,
                         person.address or self.return_address.text().strip())
+        case = self.checklist.case.number if self.checklist.case else 1
         return Envelope(self.item.text(), procedure.code if procedure else "", person, self.checklist.entries(),
-                        self.return_address.text().strip())
+                        self.return_address.text().strip(), case)
 
     def add_envelope(self) -> None:
         if self.batch is None:
@@ -283,8 +311,7 @@ class ReceiptPanel(QWidget):
         for field in (self.item, self.name, self.id_number, self.return_address, self.picker.search):
             field.clear()
         self.person = None
-        if self.picker.procedure is not None:
-            self.checklist.set_procedure(self.picker.procedure)  # same procedure, nothing ticked
+        self.checklist.set_case(self.checklist.case)  # same procedure and case, nothing ticked
 
     def remove_selected(self) -> None:
         row = self.table.currentIndex().row()

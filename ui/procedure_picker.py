@@ -33,7 +33,7 @@ class ProcedurePicker(QWidget):
         self.matches.itemActivated.connect(self._activated)
 
     def set_procedures(self, procedures: list[Procedure]) -> None:
-        self.procedures = [p for p in procedures if p.postal_eligible and not p.presence_required]
+        self.procedures = [p for p in procedures if p.postal_eligible and not p.presence_required and not p.incomplete]
         self._filter(self.search.text())
 
     def choose(self, procedure: Procedure | None) -> None:

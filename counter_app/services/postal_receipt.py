@@ -120,6 +120,7 @@ def _request(envelope: Envelope, item_number: str) -> intake.IntakeRequest:
         procedure_code=envelope.procedure_code, applicant=envelope.applicant, documents=envelope.documents,
         channel=Channel.POSTAL, postal_item_in=item_number,
         delivery=Delivery.POSTAL if address.strip() else Delivery.COUNTER, delivery_address=address,
+        case=envelope.case,
     )
 
 

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
+from counter_app import cli
+from counter_app.catalogue_import import parse_catalogue
 from counter_app.deadlines import due_at
 from counter_app.errors import NotFound, ValidationError
 from counter_app.lifecycle import Status
-from counter_app.model import Channel, Delivery, TimeLimit, TimeUnit
-from counter_app.postal import BatchStatus, Direction, ItemState
+from counter_app.model import Channel, Delivery, DocumentEntry, TimeLimit, TimeUnit
+from counter_app.postal import BatchStatus, Direction, Envelope, ItemState
 from counter_app.services import office, postal_batches, postal_receipt
+from counter_app.services.catalogue import store_procedures
 from counter_app.services.queries import get_dossier
 from counter_app.storage.database import Database
+from tests.catalogue_corpus import birth_registration, residence_confirmation
 from tests.conftest import at
-from tests.postal.helpers import envelope, label, wrong_label
+from tests.postal.helpers import PEOPLE, envelope, label, wrong_label
 
 OPENED = at("2026-11-23 14:00")
 HANDED_OVER = at("2026-11-23 15:30")  # after 15:00: the deadline counts from the next working day
@@ -100,3 +105,51 @@ def test_envelopes_checked_together_before_anything_is_written(db: Database) -> 
     assert twice.value.key == "postal.item_twice"
     postal_receipt.check_envelopes(db, [first, envelope(2, complete=False)])  # incomplete is not an error
     assert postal_batches.list_batches(db) == []
+
+
+def _published(db: Database) -> None:
+    """Birth registration with three cases and conditional rows; residence confirmation with a group."""
+    with db.write() as session:
+        store_procedures(session, parse_catalogue([birth_registration(), residence_confirmation()],
+                                                  dt.date(2025, 7, 1)).procedures)
+
+
+def test_envelopes_follow_the_case_and_the_checklist_rules(db: Database) -> None:
+    _published(db)
+    birth, declaration = "1.001193", DocumentEntry("Tờ khai đăng ký khai sinh theo mẫu")
+    certificate = DocumentEntry("Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp")
+    common = Envelope(label(1, "EB"), birth, PEOPLE[0], (declaration, certificate))  # conditional rows do not block
+    foreign = Envelope(label(2, "EB"), birth, PEOPLE[1], (declaration, DocumentEntry("Giấy chứng sinh")), case=2)
+    lease = DocumentEntry("Hợp đồng thuê nhà có công chứng")
+    residence = DocumentEntry("Tờ khai thay đổi thông tin cư trú (Mẫu CT01)")
+    no_proof = Envelope(label(3, "EB"), "1.009999", PEOPLE[2], (residence,))
+    with_proof = Envelope(label(4, "EB"), "1.009999", PEOPLE[3], (residence, lease))  # one member of the group
+    ref = postal_batches.open_batch(db, Direction.RECEIPT, "anh").ref
+    for one in (common, foreign, no_proof, with_proof):
+        postal_receipt.add_envelope(db, ref, one, "anh")
+    items = postal_batches.get_batch(db, ref).items
+    assert [item.missing for item in items] == [
+        (), ("Văn bản thỏa thuận của cha, mẹ về việc lựa chọn quốc tịch cho con",),
+        ("Giấy tờ chứng minh chỗ ở hợp pháp, một trong các giấy tờ sau",), ()]
+    closed = postal_receipt.close_receipt(db, ref, "anh", at=HANDED_OVER)
+    assert [item.state for item in closed.items] == [ItemState.ACCEPTED, ItemState.SENT_BACK, ItemState.SENT_BACK,
+                                                      ItemState.ACCEPTED]
+    assert [get_dossier(db, str(item.dossier_id)).case_number for item in closed.items] == [1, 2, 1, 1]
+    with pytest.raises(ValidationError) as no_case:
+        postal_receipt.add_envelope(db, postal_batches.open_batch(db, Direction.RECEIPT, "anh").ref,
+                                    Envelope(label(5, "EB"), birth, PEOPLE[4], (declaration,), case=4), "anh")
+    assert no_case.value.key == "procedure.case_unknown"
+
+
+def test_the_command_line_takes_a_case_for_each_envelope(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    _published(db)
+    args = ["postal", "receive", "--batch", "NEW", "--data-dir", str(db.data_dir), "--json",
+            "--item", label(6, "EB"), "--procedure", "1.001193", "--case", "2", "--name", "Lê Văn Bình",
+            "--id-number", "001085000777", "--documents", "1,2,3",
+            "--item", label(7, "EB"), "--procedure", "1.001193", "--name", "Phạm Thị Lan",
+            "--id-number", "001192000888", "--documents", "1"]
+    if db.dialect != "sqlite":
+        args += ["--database-url", db.url]
+    assert cli.main(args) == 0
+    batch = json.loads(capsys.readouterr().out)
+    assert [item["missing"] for item in batch["items"]] == [[], ["Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -10,14 +11,17 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from counter_app.catalogue_import import parse_catalogue
 from counter_app.lifecycle import Status
 from counter_app.postal import ItemState
 from counter_app.services import postal_batches
+from counter_app.services.catalogue import store_procedures
 from counter_app.services.office import initialise
 from counter_app.services.queries import get_dossier, today_counts
 from counter_app.services.users import create_user
 from counter_app.storage.database import Database
 from printing.spool import PrintJob
+from tests.catalogue_corpus import birth_registration
 from tests.conftest import OFFICE, at
 from tests.pdftools import page_texts, text_of
 from tests.postal.helpers import PEOPLE, label, ready_results, wrong_label
@@ -79,8 +83,8 @@ def test_five_envelopes_by_scanner_two_incomplete_closed_with_one_record(
         assert QApplication.focusWidget() is panel.item
         timings.append(time.monotonic() - started)
     assert panel.batch is not None and panel.batch.incomplete == 2
-    assert "5 phong bì, 2 chưa đầy đủ" in panel.batch_label.text()
     ref = panel.batch.ref
+    assert "5 phong bì, 2 chưa đầy đủ" in panel.batch_label.text()
     with qtbot.waitSignal(view.print_jobs, timeout=30000) as printed:
         press(None, Qt.Key.Key_K, "k", Qt.KeyboardModifier.ControlModifier)
     record, slips = printed.args[0]
@@ -175,3 +179,30 @@ def test_a_postal_worker_lands_on_the_postal_screen_and_scans_there(qtbot: QtBot
     qtbot.waitUntil(lambda: window.postal.receipt.batch is not None, timeout=10000)
     assert window.postal.receipt.item.text() == label(77, "EB")
     window.close()
+
+
+def test_a_procedure_with_cases_asks_for_the_case_by_keyboard(view: PostalView, qtbot: QtBot, ui_db: Database,
+                                                              clock: FakeClock) -> None:
+    with ui_db.write() as session:
+        store_procedures(session, parse_catalogue([birth_registration()], dt.date(2025, 7, 1)).procedures)
+    view.load()
+    panel = view.receipt
+    qtbot.waitUntil(lambda: any(len(p.cases) == 3 for p in panel.picker.procedures), timeout=10000)
+    scan(label(88, "EB"), clock)
+    qtbot.waitUntil(lambda: panel.batch is not None and QApplication.focusWidget() is panel.picker.search)
+    type_text("1.001193", clock)
+    press(None, Qt.Key.Key_Return, "\r")
+    assert QApplication.focusWidget() is panel.case_picker and panel.case_picker.count() == 3
+    press(None, Qt.Key.Key_Down)  # «có yếu tố nước ngoài»
+    press(None, Qt.Key.Key_Return, "\r")
+    assert QApplication.focusWidget() is panel.name and panel.checklist.case is not None
+    assert panel.checklist.case.number == 2
+    scan(_qr(2), clock)
+    qtbot.keyClick(panel.documents, Qt.Key.Key_Space)
+    assert "Văn bản thỏa thuận" in panel.missing.text() and "Giấy chứng sinh" in panel.missing.text()
+    assert panel.name.text() == PEOPLE[2].full_name and QApplication.focusWidget() is panel.documents
+    with qtbot.waitSignal(view.receipt.batch_changed, timeout=10000):
+        press(None, Qt.Key.Key_Return, "\r", Qt.KeyboardModifier.ControlModifier)
+    assert panel.batch is not None and panel.batch.items[0].missing == (
+        "Giấy chứng sinh", "Văn bản thỏa thuận của cha, mẹ về việc lựa chọn quốc tịch cho con")
+    assert panel.checklist.case.number == 2  # the next envelope starts on the same case, nothing ticked
