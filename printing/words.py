@@ -41,6 +41,17 @@ def fee_words(dossier: Dossier) -> str | None:
     return format_fee(FeeDue(dossier.fee_amount if dossier.fee_known else None, dossier.fee_currency))
 
 
+DOCUMENT_NAME_CHARACTERS = 300
+
+
+def document_name(name: str) -> str:
+    """A document's name as a form's table cell holds it: published names run to ~2,000 characters, so a long
+    one is cut at a word with an ellipsis (the catalogue and the dossier keep the whole text)."""
+    if len(name) <= DOCUMENT_NAME_CHARACTERS:
+        return name
+    return name[:DOCUMENT_NAME_CHARACTERS].rsplit(" ", 1)[0] + " …"
+
+
 def money(amount: int) -> str:
     """'20.000 đồng' (dot as the thousands separator)."""
     return format_amount(amount) + " đồng"

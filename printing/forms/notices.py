@@ -12,7 +12,7 @@ from printing.forms.letters import addressed, moment, opening, pdf, recipients_a
 from printing.forms.parts import applicant_block, clerk_name, reason_of, submitter_name
 from printing.layout import A5_PORTRAIT, Styles, grid, para, signatures
 from printing.wording import Wording, wording
-from printing.words import day_words, time_words
+from printing.words import day_words, document_name, time_words
 
 
 def supplement(context: FormContext) -> bytes:
@@ -84,14 +84,18 @@ def _to_complete(context: FormContext, phrases: Wording, styles: Styles) -> Flow
     """The documents to bring: those missing at the counter, else the reason given by the officer."""
     dossier = context.dossier
     names = _missing(context)
-    required = {doc.name: doc for doc in dossier.procedure.documents}
+    case = dossier.procedure.case(dossier.case_number) if dossier.procedure.cases else None
+    documents = case.documents if case else ()
+    required = {doc.name: doc for doc in documents}
+    groups = {doc.group: [d.name for d in documents if d.group == doc.group] for doc in documents if doc.group}
     head = [para(title, styles.head) for title in phrases.lines("table")]
     rows = []
     for n, name in enumerate(names or [reason_of(context)], start=1):
         doc = required.get(name)
         kind = phrases.kind(doc.kind.value) if doc else ""
-        rows.append([para(str(n), styles.cell_centre), para(name, styles.cell), para(kind, styles.cell_centre),
-                     para(str(doc.quantity) if doc else "", styles.cell_centre)])
+        text = f"{name}: {'; '.join(groups[name])}" if name in groups else name  # an alternatives group
+        rows.append([para(str(n), styles.cell_centre), para(document_name(text), styles.cell),
+                     para(kind, styles.cell_centre), para(str(doc.quantity) if doc else "", styles.cell_centre)])
     width = A5_PORTRAIT.width
     return grid([head, *rows], [width * 0.08, width * 0.56, width * 0.22, width * 0.14])
 

@@ -20,7 +20,7 @@ from printing.forms.parts import (
 )
 from printing.layout import A5_PORTRAIT, Footer, Styles, build_pdf, grid, national_header, para, signatures
 from printing.wording import Wording, wording
-from printing.words import fee_words, time_words
+from printing.words import document_name, fee_words, time_words
 
 
 def render(context: FormContext) -> bytes:
@@ -78,7 +78,7 @@ def _postal_item(dossier: Dossier, phrases: Wording, styles: Styles) -> list[Flo
 
 def _documents(dossier: Dossier, phrases: Wording, styles: Styles) -> Flowable:
     head = [para(title, styles.head) for title in phrases.lines("table")]
-    rows = [[para(str(n), styles.cell_centre), para(doc.name, styles.cell),
+    rows = [[para(str(n), styles.cell_centre), para(document_name(doc.name), styles.cell),
              para(phrases.kind(doc.kind.value), styles.cell_centre), para(str(doc.copies), styles.cell_centre)]
             for n, doc in enumerate(dossier.documents, start=1)]
     width = A5_PORTRAIT.width
