@@ -12,7 +12,7 @@ from counter_app.catalogue_import import ImportReport, read_catalogue
 from counter_app.clock import now, parse_day
 from counter_app.errors import ValidationError
 from counter_app.messages import Bilingual, render
-from counter_app.model import Procedure, RequiredDocument
+from counter_app.model import Procedure, ProcedureChannel, RequiredDocument
 from counter_app.services import catalogue
 from counter_app.storage.database import Database
 from counter_app.terms_words import fee_label, time_label
@@ -31,6 +31,12 @@ def add_catalogue_commands(sub: Any, common: argparse.ArgumentParser, command: M
     load.add_argument("--effective-from", help="YYYY-MM-DD, when the file does not give it")
     load.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     load.add_argument("--skip-invalid", action="store_true", help="import the valid procedures, list the rest")
+    set_time = command(cat, common, "set-time", _set_time, "state a time limit the published text left out")
+    set_time.add_argument("code")
+    set_time.add_argument("time_limit", help='as published, e.g. "05 ngày làm việc", "Trong ngày", "8 giờ"')
+    set_time.add_argument("--case", type=int, help="only this case (default: the whole procedure)")
+    set_time.add_argument("--channel", choices=[c.value for c in ProcedureChannel], default="direct")
+    set_time.add_argument("--on", help="the version in force on this date (default today)")
     show = command(cat, common, "show", _show, "the procedure in force: cases, times, fees, documents")
     show.add_argument("code")
     show.add_argument("--on", help="date (default today)")
@@ -78,6 +84,13 @@ def _import_summary(report: ImportReport, args: argparse.Namespace) -> str:
 
 def _problems(problems: list[Any]) -> Bilingual:
     return Bilingual("\n".join(p.text("vi") for p in problems), "\n".join(p.text("en") for p in problems))
+
+
+def _set_time(args: argparse.Namespace, db: Database) -> Any:
+    day = parse_day(args.on) if args.on else now().date()
+    procedure = catalogue.set_time_limit(db, args.code, args.time_limit, args.actor, day, args.case,
+                                         ProcedureChannel(args.channel))
+    return procedure_json(procedure) if args.json else describe(procedure, args.lang)
 
 
 def _show(args: argparse.Namespace, db: Database) -> Any:

@@ -277,6 +277,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Thủ tục chưa có thời hạn giải quyết («{value}»): quản trị viên cần nhập thời hạn trước khi tiếp nhận.",
         "The procedure has no time limit («{value}»): an administrator must set it before intake.",
     ),
+    "procedure.time_unreadable": (
+        "Không đọc được thời hạn «{value}» (ví dụ: «05 ngày làm việc», «Trong ngày», «8 giờ», «15 ngày»).",
+        "Cannot read the time limit «{value}» (e.g. «05 ngày làm việc», «Trong ngày», «8 giờ», «15 ngày»).",
+    ),
     "procedure.case_unknown": (
         "Thủ tục không có trường hợp số {value} (có {count} trường hợp).",
         "The procedure has no case number {value} (it has {count}).",

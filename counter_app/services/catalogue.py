@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -13,9 +14,19 @@ from sqlalchemy.orm import Session
 
 from counter_app.catalogue_export import procedure_json, terms_from_json, terms_json
 from counter_app.catalogue_import import parse_json
-from counter_app.errors import NotFound
-from counter_app.model import DocumentKind, Procedure, ProcedureCase, RequiredDocument
+from counter_app.clock import now
+from counter_app.errors import NotFound, ValidationError
+from counter_app.model import (
+    ChannelTerms,
+    DocumentKind,
+    Procedure,
+    ProcedureCase,
+    ProcedureChannel,
+    RequiredDocument,
+)
 from counter_app.paths import resources_dir
+from counter_app.published_terms import parse_time_limit
+from counter_app.services import audit
 from counter_app.storage.database import Database
 from counter_app.storage.orm import ProcedureCaseRow, ProcedureRow, RequiredDocumentRow
 from counter_app.textfold import fold
@@ -162,6 +173,33 @@ def _document_values(case_id: int, d: RequiredDocument) -> dict[str, Any]:
         "certified_copies": d.certified_copies, "copies": d.copies, "show_only": d.show_only,
         "condition": d.condition, "alt_group": d.group,
     }
+
+
+def set_time_limit(db: Database, code: str, text: str, actor: str, on: dt.date, case: int | None = None,
+                   channel: ProcedureChannel = ProcedureChannel.DIRECT) -> Procedure:
+    """An administrator states the time limit the published text left out (or corrects it), for the version in
+    force on `on`: for the whole procedure, or one case. Audited; the dossiers already received keep theirs."""
+    limit = parse_time_limit(text)
+    if not limit.stated:
+        raise ValidationError("procedure.time_unreadable", value=text)
+    with db.write() as session:
+        row = procedure_row_in_force(session, code, on)
+        procedure = to_procedure(row)
+        terms = procedure.case(case).terms if case else procedure.terms
+        if case and not any(c.number == case for c in procedure.cases):
+            raise ValidationError("procedure.case_unknown", value=case, count=len(procedure.cases))
+        current = procedure.terms_for(case or 1, channel)
+        changed = (*(t for t in terms if t.channel is not channel), ChannelTerms(channel, limit, current.fee))
+        if case:
+            cases = tuple(dataclasses.replace(c, terms=changed) if c.number == case else c for c in procedure.cases)
+            updated = dataclasses.replace(procedure, cases=cases)
+        else:
+            updated = dataclasses.replace(procedure, terms=changed)
+        store_procedures(session, [updated])
+        audit.append(session, actor, "catalogue.set_time_limit", code,
+                     {"effective_from": row.effective_from.isoformat(), "case": case, "channel": channel.value,
+                      "text": limit.text}, now())
+    return procedure_in_force(db, code, on)
 
 
 def seed_file() -> Path:

@@ -51,3 +51,6 @@ def test_province_annex_from_the_command_line(data: Path, tmp_path: Path) -> Non
     assert "Đã nhập 6 thủ tục" in done and "2.000908 (trang Phụ lục I, dòng 13): thời hạn giải quyết chưa rõ" in done
     not_offered = run(data, "due", "--procedure", "2.000908", "--received", "2027-01-05 10:00", check=False)
     assert not_offered.returncode == 2 and "chưa có thời hạn giải quyết («Không quy định»)" in not_offered.stderr
+    run(data, "catalogue", "set-time", "2.000908", "Trong ngày", "--on", "2027-01-05")
+    assert run(data, "due", "--procedure", "2.000908", "--received", "2027-01-05 10:00").stdout.strip() == \
+        "2027-01-05T17:00+07:00"

@@ -12,8 +12,8 @@ from sqlalchemy import create_engine, select, text
 from counter_app.catalogue_import import parse_catalogue, parse_json
 from counter_app.errors import ValidationError
 from counter_app.fees import fee_due
-from counter_app.model import DocumentEntry, DocumentKind, Person
-from counter_app.services.catalogue import procedure_in_force, store_procedures
+from counter_app.model import DocumentEntry, DocumentKind, FeeKind, Person
+from counter_app.services.catalogue import procedure_in_force, set_time_limit, store_procedures
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.services.outbox import apply_remote
 from counter_app.services.queries import get_dossier
@@ -118,6 +118,12 @@ def test_unknown_fee_is_recorded_as_unknown_and_a_procedure_without_time_is_not_
     with pytest.raises(ValidationError, match=r"^procedure\.time_not_stated:") as caught:
         intake(db, IntakeRequest("1.009997", APPLICANT, entries), "clerk", at=NOON)
     assert "Không quy định" in caught.value.message("vi")
+    with pytest.raises(ValidationError, match=r"^procedure\.time_unreadable:"):
+        set_time_limit(db, "1.009997", "sớm nhất có thể", "admin", NOON.date())
+    fixed = set_time_limit(db, "1.009997", "05 ngày làm việc", "admin", NOON.date())
+    assert not fixed.incomplete and fixed.time_limit.text == "05 ngày làm việc"
+    assert fixed.fee.kind is FeeKind.UNKNOWN  # the fee is left as published
+    assert intake(db, IntakeRequest("1.009997", APPLICANT, entries), "clerk", at=NOON).due_at == at("2026-11-30 10:00")
 
 
 def test_the_hub_publication_carries_the_same_model(db: Database, tmp_path: Path) -> None:
