@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from counter_app.clock import local, now
 from counter_app.deadlines import days_overdue, is_due_today
-from counter_app.fees import format_amount
+from counter_app.fees import FeeDue, format_fee
 from counter_app.lifecycle import Status, label
 from counter_app.model import Delivery, Dossier
 from ui import i18n, theme
@@ -87,7 +87,8 @@ class DossierHeader(QFrame):
         text, tone = timeliness_text(dossier)
         chip(self.timeliness, tone or "neutral").setText(text)
         self.timeliness.setVisible(bool(text))
-        self.procedure.setText(f"{dossier.procedure.code} — {dossier.procedure.name}")
+        case = f" — {dossier.case.name}" if len(dossier.procedure.cases) > 1 and dossier.case.name else ""
+        self.procedure.setText(f"{dossier.procedure.code} — {dossier.procedure.name}{case}")
         person = dossier.applicant
         delivery = (self.tr("by post to {0}").format(dossier.delivery_address)
                     if dossier.delivery is Delivery.POSTAL else self.tr("at the counter"))
@@ -95,7 +96,9 @@ class DossierHeader(QFrame):
                   "address": person.address or "—",
                   "accepted": i18n.moment(local(dossier.accepted_at)) if dossier.accepted_at else "—",
                   "due": i18n.moment(local(dossier.due_at)) if dossier.due_at else "—",
-                  "delivery": delivery, "fee": self.tr("{0} đồng").format(format_amount(dossier.fee_amount))}
+                  "delivery": delivery,
+                  "fee": format_fee(FeeDue(dossier.fee_amount if dossier.fee_known else None, dossier.fee_currency),
+                                    i18n.language())}
         for key, value in values.items():
             self.fields[key].setText(value)
         theme.set_tone(self.fields["due"], tone)

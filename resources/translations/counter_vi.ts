@@ -582,22 +582,17 @@
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_header.py" line="92"/>
+        <location filename="../../ui/dossier_header.py" line="93"/>
         <source>by post to {0}</source>
         <translation>qua bưu chính tới {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_header.py" line="93"/>
+        <location filename="../../ui/dossier_header.py" line="94"/>
         <source>at the counter</source>
         <translation>tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_header.py" line="98"/>
-        <source>{0} đồng</source>
-        <translation>{0} đồng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_header.py" line="103"/>
+        <location filename="../../ui/dossier_header.py" line="106"/>
         <source>Missing: {0}</source>
         <translation>Thiếu: {0}</translation>
     </message>
