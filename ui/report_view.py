@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.clock import local, now
+from counter_app.errors import CounterError
 from counter_app.reports.periods import Period, PeriodKind, period_of
 from counter_app.reports.report import Report
 from counter_app.reports.tables import Headline, headlines, is_share, shown
@@ -34,7 +35,7 @@ from counter_app.storage.database import Database
 from printing.report_charts import on_time_per_month, overdue_by_procedure, received_per_day, svg
 from printing.report_pdf import render
 from printing.report_xlsx import report_workbook
-from ui import tasks
+from ui import i18n, tasks
 from ui.report_drill import DrillDialog
 from ui.report_model import GROUPINGS, GroupsModel
 
@@ -153,7 +154,12 @@ class ReportView(QWidget):
         return period_of(self.current_kind(), first)
 
     def refresh(self) -> None:
-        database, period = self.database, self.period()
+        try:
+            period = self.period()
+        except CounterError as error:  # a custom range too long, or outside 2000–2099
+            self.heading.setText(error.message(i18n.language()))
+            return
+        database = self.database
         self.heading.setText(self.tr("Working…"))
         self._task = tasks.start(lambda: load(database, period), self.show_report, self.heading.setText, owner=self)
 

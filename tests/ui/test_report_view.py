@@ -44,6 +44,10 @@ def test_report_screen_shows_tiles_charts_and_drills_down_to_a_dossier(qtbot: Qt
     assert (report.period.first, report.period.last) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     assert report.totals.received == 7 and report.totals.returned_by_post == 1
     assert "01/11/2026 – 30/11/2026" in view.heading.text()
+    view.kind.setCurrentIndex(list(ReportView.KINDS).index(PeriodKind.CUSTOM))
+    view.until.setDate(QDate(2030, 1, 1))
+    view.refresh()  # more than two years: said plainly, the report shown stays
+    assert "hai năm" in view.heading.text() and view.loaded.report is report
     assert view.tiles[0].text().startswith("<div style='font-size:22px; font-weight:bold'>7</div>")
     assert all(chart.renderer().isValid() for chart in view.charts)
     ModelTester(None).check(view.model)  # type: ignore[arg-type]
