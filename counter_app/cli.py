@@ -8,6 +8,7 @@ import datetime as dt
 import enum
 import getpass
 import json
+import multiprocessing
 import os
 import sys
 import uuid
@@ -50,6 +51,7 @@ Handler = Callable[[argparse.Namespace, Database], Any]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build's page-pool workers start through here
     return guarded(list(sys.argv[1:] if argv is None else argv), build_parser().parse_args, _execute)
 
 

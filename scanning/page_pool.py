@@ -23,6 +23,13 @@ def pool() -> ProcessPoolExecutor:
     return _pool
 
 
+def warm() -> None:
+    """Start the workers now (each loads NumPy and OpenCV), so the first scanned page does not wait for that."""
+    workers = pool()
+    for _ in range(os.cpu_count() or 1):
+        workers.submit(_one_core)
+
+
 def submit(number: int, path: Path, media_type: str, dpi: int) -> Future[ProcessedPage]:
     """Digitise the staged page at `path` on the pool; the future's result carries a PNG thumbnail."""
     return pool().submit(judge_staged, number, str(path), media_type, dpi)

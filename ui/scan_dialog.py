@@ -108,6 +108,7 @@ class ScanDialog(QDialog):
         self._batch: StagedBatch | None = None
         self.relay = Relay(self)
         self.relay.judged.connect(self._judged)
+        page_pool.warm()
         self._task: tasks.Task | None = None
         self._poll_task: tasks.Task | None = None
         self.watched: WatchedFolder | None = None
