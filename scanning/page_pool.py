@@ -5,45 +5,63 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TypeVar
 
 from counter_app.ports import ScannedPage
 from scanning.digitise import ProcessedPage, process_page
 
+T = TypeVar("T")
 _pool: ProcessPoolExecutor | None = None
+_lock = threading.Lock()  # the capture thread and the pool's own threads both submit
 
 
 def pool() -> ProcessPoolExecutor:
     """The shared pool, started on first use (fresh interpreters: no Qt state is inherited)."""
     global _pool  # noqa: PLW0603 (one pool per application)
-    if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn"),
-                                    initializer=_one_core)
-    return _pool
+    with _lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_one_core,
+                                        mp_context=multiprocessing.get_context("spawn"))
+        return _pool
 
 
 def warm() -> None:
     """Start the workers now (each loads NumPy and OpenCV), so the first scanned page does not wait for that."""
-    workers = pool()
     for _ in range(os.cpu_count() or 1):
-        workers.submit(_one_core)
+        _submit(_one_core)
 
 
 def submit(number: int, path: Path, media_type: str, dpi: int) -> Future[ProcessedPage]:
-    """Digitise the staged page at `path` on the pool; the future's result carries a PNG thumbnail."""
-    return pool().submit(judge_staged, number, str(path), media_type, dpi)
+    """Digitise the staged page at `path` on the pool; the future's result carries a PNG thumbnail. A pool
+    whose worker died (killed, out of memory) is replaced by a fresh one."""
+    return _submit(judge_staged, number, str(path), media_type, dpi)
+
+
+def _submit(work: Callable[..., T], *args: object) -> Future[T]:
+    workers = pool()
+    try:
+        return workers.submit(work, *args)
+    except BrokenProcessPool:
+        shutdown(workers)
+        return pool().submit(work, *args)
 
 
 def judge_staged(number: int, path: str, media_type: str, dpi: int) -> ProcessedPage:
     return process_page(number, ScannedPage(Path(path).read_bytes(), media_type, dpi), thumbnail=True)
 
 
-def shutdown() -> None:
+def shutdown(only: ProcessPoolExecutor | None = None) -> None:
+    """Stop the pool (or, given `only`, stop it if it is still the current one)."""
     global _pool  # noqa: PLW0603
-    if _pool is not None:
-        _pool.shutdown(wait=False, cancel_futures=True)
-        _pool = None
+    with _lock:
+        if _pool is not None and (only is None or only is _pool):
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = None
 
 
 def _one_core() -> None:

@@ -10,6 +10,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from PIL import Image
@@ -77,17 +78,22 @@ def stage_and_judge(pages: Iterable[ScannedPage], batch: StagedBatch, arrived: C
     return count
 
 
-def judge(staged: StagedPage, relay: Relay, then: Callable[[], None] = lambda: None) -> None:
-    """Digitise one staged page on the pool; its verdict (or why it failed) reaches `relay`."""
+def judge(staged: StagedPage, relay: Relay, then: Callable[[], None] = lambda: None, retry: bool = True) -> None:
+    """Digitise one staged page on the pool; its verdict (or why it failed) reaches `relay`. If the worker
+    died under it, the page is read again from disk by a fresh worker, once."""
     def deliver(future: Future[ProcessedPage]) -> None:
         try:
             relay.judged.emit((staged.number, future.result()))
+        except BrokenProcessPool as error:
+            if retry:
+                judge(staged, relay, then, retry=False)
+                return
+            relay.judged.emit((staged.number, f"{type(error).__name__}: {error}"))
         except CounterError as error:
             relay.judged.emit((staged.number, error.message(i18n.language())))
-        except Exception as error:  # a worker died, or a bug: the page stays on disk
+        except Exception as error:  # a bug: the page stays on disk, the clerk sees why
             relay.judged.emit((staged.number, f"{type(error).__name__}: {error}"))
-        finally:
-            then()
+        then()
 
     page_pool.submit(staged.number, staged.path, staged.media_type, staged.dpi).add_done_callback(deliver)
 

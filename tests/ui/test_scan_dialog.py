@@ -106,3 +106,38 @@ def test_pages_of_a_scan_killed_mid_batch_come_back_when_the_document_is_scanned
     assert staging.orphans() == []  # adopted by the running app
     dialog.reject()
     assert staging.batches() == []  # cancelled by the clerk: dropped on purpose
+
+
+def test_a_pool_worker_killed_mid_batch_loses_no_page(qtbot: QtBot, tmp_path: Path) -> None:
+    """The scan worker processes die while the feeder is still going: every page is on disk and judged by a
+    fresh pool."""
+    import os  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+    from collections.abc import Iterator  # noqa: PLC0415
+
+    from counter_app.ports import ScannedPage  # noqa: PLC0415
+    from counter_app.storage.staging import Staging  # noqa: PLC0415
+    from scanning import page_pool  # noqa: PLC0415
+
+    output = io.BytesIO()
+    text_page(200).save(output, "PNG", dpi=(200, 200))
+    killed: list[int] = []
+
+    def feeder(_source: str, _settings: ScanSettings) -> Iterator[ScannedPage]:
+        for number in range(4):
+            if number == 2:  # the first pages are with the workers: kill them all
+                workers = list(page_pool.pool()._processes)  # the worker pids (a private attribute)
+                for pid in workers:
+                    os.kill(pid, signal.SIGKILL)
+                killed.extend(workers)
+            yield ScannedPage(output.getvalue(), "image/png", 200)
+
+    staging = Staging(tmp_path / "staging")
+    store = QSettings(str(tmp_path / "scan.ini"), QSettings.Format.IniFormat)
+    dialog = ScanDialog("Tờ khai", ScanSettings(200, ColourMode.GREY, PaperSource.FLATBED), store, feeder,
+                        staging=staging)
+    qtbot.add_widget(dialog)
+    dialog.scan()
+    qtbot.waitUntil(dialog.scan_button.isEnabled, timeout=120000)
+    assert killed and len(staging.batches()[0].pages()) == 4  # all on disk
+    assert [dialog.pages_view.item(n).text() for n in range(4)] == ["Đạt"] * 4  # all judged in the end
