@@ -82,9 +82,9 @@ def _verified(token: str, device: Device) -> dict[str, Any]:
     try:
         public_key = load_pem_public_key(device.public_key.encode())
         assert isinstance(public_key, Ed25519PublicKey)  # enrolment accepts nothing else
-        claims: dict[str, Any] = jwt.decode(token, public_key, algorithms=["EdDSA"],
-                            audience=TOKEN_AUDIENCE, leeway=CLOCK_LEEWAY_S,
-                            options={"require": ["exp", "iat", "sub", "aud", "jti"]})
+        claims: dict[str, Any] = jwt.decode(
+            token, public_key, algorithms=["EdDSA"], audience=TOKEN_AUDIENCE, leeway=CLOCK_LEEWAY_S,
+            options={"require": ["exp", "iat", "sub", "aud", "jti"]})
     except jwt.PyJWTError as error:
         raise HTTPException(401, f"invalid token: {type(error).__name__}") from error
     if claims["sub"] != str(device.id) or int(claims["exp"]) - int(claims["iat"]) > TOKEN_LIFETIME_S:
