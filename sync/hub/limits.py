@@ -40,7 +40,7 @@ def _counted(receive: Receive, limit: int) -> Receive:
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > limit:
-                raise HTTPException(413, f"body larger than {limit} bytes")
+                raise HTTPException(413, f"body larger than {limit} bytes", headers={"Connection": "close"})
         return message
 
     return limited
