@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from counter_app.catalogue_documents import split_lines
-from counter_app.textfold import fold, nfc
+from counter_app.textfold import fold, nfc, one_line
 
 HEADER_SEARCH_ROWS: Final = 40
 _COLUMNS: Final = (
@@ -118,10 +118,10 @@ def _sheet_records(title: str, rows: list[list[Any]], header_at: int) -> list[Re
 def _record(cells: dict[str, Any], field: str) -> dict[str, Any]:
     channels = fold(str(cells.get("channels") or ""))
     record: dict[str, Any] = {
-        "code": _code(cells.get("code")), "name": _text(cells.get("name")),
-        "field": _text(cells.get("field")) or field,
+        "code": _code(cells.get("code")), "name": one_line(cells.get("name")),
+        "field": one_line(cells.get("field")) or field,
         "time_limit": _raw(cells.get("time_limit")), "fee": _raw(cells.get("fee")),
-        "legal_basis": _text(cells.get("legal_basis")),
+        "legal_basis": one_line(cells.get("legal_basis")),
         "documents": split_lines(str(cells.get("documents") or "")),
     }
     if channels:
@@ -186,5 +186,3 @@ def _raw(value: Any) -> str | float:
     return nfc(str(value)).strip()
 
 
-def _text(value: Any) -> str:
-    return " ".join(nfc(str(value)).split()) if value not in (None, "") else ""

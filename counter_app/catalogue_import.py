@@ -30,7 +30,7 @@ from counter_app.model import (
     TimeUnit,
 )
 from counter_app.published_terms import parse_fee, parse_time_limit, split_channels
-from counter_app.textfold import fold, nfc
+from counter_app.textfold import fold, one_line
 
 PROCEDURE_CODE: Final = re.compile(r"\d\.\d{6}(\.[A-Za-z0-9]+)*")
 CHANNELS: Final = {
@@ -163,7 +163,7 @@ def _procedure(
     for vi, en in record.get("_warnings", ()):
         report.warn(where, vi, en)
     code = str(record.get("code") or "").strip()
-    name = _text(record.get("name"))
+    name = one_line(record.get("name"))
     if not code:
         report.error(where, "thiếu mã thủ tục", "the procedure code is missing")
     elif not PROCEDURE_CODE.fullmatch(code):
@@ -178,12 +178,12 @@ def _procedure(
         return None
     same_day = terms[0].time_limit.unit is TimeUnit.SAME_DAY  # the direct channel's
     return Procedure(
-        code=code, name=name, field=_text(record.get("field")), effective_from=effective, terms=terms,
+        code=code, name=name, field=one_line(record.get("field")), effective_from=effective, terms=terms,
         cases=cases, cutoff_applies=_bool(record.get("cutoff_applies"), same_day),
         postal_eligible=_bool(record.get("postal_eligible"), True),
         presence_required=_bool(record.get("presence_required"), False),
-        source=_text(record.get("source")), legal_basis=_text(record.get("legal_basis")),
-        result=_text(record.get("result")), agency=_text(record.get("agency")),
+        source=one_line(record.get("source")), legal_basis=one_line(record.get("legal_basis")),
+        result=one_line(record.get("result")), agency=one_line(record.get("agency")),
     )
 
 
@@ -271,7 +271,7 @@ def _time_limit(value: Any) -> TimeLimit | None:
     if isinstance(value, dict):
         try:
             return TimeLimit(TimeUnit(str(value.get("unit"))), float(value.get("amount") or 0),
-                             _text(value.get("text")))
+                             one_line(value.get("text")))
         except ValueError:
             return None
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -293,7 +293,7 @@ def _fee_value(value: Any) -> FeeRule | None:
 def _explicit_fee(raw: dict[str, Any]) -> FeeRule | None:
     kind = LEGACY_FEE_KINDS.get(fold(str(raw.get("kind") or "")).strip())
     if kind is None:
-        text = _text(raw.get("text"))
+        text = one_line(raw.get("text"))
         return parse_fee(text) if text else None
     amounts: dict[str, int] = {}
     for key in ("amount", "first_pages", "first_page_amount", "later_page_amount", "cap_per_copy"):
@@ -303,8 +303,8 @@ def _explicit_fee(raw: dict[str, Any]) -> FeeRule | None:
         if number is None or number < 0:
             return None
         amounts[key] = number
-    return FeeRule(kind=kind, currency=str(raw.get("currency") or "VND"), note=_text(raw.get("note")),
-                   text=_text(raw.get("text")), **amounts)
+    return FeeRule(kind=kind, currency=str(raw.get("currency") or "VND"), note=one_line(raw.get("note")),
+                   text=one_line(raw.get("text")), **amounts)
 
 
 def _days(days: float) -> TimeLimit:
@@ -328,7 +328,7 @@ def _cases(record: dict[str, Any], where: str, report: ImportReport) -> tuple[Pr
         documents = _documents(case.get("documents") or [], f"{where}, trường hợp {number}", report)
         if terms is None or documents is None:
             return None
-        cases.append(ProcedureCase(number, _text(case.get("name")), documents, terms))
+        cases.append(ProcedureCase(number, one_line(case.get("name")), documents, terms))
     return tuple(cases)
 
 
@@ -338,7 +338,7 @@ def _documents(raw: list[Any], where: str, report: ImportReport) -> tuple[Requir
         if isinstance(item, str):
             entries.append((item, {}))
         elif isinstance(item, dict):
-            entries.append((_text(item.get("name")), item))
+            entries.append((one_line(item.get("name")), item))
         else:
             report.error(where, f"giấy tờ {n} không phải một đối tượng", f"document {n} is not an object")
             return None
@@ -374,10 +374,10 @@ def _document(line: DocumentLine, position: int, where: str, report: ImportRepor
     return RequiredDocument(
         position=position, name=line.name, kind=_main_kind(originals, certified, copies, kind),
         quantity=max(originals, certified, copies, 0), mandatory=mandatory,
-        template=_text(extra.get("template")), originals=originals, certified_copies=certified, copies=copies,
+        template=one_line(extra.get("template")), originals=originals, certified_copies=certified, copies=copies,
         show_only=_bool(extra.get("show_only"), line.show_only),
-        condition=_text(extra["condition"]) if "condition" in extra else line.condition,
-        group=_text(extra["group"]) if "group" in extra else line.group,
+        condition=one_line(extra["condition"]) if "condition" in extra else line.condition,
+        group=one_line(extra["group"]) if "group" in extra else line.group,
     )
 
 
@@ -431,8 +431,6 @@ def _reason(error: Exception) -> Bilingual:
                                                  f"unreadable content ({type(error).__name__}: {error})")
 
 
-def _text(value: Any) -> str:
-    return " ".join(nfc(str(value)).split()) if value not in (None, "") else ""
 
 
 def _whole_number(value: Any) -> int | None:

@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from counter_app.model import FeeKind, FeeRule
 from counter_app.published_terms import parse_fee, time_limit_from_parts
-from counter_app.textfold import fold, nfc
+from counter_app.textfold import fold, one_line
 
 _CHANNEL_KEYS: Final = {"1": "direct", "2": "online", "3": "postal"}
 _CHANNEL_NAMES: Final = {"truc tiep": "direct", "truc tuyen": "online", "buu chinh": "postal"}
@@ -20,7 +20,7 @@ def is_national(record: dict[str, Any]) -> bool:
 
 def national_record(record: dict[str, Any], number: int) -> tuple[str, dict[str, Any]]:
     """(where, record in the common shape) for one national record; problems ride along in `_errors`."""
-    code = _text(record.get("MATTHC"))
+    code = one_line(record.get("MATTHC"))
     where = code or f"#{number}"
     errors: list[tuple[str, str]] = []
     warnings: list[tuple[str, str]] = []
@@ -29,7 +29,7 @@ def national_record(record: dict[str, Any], number: int) -> tuple[str, dict[str,
         warnings.append((f"trạng thái {state} (không phải «đã công bố»)", f"status {state} (not «published»)"))
     times, fees = _channels(record.get("CACHTHUCTHUCHIEN"), errors)
     common = {
-        "code": code, "name": _text(record.get("TENTTHC")),
+        "code": code, "name": one_line(record.get("TENTTHC")),
         "field": "; ".join(_names(record.get("LINHVUCTHUCHIEN"), ("TENLINHVUC", "TEN", "TENLV"))),
         "time_limit": times, "fee": fees,
         "cases": _cases(record.get("THANHPHANHOSO"), errors),
@@ -74,9 +74,9 @@ def _fee(entries: list[dict[str, Any]]) -> FeeRule:
     """One channel's PHILEPHI: amounts in SOTIEN (with DONVI), structure and exemptions in MOTA."""
     if not entries:
         return FeeRule(FeeKind.UNKNOWN, text="")
-    texts = [_text(e.get("MOTA")) for e in entries]
+    texts = [one_line(e.get("MOTA")) for e in entries]
     amounts = [_amount(e.get("SOTIEN")) for e in entries]
-    currency = _CURRENCIES.get(fold(_text(entries[0].get("DONVI"))), "VND")
+    currency = _CURRENCIES.get(fold(one_line(entries[0].get("DONVI"))), "VND")
     original = "; ".join(t or _money_text(a, currency) for a, t in zip(amounts, texts, strict=True))
     from_text = parse_fee("; ".join(t for t in texts if t)) if any(texts) else FeeRule()
     priced = [a for a in amounts if a]
@@ -96,14 +96,14 @@ def _cases(raw: Any, errors: list[tuple[str, str]]) -> list[dict[str, Any]]:
             errors.append((f"THANHPHANHOSO {number} không phải đối tượng", f"THANHPHANHOSO {number} is not an object"))
             continue
         documents = [_document(doc) for doc in _list(entry.get("GIAYTO")) if isinstance(doc, dict)]
-        cases.append({"name": _text(entry.get("TRUONGHOP")), "documents": documents})
+        cases.append({"name": one_line(entry.get("TRUONGHOP")), "documents": documents})
     return cases
 
 
 def _document(doc: dict[str, Any]) -> dict[str, Any]:
     originals = _count(doc.get("SOBANCHINH"))
     copies = _count(doc.get("SOBANSAO"))
-    result: dict[str, Any] = {"name": _text(doc.get("TENGIAYTO")), "template": _text(doc.get("TENMAUDON"))}
+    result: dict[str, Any] = {"name": one_line(doc.get("TENGIAYTO")), "template": one_line(doc.get("TENMAUDON"))}
     if originals is not None or copies is not None:
         result |= {"originals": originals or 0, "certified_copies": copies or 0, "copies": 0}
     return result
@@ -141,14 +141,14 @@ def _names(raw: Any, keys: tuple[str, ...]) -> list[str]:
     found = []
     for item in _list(raw):
         if isinstance(item, dict):
-            found += [_text(item[k]) for k in keys if item.get(k)][:1]
+            found += [one_line(item[k]) for k in keys if item.get(k)][:1]
         elif item:
-            found.append(_text(item))
+            found.append(one_line(item))
     return found
 
 
 def _legal(raw: Any) -> list[str]:
-    return [" ".join(p for p in (_text(i.get("SOVANBAN")), _text(i.get("TENVANBAN"))) if p)
+    return [" ".join(p for p in (one_line(i.get("SOVANBAN")), one_line(i.get("TENVANBAN"))) if p)
             for i in _list(raw) if isinstance(i, dict)]
 
 
@@ -158,6 +158,4 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _text(value: Any) -> str:
-    return " ".join(nfc(str(value)).split()) if value not in (None, "") else ""
 

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from counter_app.model import FeeKind, FeeRule, TimeLimit, TimeUnit
-from counter_app.textfold import fold, nfc
+from counter_app.textfold import fold, one_line
 
 _NUMBER: Final = r"(\d+(?:[.,]\d+)*)"
 _UNITS: Final = (
@@ -169,4 +169,4 @@ def _currency(unit: str) -> str:
 
 
 def _clean(text: object) -> str:
-    return " ".join(nfc(str(text)).split()) if text is not None else ""
+    return one_line(text)

@@ -27,6 +27,11 @@ def _strip_table() -> dict[int, str | None]:
 _STRIP = _strip_table()
 
 
+def one_line(value: object) -> str:
+    """A published value as one line of NFC text ('' for None or ''): runs of whitespace become one space."""
+    return " ".join(nfc(str(value)).split()) if value not in (None, "") else ""
+
+
 def fold(text: str) -> str:
     """Lower-case text without diacritics: 'NGUYỄN VĂN ĐỨC' → 'nguyen van duc'."""
     stripped = unicodedata.normalize("NFC", text).translate(_STRIP)
