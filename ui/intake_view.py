@@ -33,7 +33,7 @@ from counter_app.clock import local, now
 from counter_app.errors import CounterError, ValidationError
 from counter_app.fees import FeeDue, fee_due, format_fee
 from counter_app.lifecycle import label
-from counter_app.model import Delivery, Dossier, Person, Procedure, TimeLimit, TimeUnit
+from counter_app.model import Delivery, Dossier, FeeKind, Person, Procedure, TimeLimit, TimeUnit
 from counter_app.scan_profiles import profile_for
 from counter_app.services import catalogue, documents
 from counter_app.services.intake import IntakeRequest, Outcome, intake
@@ -42,7 +42,7 @@ from counter_app.storage.staging import staging_of
 from counter_app.terms_words import fee_label, time_label
 from counter_app.textfold import fold
 from ui import i18n, tasks, theme
-from ui.checklist_model import KIND, ChecklistModel
+from ui.checklist_model import CERTIFY, KIND, NAME, ChecklistModel
 from ui.setting_keys import OCR_KEY
 
 if TYPE_CHECKING:
@@ -119,18 +119,7 @@ class IntakeView(QWidget):
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self._build_representative()
-        self.checklist = ChecklistModel(self)
-        self.documents = QTableView()
-        self.documents.setModel(self.checklist)
-        self.documents.setItemDelegateForColumn(KIND, KindDelegate(self.documents))
-        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.documents.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
-        )
-        header = self.documents.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.documents.setWordWrap(True)
+        self._build_checklist()
         self.scan_button = QPushButton(self.tr("Scan the selected document… (Ctrl+Q)"))
         self.scans: dict[str, tuple[StagedBatch, list[ProcessedPage]]] = {}
         self.scan_dialog: ScanDialog | None = None
@@ -159,6 +148,22 @@ class IntakeView(QWidget):
         self.agent_name, self.agent_id, self.agent_authorisation = QLineEdit(), QLineEdit(), QLineEdit()
         self.agent_id.setMaxLength(12)
         self.agent_authorisation.setPlaceholderText(self.tr("e.g. Giấy ủy quyền số 12/2026"))
+
+    def _build_checklist(self) -> None:
+        """The documents table: names wrap and take the room (published names run long)."""
+        self.checklist = ChecklistModel(self)
+        self.documents = QTableView()
+        self.documents.setModel(self.checklist)
+        self.documents.setItemDelegateForColumn(KIND, KindDelegate(self.documents))
+        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.documents.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.documents.setWordWrap(True)
 
     def _build_case_picker(self) -> None:
         """The chosen procedure's terms, and the case (trường hợp) picker, shown only for several cases."""
@@ -336,6 +341,8 @@ class IntakeView(QWidget):
                 self.procedure.code, self.procedure.name, self._period(terms.time_limit),
                 fee_label(terms.fee, i18n.language())))
         self.checklist.set_case(case)
+        counted = terms.fee.kind in (FeeKind.PER_PAGE, FeeKind.PER_COPY)  # copies to certify change the fee
+        self.documents.setColumnHidden(CERTIFY, not counted)
 
     def _period(self, limit: TimeLimit) -> str:
         if limit.unit is TimeUnit.WORKING_DAYS and float(limit.amount).is_integer():

@@ -366,7 +366,7 @@
     <message>
         <location filename="../../ui/checklist_model.py" line="39"/>
         <source>To certify</source>
-        <translation>Số bản chứng thực</translation>
+        <translation>Chứng thực</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_model.py" line="40"/>
