@@ -109,6 +109,7 @@ class DispatchPanel(QWidget):
                 for n, r in enumerate(self.ready, start=1)]
         current = self.table.currentIndex().row()
         self.rows.set_rows(rows, list(self.ready))
+        self.table.resizeRowsToContents()
         if current >= 0:
             self.table.selectRow(min(current, len(rows) - 1))
         self.heading.setText(self.tr("{0} result(s) to send by post, {1} labelled").format(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -79,9 +80,14 @@ class ReceiptPanel(QWidget):
         self.documents = QTableView()
         self.documents.setModel(self.checklist)
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.documents.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.documents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the document's name gets the room
+        for column, width in enumerate((64, 0, 120, 64, 64)):
+            if width:
+                header.resizeSection(column, width)
         self.documents.setWordWrap(True)
+        self.documents.setMinimumHeight(150)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #8a5a00")
@@ -111,29 +117,34 @@ class ReceiptPanel(QWidget):
         controls.addStretch()
         top.addLayout(controls)
         envelope = QGroupBox(self.tr("Envelope"))
-        form = QFormLayout(envelope)
-        form.addRow(self.tr("Phiếu gửi"), self.item)
-        form.addRow(self.tr("Procedure"), self.picker)
-        form.addRow("", self.case_picker)
-        form.addRow(self.tr("Applicant (scan the CCCD QR)"), self.name)
-        form.addRow(self.tr("CCCD number"), self.id_number)
-        form.addRow(self.tr("Return address"), self.return_address)
-        form.addRow(self.tr("Documents (Space ticks)"), self.documents)
-        form.addRow("", self.missing)
-        form.addRow("", self.add_button)
+        form = QFormLayout()
+        self.name.setPlaceholderText(self.tr("Applicant (scan the CCCD QR)"))
+        rows: list[tuple[str, QWidget]] = [
+            (self.tr("Phiếu gửi"), self.item), (self.tr("Procedure"), self.picker), ("", self.case_picker),
+            (self.tr("Applicant"), self.name), (self.tr("CCCD number"), self.id_number),
+            (self.tr("Return address"), self.return_address)]
+        for caption, field in rows:
+            form.addRow(caption, field)
+        column = QVBoxLayout(envelope)
+        column.addLayout(form)
+        column.addWidget(QLabel(self.tr("Documents (Space ticks)")))
+        column.addWidget(self.documents, 1)
+        column.addWidget(self.missing)
+        column.addWidget(self.add_button)
         batch = QGroupBox(self.tr("Envelopes in this batch"))
         column = QVBoxLayout(batch)
         column.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.remove_button)
-        buttons.addWidget(self.close_button)
-        column.addLayout(buttons)
-        middle = QHBoxLayout()
-        middle.addWidget(envelope, 1)
-        middle.addWidget(batch, 1)
+        column.addWidget(self.remove_button)  # one above the other: the envelope's side keeps the width
+        column.addWidget(self.close_button)
+        middle = QSplitter()
+        middle.addWidget(envelope)
+        middle.addWidget(batch)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        self.table.setMinimumWidth(470)
         page = QVBoxLayout(self)
         page.addLayout(top)
-        page.addLayout(middle, 1)
+        page.addWidget(middle, 1)
         page.addWidget(self.message)
 
     def _connect(self) -> None:
@@ -141,6 +152,7 @@ class ReceiptPanel(QWidget):
         self.picker.chosen.connect(self._procedure_chosen)
         self.case_picker.currentIndexChanged.connect(self._case_chosen)
         self.checklist.changed.connect(self._show_missing)
+        self.checklist.modelReset.connect(self.documents.resizeRowsToContents)  # long names wrap
         self.add_button.clicked.connect(self.add_envelope)
         self.remove_button.clicked.connect(self.remove_selected)
         self.close_button.clicked.connect(self.close_batch)
@@ -200,6 +212,7 @@ class ReceiptPanel(QWidget):
                  self.tr("Missing: {0}").format("; ".join(item.missing)) if item.missing else self.tr("Complete"))
                 for item in batch.items]
         self.envelopes.set_rows(rows, list(batch.items))
+        self.table.resizeRowsToContents()
         self.table.scrollToBottom()
         self.batch_changed.emit(batch)
 

@@ -21,7 +21,7 @@ class ProcedurePicker(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Procedure: type part of its name or code, then Enter"))
         self.matches = QListWidget()
-        self.matches.setMaximumHeight(96)
+        self.matches.setMaximumHeight(76)
         self.label = QLabel(self.tr("No procedure chosen"))
         self.label.setWordWrap(True)
         column = QVBoxLayout(self)
