@@ -112,8 +112,9 @@ def _receive(args: argparse.Namespace, db: Database, tools: Tools) -> PostalBatc
     if getattr(args, "misplaced", None):
         raise ValidationError("postal.option_before_item", name=args.misplaced)
     envelopes = [_envelope(fields, db, tools) for fields in getattr(args, "envelopes", None) or []]
-    postal_receipt.check_envelopes(db, envelopes)  # the whole command is refused before anything is written
-    if args.batch.strip().upper() == "NEW":
+    new = args.batch.strip().upper() == "NEW"
+    postal_receipt.check_envelopes(db, envelopes, None if new else args.batch)  # refused whole, before writing
+    if new:
         if args.close and not envelopes:
             raise ValidationError("postal.batch_empty", ref="NEW")
         ref = postal_batches.open_batch(db, Direction.RECEIPT, args.actor, args.postal_worker).ref

@@ -25,7 +25,7 @@ from counter_app.postal import (
     item_number,
 )
 from counter_app.services import audit, intake
-from counter_app.services.postal_batches import batch_view, open_row
+from counter_app.services.postal_batches import batch_view, find_batch, open_row
 from counter_app.storage.database import Database
 from counter_app.storage.orm import PostalBatchRow, PostalItemRow
 
@@ -48,18 +48,20 @@ def add_envelope(db: Database, ref: str, envelope: Envelope, actor: str,
         return batch_view(session, batch)
 
 
-def check_envelopes(db: Database, envelopes: Sequence[Envelope], at: dt.datetime | None = None) -> None:
-    """Refuse now, writing nothing, any envelope that `add_envelope` would refuse (the command line checks a
-    whole command's envelopes before it opens a batch or adds the first one)."""
+def check_envelopes(db: Database, envelopes: Sequence[Envelope], ref: str | None = None,
+                    at: dt.datetime | None = None) -> None:
+    """Refuse now, writing nothing, any envelope that `add_envelope` would refuse in batch `ref` (or a new
+    one): the command line checks a whole command's envelopes before it opens a batch or adds the first."""
     moment = local(at or now())
     seen: set[str] = set()
     with db.read() as session:
+        batch = find_batch(session, ref) if ref else None
         for envelope in envelopes:
             number = postal.item_number(envelope.item_number)
             if number in seen:
                 raise ValidationError("postal.item_twice", value=number)
             seen.add(number)
-            _refuse_duplicate(session, None, number)
+            _refuse_duplicate(session, batch, number)
             intake.check_request(session, _request(envelope, number), moment)
 
 
