@@ -12,14 +12,13 @@ from PIL import Image
 
 from scanning.binarise import binarise
 from scanning.cleanup import OUTPUT_DPI, pixels_of, scaled
-from scanning.pagekind import Decision, PageKind, decide
+from scanning.pagekind import Decision, PageKind, colour_tiles, decide
 
 JPEG_DPI = OUTPUT_DPI  # grey and colour pages are kept at 200 dpi, the archival minimum at 1:1
 BUDGET_BYTES = 150_000
 QUALITIES = (70, 60, 50, 42, 35, 28, 22)
 PATCH_QUALITY = 75
 PAPER_WHITE = 215  # lighter than this, and nearly grey, is paper: pure white compresses to almost nothing
-PATCH_TILE_MM = 6
 MM_PER_INCH = 25.4
 
 __all__ = ["BUDGET_BYTES", "EncodedPage", "PageKind", "Patch", "classify", "colour_regions", "encode"]
@@ -73,13 +72,10 @@ def encode(image: Image.Image, dpi: int, kind: PageKind | None = None, budget: i
 
 
 def colour_regions(coloured: np.ndarray, dpi: int = OUTPUT_DPI) -> list[tuple[int, int, int, int]]:
-    """Boxes (left, top, right, bottom) around each patch of colour: tiles holding colour, joined with neighbours."""
-    tile = max(8, round(PATCH_TILE_MM * dpi / MM_PER_INCH))
-    rows, cols = -(-coloured.shape[0] // tile), -(-coloured.shape[1] // tile)
-    padded = np.zeros((rows * tile, cols * tile), np.uint8)
-    padded[:coloured.shape[0], :coloured.shape[1]] = coloured
-    counts = padded.reshape(rows, tile, cols, tile).sum(axis=(1, 3))
-    found, _labels, stats, _centres = cv2.connectedComponentsWithStats((counts > 3).astype(np.uint8), connectivity=8)
+    """Boxes (left, top, right, bottom) around each colour mark: its tiles, and the tinted tiles next to them."""
+    tile, marked, tinted = colour_tiles(coloured, dpi)
+    grown = cv2.dilate(marked.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool) & tinted | marked
+    found, _labels, stats, _centres = cv2.connectedComponentsWithStats(grown.astype(np.uint8), connectivity=8)
     boxes = []
     for left, top, width, height, _area in stats[1:found]:
         boxes.append((int(left * tile), int(top * tile), min(coloured.shape[1], int((left + width) * tile)),

@@ -17,8 +17,13 @@ TONE_DROP = 30  # a background this much darker than the paper is a picture (pho
 TONE_AREA = 0.008  # pictures over 0.8 % of the page (a 2 × 2.5 cm portrait) keep the page in grey or colour
 LOOSE_MIDTONE = 0.015  # share of the page in mid-tones far from any stroke: guilloche, screened printing
 COLOUR_CHROMA = 0.28  # chroma (0…1) of ink against the paper's own colour (a yellowed page is not colour)
-COLOUR_SHARE = 0.0002  # 0.02 % coloured pixels (a seal, a signature) make a page with colour
+COLOUR_TILE_MM = 6  # colour is counted on a grid this coarse
+MARKED_TILE = 0.03  # a tile this much in colour holds a colour mark (a seal's ring, a signature's stroke), where
+# the scattered remains of colour fringes round black text never gather
 PICTURE_COLOUR = 0.05  # share of the picture area in colour that makes a colour page rather than grey
+REGISTER_CROP = 512  # pixels in the middle of the page where the colour lines are registered
+MAX_MISREGISTRATION = 4.0  # pixels
+FRINGE_WINDOW = 5  # pixels: a scanner's red and blue lines out of register leave opposite fringes this close
 BINDING_BAND = 0.15  # shadows at the binding fall within this share of the width or height from an edge
 
 
@@ -54,7 +59,8 @@ def decide(pixels: np.ndarray, dpi: int) -> Decision:
         coloured_picture = share > PICTURE_COLOUR * max(picture, loose)
         kind = PageKind.COLOUR if coloured_picture else PageKind.GREY
     else:
-        kind = PageKind.TEXT_COLOUR if share > COLOUR_SHARE else PageKind.TEXT
+        marked = colour is not None and bool(colour_tiles(colour, dpi)[1].any())
+        kind = PageKind.TEXT_COLOUR if marked else PageKind.TEXT
     return Decision(kind, flat, colour, picture, loose, share)
 
 
@@ -103,6 +109,32 @@ def _loose_midtones(flat: np.ndarray, dpi: int) -> float:
     return float((mid & ~near).mean())
 
 
+def colour_tiles(coloured: np.ndarray, dpi: int) -> tuple[int, np.ndarray, np.ndarray]:
+    """The tile size in pixels, the tiles holding a colour mark, and the tiles holding any colour at all."""
+    tile = max(8, round(COLOUR_TILE_MM * dpi / MM_PER_INCH))
+    rows, cols = -(-coloured.shape[0] // tile), -(-coloured.shape[1] // tile)
+    padded = np.zeros((rows * tile, cols * tile), np.uint8)
+    padded[:coloured.shape[0], :coloured.shape[1]] = coloured
+    counts = padded.reshape(rows, tile, cols, tile).sum(axis=(1, 3), dtype=np.int32)
+    return tile, counts > MARKED_TILE * tile * tile, counts > 3
+
+
+def _registered(channel: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """`channel` moved onto `reference` when the scanner's colour lines were out of register (found by phase
+    correlation on the middle of the page, a fraction of a pixel to a few pixels)."""
+    height, width = channel.shape
+    size = min(REGISTER_CROP, height, width)
+    top, left = (height - size) // 2, (width - size) // 2
+    window = cv2.createHanningWindow((size, size), cv2.CV_32F)
+    crops = [image[top:top + size, left:left + size].astype(np.float32) for image in (reference, channel)]
+    (dx, dy), response = cv2.phaseCorrelate(crops[0], crops[1], window)
+    if response < 0.3 or not 0.25 <= max(abs(dx), abs(dy)) <= MAX_MISREGISTRATION:
+        return channel
+    moved = cv2.warpAffine(channel, np.array([[1, 0, -dx], [0, 1, -dy]], np.float32), (width, height),
+                           flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    return np.asarray(moved)
+
+
 def level_at(pixels: np.ndarray, share: float) -> int:
     """The grey level below which `share` of the (uint8) pixels lie: a percentile from the histogram."""
     counts = cv2.calcHist([pixels], [0], None, [256], [0, 256]).ravel()
@@ -117,6 +149,9 @@ def _coloured(rgb: np.ndarray) -> np.ndarray:
     levels = np.arange(256, dtype=np.float32)[:, None] * (255.0 / paper[None, :])
     table = np.clip(levels, 0, 255).astype(np.uint8).reshape(256, 1, 3)
     red, green, blue = cv2.split(cv2.LUT(np.ascontiguousarray(rgb), table))
+    red, blue = _registered(red, green), _registered(blue, green)  # no fringes from sensor lines out of step
+    window = (FRINGE_WINDOW, FRINGE_WINDOW)  # what fringes remain are thin and cancel out; ink colour stays
+    red, green, blue = cv2.blur(red, window), cv2.blur(green, window), cv2.blur(blue, window)
     chroma = cv2.subtract(cv2.max(cv2.max(red, green), blue), cv2.min(cv2.min(red, green), blue))
     coloured = (chroma > COLOUR_CHROMA * 255).astype(np.uint8)
     return np.asarray(cv2.medianBlur(coloured, 3) > 0)

@@ -182,8 +182,9 @@ def guilloche(width: int, height: int, dpi: int, seed: int, level: float = 0.55)
 
 
 def degrade(page: Image.Image, dpi: int, seed: int, noise: float = 4.0, skew: float = 0.0, blur: float = 0.6,
-            binding: float = 0.0) -> Image.Image:
-    """What a scanner adds: optical blur, a tilt, a shadow at the binding (left edge), sensor noise."""
+            binding: float = 0.0, fringe: float = 0.0) -> Image.Image:
+    """What a scanner adds: optical blur, a tilt, a shadow at the binding (left edge), sensor noise, and colour
+    fringes (red and blue sensor lines out of register by `fringe` pixels at 300 dpi, with colour noise)."""
     if blur:
         page = page.filter(ImageFilter.GaussianBlur(blur * dpi / 300))
     paper = page.getpixel((page.width // 2, 2))
@@ -196,9 +197,15 @@ def degrade(page: Image.Image, dpi: int, seed: int, noise: float = 4.0, skew: fl
         tilted = Image.fromarray(array.astype(np.uint8)).rotate(skew, resample=Image.Resampling.BILINEAR,
                                                                 fillcolor=corner)
         array = np.asarray(tilted, dtype=np.float32)
+    if fringe:
+        shift = max(1, round(fringe * dpi / 300))
+        array[..., 0] = np.roll(array[..., 0], shift, axis=0)
+        array[..., 2] = np.roll(array[..., 2], -shift, axis=0)
     if noise:
         rng = np.random.default_rng(seed)
         array = array + rng.normal(0, noise, array.shape[:2]).astype(np.float32)[..., None]
+        if fringe:
+            array = array + rng.normal(0, noise / 2, array.shape).astype(np.float32)
     return Image.fromarray(np.clip(array, 0, 255).astype(np.uint8))
 
 
@@ -397,6 +404,9 @@ def _variants() -> Iterator[CorpusPage]:
         yield _page(f"{name}-skew-noise", text, True, make, number, noise=10,
                     skew=(-1) ** number * (0.8 + number * 0.5))
         yield _page(f"{name}-binding", text, True, make, number, noise=6, binding=0.55, blur=0.9)
+    yield _page("dense-50x11pt-colour-fringes", text, True, dense_text(50, 11, 10), 10, noise=6, fringe=1.0)
+    yield _page("dense-60x10pt-colour-fringes", text, True, dense_text(60, 10, 11), 11, noise=8, fringe=1.5,
+                skew=-0.6)
     yield _page("dense-yellowed", text, True, dense_text(48, 11, 7, paper=(226, 212, 168), ink=(105, 95, 80)), 7,
                 noise=6)
     yield _page("dense-yellowed-binding", text, True,

@@ -32,7 +32,7 @@ def scanned(name: str, dpi: int) -> ScannedPage:
 @pytest.fixture(scope="session")
 def sample() -> dict[tuple[str, int], ProcessedPage]:
     cases = [(name, 200) for name in SAMPLE] + [("dense-50x11pt-skew-noise", 300), ("certificate-guilloche", 300),
-                                                 ("seal-signature-dense", 300)]
+                                                 ("seal-signature-dense", 300), ("dense-60x10pt-colour-fringes", 300)]
     return {(name, dpi): process_page(1, scanned(name, dpi)) for name, dpi in cases}
 
 
