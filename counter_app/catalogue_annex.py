@@ -13,6 +13,7 @@ from counter_app.textfold import fold, nfc, one_line
 
 HEADER_SEARCH_ROWS: Final = 40
 _COLUMNS: Final = (
+    ("number", ("stt", "so tt", "so thu tu")),
     ("code", ("ma tthc", "ma thu tuc", "ma so tthc", "ma so thu tuc", "ma tt")),
     ("name", ("ten thu tuc hanh chinh", "ten thu tuc", "ten tthc")),
     ("field", ("linh vuc",)),
@@ -104,6 +105,9 @@ def _sheet_records(title: str, rows: list[list[Any]], header_at: int) -> list[Re
             field = section or field
             continue
         record = _record(cells, field)
+        if records and _continues(records[-1][1], record):
+            _merge_into(records[-1][1], record)
+            continue
         if missing and not warned:
             names = ", ".join(missing)
             record["_warnings"] = [(f"trang «{title}» không có cột {names}: các thủ tục nhập với giá trị «chưa rõ»",
@@ -123,12 +127,27 @@ def _record(cells: dict[str, Any], field: str) -> dict[str, Any]:
         "time_limit": _raw(cells.get("time_limit")), "fee": _raw(cells.get("fee")),
         "legal_basis": one_line(cells.get("legal_basis")),
         "documents": split_lines(str(cells.get("documents") or "")),
+        "_number": str(cells.get("number") or ""),
     }
     if channels:
         record["postal_eligible"] = "buu chinh" in channels
     if cells.get("effective_from") not in (None, ""):
         record["effective_from"] = cells["effective_from"]
     return record
+
+
+def _continues(previous: dict[str, Any], record: dict[str, Any]) -> bool:
+    """A row of the same procedure (its code and name cells merged over several rows, say one per document)."""
+    same = (record["code"], record["name"], record["_number"]) == (previous["code"], previous["name"],
+                                                                    previous["_number"])
+    return bool(record["code"]) and same
+
+
+def _merge_into(previous: dict[str, Any], record: dict[str, Any]) -> None:
+    previous["documents"] += [line for line in record["documents"] if line not in previous["documents"]]
+    for key in ("time_limit", "fee", "legal_basis", "field"):
+        if previous.get(key) in (None, "") and record.get(key) not in (None, ""):
+            previous[key] = record[key]
 
 
 def _section_field(row: list[Any], cells: dict[str, Any]) -> str | None:
@@ -140,7 +159,7 @@ def _section_field(row: list[Any], cells: dict[str, Any]) -> str | None:
     distinct = list(dict.fromkeys(nfc(str(v)).strip() for v in row if v not in (None, "")))
     if len(distinct) > 2 or (len(distinct) == 2 and not _SECTION.match(distinct[0] + ". x")):
         return None if cells.get("name") else ""
-    text = " ".join(distinct) if len(distinct) == 2 else distinct[0]
+    text = distinct[-1]  # "I" | "Lĩnh vực Hộ tịch" in two cells: the name is the second
     match = _SECTION.match(text)
     body = match.group(1) if match else text
     if "linh vuc" not in fold(body) and not match:

@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from counter_app.catalogue_annex import read_annex
 from counter_app.catalogue_documents import DocumentLine, classify
-from counter_app.catalogue_national import is_national, national_record
+from counter_app.catalogue_national import national_record, national_records
 from counter_app.errors import ValidationError
 from counter_app.messages import Bilingual
 from counter_app.model import (
@@ -114,9 +114,9 @@ def refuse_if_invalid(report: ImportReport) -> None:
 
 def json_records(data: Any) -> tuple[list[tuple[str, dict[str, Any]]], dt.date | None]:
     """(where, record) pairs in the common shape, and the file's effective date if it has one."""
-    items = data if isinstance(data, list) else [data]
-    if items and all(isinstance(item, dict) and is_national(item) for item in items):
-        return [national_record(item, n) for n, item in enumerate(items, start=1)], None
+    national = national_records(data)
+    if national is not None:
+        return [national_record(item, n) for n, item in enumerate(national, start=1)], None
     if not isinstance(data, dict) or not isinstance(data.get("procedures"), list):
         raise ValueError("expected_catalogue")
     defaults = {"source": data.get("source", "")}

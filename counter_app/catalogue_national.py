@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any, Final
 
@@ -11,11 +12,38 @@ from counter_app.textfold import fold, one_line
 
 _CHANNEL_KEYS: Final = {"1": "direct", "2": "online", "3": "postal"}
 _CHANNEL_NAMES: Final = {"truc tiep": "direct", "truc tuyen": "online", "buu chinh": "postal"}
+_BREAK: Final = re.compile(r"<\s*(br|/p|/li|/div)\s*/?\s*>", re.IGNORECASE)
+_TAG: Final = re.compile(r"<[^>]{0,200}>")
 _CURRENCIES: Final = {"usd": "USD", "do la my": "USD", "eur": "EUR"}
 
 
 def is_national(record: dict[str, Any]) -> bool:
-    return "MATTHC" in record or "TENTTHC" in record
+    keys = {str(key).upper() for key in record}
+    return "MATTHC" in keys or "TENTTHC" in keys
+
+
+def national_records(data: Any) -> list[dict[str, Any]] | None:
+    """The national records in `data`: one record, a list, or a list under a wrapper key as web services
+    answer ({"result": […]}, {"data": […]}); None when `data` holds none."""
+    if isinstance(data, dict) and not is_national(data):
+        lists = [value for value in data.values() if isinstance(value, list | dict)]
+        data = next((value for value in lists if national_records(value) is not None), None)
+    items = data if isinstance(data, list) else [data]
+    if items and all(isinstance(item, dict) and is_national(item) for item in items):
+        return [_plain(item) for item in items]
+    return None
+
+
+def _plain(value: Any) -> Any:
+    """Keys in upper case; text without the HTML markup the national database's fields may carry."""
+    if isinstance(value, dict):
+        return {str(key).upper(): _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, str) and ("<" in value or "&" in value):
+        text = _TAG.sub(" ", _BREAK.sub("\n", value))
+        return html.unescape(text)
+    return value
 
 
 def national_record(record: dict[str, Any], number: int) -> tuple[str, dict[str, Any]]:

@@ -13,6 +13,7 @@ _UNITS: Final = (
     (r"ngay lam viec|ngay lv", TimeUnit.WORKING_DAYS),
     (r"gio lam viec|gio", TimeUnit.HOURS),
     (r"thang", TimeUnit.MONTHS),
+    (r"nam", TimeUnit.MONTHS),  # years, counted as 12 months
     (r"tuan", TimeUnit.CALENDAR_DAYS),
     (r"ngay", TimeUnit.CALENDAR_DAYS),
 )
@@ -38,6 +39,7 @@ _LATER_PAGES: Final = re.compile(r"tu trang thu\s*(\d+)")
 _CAP: Final = re.compile(r"(toi da|khong qua)[^0-9]*" + _NUMBER)
 _CHANNEL_LABEL: Final = re.compile(r"(truc tiep|truc tuyen|buu chinh)\s*:")
 _Amount = tuple[int, str, re.Match[str]]
+_BARE_NUMBER: Final = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?")
 
 
 def parse_time_limit(text: str | None) -> TimeLimit:
@@ -46,6 +48,9 @@ def parse_time_limit(text: str | None) -> TimeLimit:
     folded = fold(original).strip().rstrip(".")
     if not folded or _NOT_STATED.match(folded):
         return TimeLimit(TimeUnit.NOT_STATED, 0, original)
+    if _BARE_NUMBER.fullmatch(folded):  # a bare number in a time column: working days
+        amount = _decimal(folded)
+        return TimeLimit(TimeUnit.WORKING_DAYS if amount else TimeUnit.SAME_DAY, amount, original)
     first = re.split(r"[;\n]|\btruong hop\b", folded, maxsplit=1)[0].strip(" ,.:")
     if _SAME_DAY.search(first):
         return TimeLimit(TimeUnit.SAME_DAY, 0, original)
@@ -59,7 +64,8 @@ def _amount_and_unit(folded: str) -> tuple[TimeUnit, float] | None:
     found = _AMOUNT_UNIT.search(folded)
     if found:
         amount = _decimal(found.group(1))
-        return _unit(found.group(2)), amount * 7 if found.group(2) == "tuan" else amount
+        factor = {"tuan": 7, "nam": 12}.get(found.group(2), 1)
+        return _unit(found.group(2)), amount * factor
     worded = _WORD_UNIT.search(folded)
     if worded:
         return _unit(worded.group(2)), float(_WORDS[worded.group(1)])
@@ -87,6 +93,9 @@ def parse_fee(text: str | None) -> FeeRule:
         return FeeRule(FeeKind.UNKNOWN, text=original)
     if _FREE.match(_strip_label(folded)):
         return FeeRule(FeeKind.NONE, text=original)
+    if _BARE_NUMBER.fullmatch(_strip_label(folded)):  # a bare amount in a fee column: đồng
+        amount = _money(_strip_label(folded), "dong")
+        return FeeRule(FeeKind.FIXED if amount else FeeKind.NONE, amount=amount, text=original)
     amounts = [(_money(m.group(1), m.group(2)), _currency(m.group(2)), m) for m in _MONEY.finditer(folded)]
     if not amounts:
         free = folded.startswith(("mien", "khong thu"))

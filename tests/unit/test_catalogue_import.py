@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from counter_app.catalogue_export import catalogue_json
 from counter_app.catalogue_import import parse_catalogue, read_catalogue
@@ -162,3 +163,34 @@ def test_files_that_are_not_catalogues(tmp_path: Path, content: str, reason: str
     with pytest.raises(ValidationError, match=r"^import\.format:") as caught:
         read_catalogue(xlsx, DAY)
     assert "Traceback" not in caught.value.message("vi")
+
+
+def test_national_records_as_web_services_answer_them() -> None:
+    """A list under a wrapper key, lower-case keys, HTML in the texts."""
+    record = birth_registration()
+    record["THANHPHANHOSO"][0]["GIAYTO"][0]["TENGIAYTO"] = "<p>Tờ khai đăng ký khai sinh&nbsp;theo mẫu</p>"
+    lowered = {key.lower() if key.startswith("TEN") else key: value for key, value in record.items()}
+    (procedure,) = parse_catalogue({"error_code": 0, "result": [lowered]}, DAY).procedures
+    assert procedure.name == "Đăng ký khai sinh"
+    assert procedure.documents[0].name == "Tờ khai đăng ký khai sinh theo mẫu"
+
+
+def test_annex_rows_continuing_one_procedure_and_bare_numbers(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Mã TTHC", "Tên TTHC", "Lĩnh vực", "Thời hạn giải quyết", "Lệ phí", "Thành phần hồ sơ"])
+    sheet.append([1, "1.004873", "Cấp Giấy xác nhận tình trạng hôn nhân", "Hộ tịch", 3, 15000, "Tờ khai"])
+    sheet.append([1, "1.004873", "Cấp Giấy xác nhận tình trạng hôn nhân", "Hộ tịch", 3, 15000, "Bản sao CCCD"])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("B2:B3")
+    sheet.merge_cells("C2:C3")
+    sheet.append([2, "2.000908", "Cấp bản sao từ sổ gốc", "Chứng thực", "01", "0", "Đơn đề nghị"])
+    book.save(tmp_path / "gop.xlsx")
+    report = read_catalogue(tmp_path / "gop.xlsx", DAY)
+    assert not report.errors
+    marriage, copy = report.procedures
+    assert [d.name for d in marriage.documents] == ["Tờ khai", "Bản sao CCCD"]
+    assert (marriage.time_limit.unit, marriage.time_limit.amount, marriage.fee.amount) == (
+        TimeUnit.WORKING_DAYS, 3, 15_000)
+    assert (copy.time_limit.amount, copy.fee.kind) == (1, FeeKind.NONE)
