@@ -60,6 +60,9 @@ class Columns:
     rating_row: Array
     rating_at: Array
     rating_score: Array
+    postage_row: Array  # postage paid at the counter: rows of their own, like ratings
+    postage_at: Array
+    postage_amount: Array
 
     def __len__(self) -> int:
         return len(self.channel)
@@ -73,6 +76,7 @@ def columns(facts: Sequence[DossierFacts], days: DayCount) -> Columns:
     """The facts as columns; `days` counts working days (period-independent, so worked out once here)."""
     ratings = [(row, rating.at.timestamp(), rating.score)
                for row, fact in enumerate(facts) for rating in fact.ratings if 1 <= rating.score <= 4]
+    postage = [(row, paid.at.timestamp(), paid.amount) for row, fact in enumerate(facts) for paid in fact.postage]
     return Columns(
         moments={name: np.array([_seconds(getattr(f, name)) for f in facts], dtype=float) for name in _MOMENTS},
         channel=np.array([CHANNELS.index(f.channel) if f.channel in CHANNELS else 0 for f in facts], dtype=int),
@@ -86,6 +90,9 @@ def columns(facts: Sequence[DossierFacts], days: DayCount) -> Columns:
         rating_row=np.array([r[0] for r in ratings], dtype=int),
         rating_at=np.array([r[1] for r in ratings], dtype=float),
         rating_score=np.array([r[2] for r in ratings], dtype=int),
+        postage_row=np.array([p[0] for p in postage], dtype=int),
+        postage_at=np.array([p[1] for p in postage], dtype=float),
+        postage_amount=np.array([p[2] for p in postage], dtype=int),
     )
 
 

@@ -188,6 +188,7 @@ class Figures:
     rating_scores: tuple[int, int, int, int] = (0, 0, 0, 0)
     days_average: float | None = None
     days_p90: float | None = None
+    postage: int = 0  # đồng of postage (cước) citizens paid at the counter in the period
 
     @property
     def on_time_share(self) -> float | None:
@@ -249,6 +250,8 @@ def by_group(c: Columns, w: Window, group: Array, count: int, rating_group: Arra
     owners = (group[c.rating_row] if rating_group is None else rating_group)[given]
     scores = [np.bincount(owners, weights=c.rating_score[given] == score, minlength=count) for score in (1, 2, 3, 4)]
     durations = settled(c, w) & ~np.isnan(c.days)
+    paid = w.holds(c.postage_at)
+    postage = np.bincount(group[c.postage_row][paid], weights=c.postage_amount[paid], minlength=count)
     found = []
     for index in range(count):
         spent = c.days[durations & (group == index)]
@@ -259,7 +262,7 @@ def by_group(c: Columns, w: Window, group: Array, count: int, rating_group: Arra
             rating_count=sum(rated), rating_satisfied=sum(n for score, n in enumerate(rated, 1) if is_satisfied(score)),
             rating_scores=(rated[0], rated[1], rated[2], rated[3]),
             days_average=round(float(spent.mean()), 1) if len(spent) else None,
-            days_p90=percentile([int(d) for d in spent], 90)))
+            days_p90=percentile([int(d) for d in spent], 90), postage=int(postage[index])))
     return found
 
 

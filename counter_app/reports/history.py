@@ -39,6 +39,15 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class Postage:
+    """Postage (cước) a citizen paid at the counter for one postal item; a later amount replaces it."""
+
+    at: dt.datetime
+    item: str
+    amount: int
+
+
+@dataclass(frozen=True)
 class DossierFacts:
     """What the figures count about one dossier. `deadline` is the due date-time before any extension (set
     at acceptance, reset when a supplement arrives); `extended_due` the one promised in the apology."""
@@ -67,19 +76,26 @@ class DossierFacts:
     digitised_at_intake: frozenset[int] = frozenset()
     signed: frozenset[int] = frozenset()
     ratings: tuple[Rating, ...] = field(default_factory=tuple)
+    postage: tuple[Postage, ...] = field(default_factory=tuple)
 
 
 def facts_of(dossier_id: uuid.UUID, events: Iterable[EventRecord]) -> DossierFacts:
     """Fold the events (in recorded order) into facts; unknown event types are ignored."""
     state: dict[str, Any] = {"id": dossier_id, "digitised": set(), "digitised_at_intake": set(), "signed": set(),
-                             "ratings": []}
+                             "ratings": [], "postage": {}}
     for event in events:
         _STEPS.get(event.type, _ignore)(state, event)
     state.pop("left_counter", None)
     for key in ("digitised", "digitised_at_intake", "signed"):
         state[key] = frozenset(state[key])
     state["ratings"] = tuple(state["ratings"])
+    state["postage"] = tuple(state["postage"].values())
     return DossierFacts(**state)
+
+
+def _postage_paid(state: dict[str, Any], event: EventRecord) -> None:
+    item = str(event.payload.get("postal_item", ""))
+    state["postage"][item] = Postage(event.at, item, int(event.payload.get("amount", 0)))
 
 
 def _ignore(_state: dict[str, Any], _event: EventRecord) -> None:
@@ -157,6 +173,7 @@ _STEPS = {
     Action.REQUEST_SUPPLEMENT_AT_COUNTER.value: _sent_back, Action.REQUEST_SUPPLEMENT.value: _supplement_requested,
     Action.SUPPLEMENT_RECEIVED.value: _supplement_received, Action.EXTEND.value: _extended,
     Action.RECORD_RESULT.value: _result, Action.RETURN_RESULT.value: _returned,
-    Action.FILE_DOCUMENT.value: _filed, Action.RATE.value: _rated, Action.TRANSFER.value: _transferred,
+    Action.FILE_DOCUMENT.value: _filed, Action.RATE.value: _rated,
+    Action.POSTAL_FEE.value: _postage_paid, Action.TRANSFER.value: _transferred,
     **{kind: _ended for kind in ENDINGS},
 }

@@ -27,6 +27,7 @@ FIGURE_LABELS: Final[dict[str, tuple[str, str]]] = {
     "signed_dossiers": ("Có bản số hóa ký số", "Signed copies"),
     "returned": ("Đã trả kết quả", "Returned"),
     "returned_by_post": ("Trả qua bưu chính", "Returned by post"),
+    "postage": ("Cước bưu chính thu tại quầy (đồng)", "Postage paid at the counter (đồng)"),
     "documents_received": ("Giấy tờ tiếp nhận", "Documents received"),
     "documents_digitised": ("Giấy tờ số hóa", "Documents digitised"),
     "rating_count": ("Lượt đánh giá", "Ratings"),
@@ -45,8 +46,8 @@ FIGURE_LABELS: Final[dict[str, tuple[str, str]]] = {
 TABLE_COLUMNS: Final = (
     "received", "received_counter", "received_postal", "received_online", "settled", "settled_early",
     "settled_on_time", "settled_late", "open_not_due", "open_overdue", "apology_before_deadline", "sent_back",
-    "refused", "withdrawn", "stopped", "digitised_dossiers", "returned_by_post", "rating_count", "rating_satisfied",
-    "days_average", "days_p90",
+    "refused", "withdrawn", "stopped", "digitised_dossiers", "returned_by_post", "postage", "rating_count",
+    "rating_satisfied", "days_average", "days_p90",
 )
 
 # The headline tiles, in order: a ratio (or count) and whether a rise is good news.

@@ -10,8 +10,8 @@ from counter_app.reports.report import Group, Report
 
 Value = int | float | None
 SUMMARY: tuple[str, ...] = (
-    *COUNTED, "documents_received", "documents_digitised", "rating_count", "rating_satisfied", "days_average",
-    "days_p90", *SHARES,
+    *COUNTED, "postage", "documents_received", "documents_digitised", "rating_count", "rating_satisfied",
+    "days_average", "days_p90", *SHARES,
 )
 
 

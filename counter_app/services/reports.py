@@ -27,7 +27,7 @@ from counter_app.storage.orm import DossierEventRow, DossierRow, ProcedureRow
 
 GROUPINGS = ("office", "field", "clerk", "procedure")
 _PAYLOAD_READ = frozenset({Action.RECEIVE, Action.ACCEPT, Action.SUPPLEMENT_RECEIVED, Action.EXTEND,
-                           Action.RETURN_RESULT, Action.FILE_DOCUMENT, Action.RATE})
+                           Action.RETURN_RESULT, Action.FILE_DOCUMENT, Action.RATE, Action.POSTAL_FEE})
 _EMPTY: dict[str, Any] = {}
 
 

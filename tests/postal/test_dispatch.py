@@ -9,10 +9,13 @@ import pytest
 from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action, Status
 from counter_app.postal import ItemState, Outcome
+from counter_app.reports.periods import Period
+from counter_app.reports.tables import summary_rows
 from counter_app.services import postal_dispatch, postal_outcomes
 from counter_app.services.postal_dispatch import DispatchLine
 from counter_app.services.postal_outcomes import StatusLine
 from counter_app.services.queries import get_dossier, today_counts
+from counter_app.services.reports import build_report
 from counter_app.storage.database import Database
 from tests.conftest import at
 from tests.postal.helpers import label, ready_results, wrong_label
@@ -42,6 +45,11 @@ def test_dispatch_records_each_return_and_a_wrong_label_refuses_the_whole_batch(
     assert used.value.key == "postal.label_used"
     fees = postal_outcomes.postal_fees(db, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     assert [(f.dossier_code, f.item_number, f.amount) for f in fees] == [(codes[2], label(3), 23_000)]
+    postal_outcomes.record_fee(db, label(3), 25_000, "anh", at=at("2026-11-26 08:00"))  # corrected: replaces
+    postal_outcomes.record_fee(db, label(1), 18_000, "anh", at=at("2026-12-01 08:00"))  # next month
+    report = build_report(db, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)), at=at("2026-12-02 08:00"))
+    assert report.totals.postage == 25_000 and report.totals.returned_by_post == 3
+    assert ("postage", "Cước bưu chính thu tại quầy (đồng)", 25_000, 0) in summary_rows(report)
 
 
 def test_returned_to_sender_goes_back_to_ready_with_its_reason(db: Database) -> None:
