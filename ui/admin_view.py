@@ -1,5 +1,5 @@
-"""Administration: users (with roles and PINs), the office details printed on every form, and signing settings
-(the time-stamp authority and where the trusted root certificates are kept)."""
+"""Administration: users (with roles and PINs), the office details printed on every form, signing settings
+(the time-stamp authority and where the trusted root certificates are kept), and procedures without a time limit."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from counter_app.services import office as office_service
 from counter_app.services import users
 from counter_app.storage.database import Database
 from ui import tasks, theme
+from ui.admin_catalogue import CataloguePanel
 from ui.admin_printers import PrintersPanel
 from ui.admin_users import UsersPanel
 from ui.setting_keys import OCR_KEY, TSA_URL_KEY
@@ -82,6 +83,8 @@ class AdminView(QWidget):
         self.users.message.connect(self._report)
         self.printers = PrintersPanel(self.settings, office_name)
         self.printers.message.connect(self._report)
+        self.catalogue = CataloguePanel(database, self._actor)
+        self.catalogue.message.connect(self._report)
         theme.set_kind(self.add_user, "primary")
         self._arrange()
         self.add_user.clicked.connect(self.create_user)
@@ -139,6 +142,7 @@ class AdminView(QWidget):
         for tab, caption, glyph in ((users_tab, self.tr("Users"), "users"), (office_tab, self.tr("Office"), "home"),
                                     (rules_tab, self.tr("Rules"), "clock"),
                                     (self.printers, self.tr("Printers"), "printer"),
+                                    (self.catalogue, self.tr("Procedures without a time limit"), "clock"),
                                     (signing_tab, self.tr("Scans and digital signatures"), "key")):
             self.tabs.addTab(tab, theme.icon(glyph), caption)
         column = QVBoxLayout(self)
@@ -158,6 +162,7 @@ class AdminView(QWidget):
         )
         self.users.load()
         self.printers.load()
+        self.catalogue.load()
 
     def _show_rules(self, rules: office_service.Rules) -> None:
         cutoff = rules.hours.cutoff

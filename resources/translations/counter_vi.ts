@@ -156,189 +156,237 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../ui/admin_view.py" line="56"/>
+        <location filename="../../ui/admin_view.py" line="57"/>
         <source>Create user</source>
         <translation>Tạo người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="61"/>
+        <location filename="../../ui/admin_view.py" line="62"/>
         <source>(the office name)</source>
         <translation>(tên cơ quan)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="63"/>
+        <location filename="../../ui/admin_view.py" line="64"/>
         <source>Save office details</source>
         <translation>Lưu thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="66"/>
+        <location filename="../../ui/admin_view.py" line="67"/>
         <source>A dossier received exactly at the cut-off is still same-day (&quot;sau 15 giờ&quot;)</source>
         <translation>Hồ sơ nhận đúng giờ chốt vẫn tính trong ngày (&quot;sau 15 giờ&quot;)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="69"/>
+        <location filename="../../ui/admin_view.py" line="70"/>
         <source>Keep one register per procedure field</source>
         <translation>Mỗi lĩnh vực một sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="70"/>
+        <location filename="../../ui/admin_view.py" line="71"/>
         <source>Save rules</source>
         <translation>Lưu quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="73"/>
+        <location filename="../../ui/admin_view.py" line="74"/>
         <source>Add a searchable Vietnamese text layer to scans (OCR, when Tesseract is installed)</source>
         <translation>Thêm lớp chữ tiếng Việt tìm kiếm được vào bản quét (OCR, khi đã cài Tesseract)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="76"/>
+        <location filename="../../ui/admin_view.py" line="77"/>
         <source>Save these settings</source>
         <translation>Lưu các cài đặt này</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="93"/>
+        <location filename="../../ui/admin_view.py" line="96"/>
         <source>New user</source>
         <translation>Người dùng mới</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="96"/>
+        <location filename="../../ui/admin_view.py" line="99"/>
         <source>Username</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="97"/>
+        <location filename="../../ui/admin_view.py" line="100"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="98"/>
+        <location filename="../../ui/admin_view.py" line="101"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="99"/>
+        <location filename="../../ui/admin_view.py" line="102"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="100"/>
+        <location filename="../../ui/admin_view.py" line="103"/>
         <source>Screen-lock PIN (4–8 digits, optional)</source>
         <translation>Mã PIN mở khóa (4–8 chữ số, không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="111"/>
+        <location filename="../../ui/admin_view.py" line="114"/>
         <source>Agency code</source>
         <translation>Mã cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="112"/>
+        <location filename="../../ui/admin_view.py" line="115"/>
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="113"/>
+        <location filename="../../ui/admin_view.py" line="116"/>
         <source>Province</source>
         <translation>Tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="114"/>
+        <location filename="../../ui/admin_view.py" line="117"/>
         <source>Place name (before the date)</source>
         <translation>Địa danh (ghi trước ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="115"/>
+        <location filename="../../ui/admin_view.py" line="118"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="116"/>
+        <location filename="../../ui/admin_view.py" line="119"/>
         <source>Parent body (first header line)</source>
         <translation>Cơ quan chủ quản (dòng đầu tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="117"/>
+        <location filename="../../ui/admin_view.py" line="120"/>
         <source>Issuing office (second header line)</source>
         <translation>Cơ quan ban hành (dòng thứ hai tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="118"/>
+        <location filename="../../ui/admin_view.py" line="121"/>
         <source>Office phone (on form 02)</source>
         <translation>Số điện thoại cơ quan (in trên Mẫu 02)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="132"/>
+        <location filename="../../ui/admin_view.py" line="135"/>
         <source>Trusted root certificates: put the CA&apos;s .pem/.crt files in the folder «{0}» of the data folder</source>
         <translation>Chứng thư gốc tin cậy: đặt các tệp .pem/.crt của tổ chức cung cấp dịch vụ chứng thực vào thư mục «{0}» trong thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="139"/>
+        <location filename="../../ui/admin_view.py" line="142"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="139"/>
+        <location filename="../../ui/admin_view.py" line="142"/>
         <source>Office</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="140"/>
+        <location filename="../../ui/admin_view.py" line="143"/>
         <source>Rules</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="125"/>
+        <location filename="../../ui/admin_view.py" line="128"/>
         <source>Cut-off for same-day procedures</source>
         <translation>Giờ chốt nhận hồ sơ trong ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="141"/>
+        <location filename="../../ui/admin_view.py" line="144"/>
         <source>Printers</source>
         <translation>Máy in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="142"/>
+        <location filename="../../ui/admin_view.py" line="145"/>
+        <source>Procedures without a time limit</source>
+        <translation>Thủ tục chưa có thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="146"/>
         <source>Scans and digital signatures</source>
         <translation>Bản quét và chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="146"/>
+        <location filename="../../ui/admin_view.py" line="150"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="174"/>
+        <location filename="../../ui/admin_view.py" line="179"/>
         <source>Rules saved.</source>
         <translation>Đã lưu các quy tắc.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="188"/>
+        <location filename="../../ui/admin_view.py" line="193"/>
         <source>The agency code is part of every dossier code: it cannot change once dossiers exist.</source>
         <translation>Mã cơ quan nằm trong mã của mọi hồ sơ: đã có hồ sơ thì không thể thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="249"/>
+        <location filename="../../ui/admin_view.py" line="254"/>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="131"/>
+        <location filename="../../ui/admin_view.py" line="134"/>
         <source>Time-stamp authority (URL)</source>
         <translation>Máy chủ cấp dấu thời gian (URL)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="216"/>
+        <location filename="../../ui/admin_view.py" line="221"/>
         <source>User {0} created.</source>
         <translation>Đã tạo người dùng {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="236"/>
+        <location filename="../../ui/admin_view.py" line="241"/>
         <source>Office details saved.</source>
         <translation>Đã lưu thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="244"/>
+        <location filename="../../ui/admin_view.py" line="249"/>
         <source>The time-stamp authority&apos;s address must start with http:// or https://</source>
         <translation>Địa chỉ máy chủ cấp dấu thời gian phải bắt đầu bằng http:// hoặc https://</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePanel</name>
+    <message>
+        <location filename="../../ui/admin_catalogue.py" line="39"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_catalogue.py" line="39"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_catalogue.py" line="39"/>
+        <source>Published time limit</source>
+        <translation>Thời hạn đã công bố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_catalogue.py" line="49"/>
+        <source>e.g. 05 ngày làm việc, Trong ngày, 8 giờ, 15 ngày</source>
+        <translation>ví dụ: 05 ngày làm việc, Trong ngày, 8 giờ, 15 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_catalogue.py" line="50"/>
+        <source>Set the time limit</source>
+        <translation>Nhập thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_catalogue.py" line="52"/>
+        <source>These procedures were imported without a time limit and are not offered at intake until one is set. Catalogue files are imported with «counter-app catalogue import FILE».</source>
+        <translation>Các thủ tục này được nhập mà chưa có thời hạn giải quyết nên chưa được tiếp nhận cho đến khi có thời hạn. Tệp danh mục được nhập bằng lệnh «counter-app catalogue import TỆP».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_catalogue.py" line="79"/>
+        <source>Choose a procedure in the list first.</source>
+        <translation>Hãy chọn một thủ tục trong danh sách trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_catalogue.py" line="87"/>
+        <source>{0}: time limit set to «{1}»; the procedure is offered at intake.</source>
+        <translation>{0}: đã nhập thời hạn «{1}»; thủ tục đã có thể tiếp nhận hồ sơ.</translation>
     </message>
 </context>
 <context>
@@ -487,32 +535,32 @@
         <translation>Bưu chính chuyển hoàn: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="114"/>
+        <location filename="../../ui/postal_dispatch.py" line="115"/>
         <source>{0} result(s) to send by post, {1} labelled</source>
         <translation>{0} kết quả chờ gửi qua bưu chính, {1} đã dán nhãn</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="132"/>
+        <location filename="../../ui/postal_dispatch.py" line="133"/>
         <source>Dossier {0} is not waiting to go by post.</source>
         <translation>Hồ sơ {0} không nằm trong danh sách chờ gửi qua bưu chính.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="144"/>
+        <location filename="../../ui/postal_dispatch.py" line="145"/>
         <source>Select the dossier whose envelope carries this label.</source>
         <translation>Chọn hồ sơ của phong bì mang nhãn này trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="171"/>
+        <location filename="../../ui/postal_dispatch.py" line="172"/>
         <source>Label {0} on dossier {1}.</source>
         <translation>Nhãn {0} đã gắn với hồ sơ {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="179"/>
+        <location filename="../../ui/postal_dispatch.py" line="180"/>
         <source>No envelope has a label yet.</source>
         <translation>Chưa phong bì nào được dán nhãn.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_dispatch.py" line="194"/>
+        <location filename="../../ui/postal_dispatch.py" line="195"/>
         <source>Batch {0}: {1} result(s) handed to the post. The record prints in two copies.</source>
         <translation>Lô {0}: đã giao {1} kết quả cho bưu chính. Biên bản được in thành hai bản.</translation>
     </message>
@@ -1234,8 +1282,8 @@
         <translation>Gõ một phần tên hoặc mã thủ tục, ví dụ: khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="165"/>
-        <location filename="../../ui/intake_view.py" line="536"/>
+        <location filename="../../ui/intake_view.py" line="170"/>
+        <location filename="../../ui/intake_view.py" line="543"/>
         <source>No procedure chosen</source>
         <translation>Chưa chọn thủ tục</translation>
     </message>
@@ -1260,210 +1308,210 @@
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="134"/>
+        <location filename="../../ui/intake_view.py" line="123"/>
         <source>Scan the selected document… (Ctrl+Q)</source>
         <translation>Quét giấy tờ đang chọn… (Ctrl+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="141"/>
+        <location filename="../../ui/intake_view.py" line="130"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="141"/>
+        <location filename="../../ui/intake_view.py" line="130"/>
         <source>By post</source>
         <translation>Qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="143"/>
+        <location filename="../../ui/intake_view.py" line="132"/>
         <source>Address for the postal return</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="146"/>
+        <location filename="../../ui/intake_view.py" line="135"/>
         <source>Reason (required to send back or refuse)</source>
         <translation>Lý do (bắt buộc khi hướng dẫn bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="147"/>
+        <location filename="../../ui/intake_view.py" line="136"/>
         <source>Accept and print slip (Ctrl+Enter)</source>
         <translation>Tiếp nhận và in giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="148"/>
+        <location filename="../../ui/intake_view.py" line="137"/>
         <source>Send back to complete — form 02 (Ctrl+B)</source>
         <translation>Hướng dẫn bổ sung — mẫu 02 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="149"/>
+        <location filename="../../ui/intake_view.py" line="138"/>
         <source>Refuse — form 03 (Ctrl+R)</source>
         <translation>Từ chối — mẫu 03 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="150"/>
+        <location filename="../../ui/intake_view.py" line="139"/>
         <source>Clear (Ctrl+N)</source>
         <translation>Làm mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="161"/>
+        <location filename="../../ui/intake_view.py" line="150"/>
         <source>e.g. Giấy ủy quyền số 12/2026</source>
         <translation>ví dụ: Giấy ủy quyền số 12/2026</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="167"/>
+        <location filename="../../ui/intake_view.py" line="172"/>
         <source>Case</source>
         <translation>Trường hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="176"/>
+        <location filename="../../ui/intake_view.py" line="181"/>
         <source>1. Procedure</source>
         <translation>1. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="186"/>
+        <location filename="../../ui/intake_view.py" line="191"/>
         <source>2. Applicant (scan the CCCD QR code, or type)</source>
         <translation>2. Người nộp (quét mã QR CCCD hoặc nhập tay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="189"/>
+        <location filename="../../ui/intake_view.py" line="194"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="190"/>
+        <location filename="../../ui/intake_view.py" line="195"/>
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="191"/>
+        <location filename="../../ui/intake_view.py" line="196"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="192"/>
+        <location filename="../../ui/intake_view.py" line="197"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="193"/>
+        <location filename="../../ui/intake_view.py" line="198"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="194"/>
+        <location filename="../../ui/intake_view.py" line="199"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="195"/>
+        <location filename="../../ui/intake_view.py" line="200"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="196"/>
-        <location filename="../../ui/intake_view.py" line="435"/>
+        <location filename="../../ui/intake_view.py" line="201"/>
+        <location filename="../../ui/intake_view.py" line="442"/>
         <source>Representative (if someone else hands it in)</source>
         <translation>Người được ủy quyền (nếu người khác nộp thay)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="197"/>
+        <location filename="../../ui/intake_view.py" line="202"/>
         <source>Representative&apos;s CCCD number</source>
         <translation>Số định danh của người được ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="198"/>
+        <location filename="../../ui/intake_view.py" line="203"/>
         <source>Authorisation reference</source>
         <translation>Văn bản ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="201"/>
+        <location filename="../../ui/intake_view.py" line="206"/>
         <source>3. Documents handed in (Space ticks, F2 edits)</source>
         <translation>3. Giấy tờ đã nộp (phím cách để đánh dấu, F2 để sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="206"/>
+        <location filename="../../ui/intake_view.py" line="211"/>
         <source>4. Result delivery, fee and outcome</source>
         <translation>4. Nơi nhận kết quả, lệ phí và kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="208"/>
+        <location filename="../../ui/intake_view.py" line="213"/>
         <source>Delivery</source>
         <translation>Nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="286"/>
+        <location filename="../../ui/intake_view.py" line="291"/>
         <source> — not offered: no time limit stated; an administrator sets it</source>
         <translation> — chưa tiếp nhận: chưa có thời hạn giải quyết, quản trị viên cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="290"/>
+        <location filename="../../ui/intake_view.py" line="295"/>
         <source>… {0} more: type more of the name</source>
         <translation>… còn {0} thủ tục: gõ thêm tên để thu hẹp</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="319"/>
+        <location filename="../../ui/intake_view.py" line="324"/>
         <source>(single case)</source>
         <translation>(một trường hợp)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="335"/>
+        <location filename="../../ui/intake_view.py" line="340"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Time limit: {2}&lt;br&gt;Fee: {3}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Thời hạn giải quyết: {2}&lt;br&gt;Phí, lệ phí: {3}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake_view.py" line="343"/>
+        <location filename="../../ui/intake_view.py" line="350"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n ngày làm việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="391"/>
+        <location filename="../../ui/intake_view.py" line="398"/>
         <source>Fee: {0}</source>
         <translation>Phí, lệ phí: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="360"/>
+        <location filename="../../ui/intake_view.py" line="367"/>
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="385"/>
+        <location filename="../../ui/intake_view.py" line="392"/>
         <source>Missing: {0}</source>
         <translation>Còn thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="401"/>
+        <location filename="../../ui/intake_view.py" line="408"/>
         <source>A dossier with missing documents can only be sent back or refused.</source>
         <translation>Hồ sơ còn thiếu giấy tờ chỉ có thể hướng dẫn bổ sung hoặc từ chối, không thể tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="405"/>
+        <location filename="../../ui/intake_view.py" line="412"/>
         <source>Write the reason first.</source>
         <translation>Hãy ghi lý do trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="442"/>
+        <location filename="../../ui/intake_view.py" line="449"/>
         <source>Accepted: {0} — due {1}</source>
         <translation>Đã tiếp nhận: {0} — hẹn trả {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="445"/>
+        <location filename="../../ui/intake_view.py" line="452"/>
         <source>Recorded: {0} — {1}</source>
         <translation>Đã ghi nhận: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="456"/>
+        <location filename="../../ui/intake_view.py" line="463"/>
         <source>Choose a document in the list first.</source>
         <translation>Hãy chọn một giấy tờ trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="477"/>
+        <location filename="../../ui/intake_view.py" line="484"/>
         <source>{0} page(s) scanned for: {1}</source>
         <translation>Đã quét {0} trang cho: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="509"/>
+        <location filename="../../ui/intake_view.py" line="516"/>
         <source> — {0} digitised document(s) saved</source>
         <translation> — đã lưu {0} giấy tờ số hóa</translation>
     </message>
@@ -2054,179 +2102,180 @@
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="57"/>
+        <location filename="../../ui/postal_receipt.py" line="58"/>
         <source>No batch open: scan the first phiếu gửi, or Ctrl+N</source>
         <translation>Chưa mở lô: quét phiếu gửi đầu tiên, hoặc Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="62"/>
+        <location filename="../../ui/postal_receipt.py" line="63"/>
         <source>Resume</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="63"/>
+        <location filename="../../ui/postal_receipt.py" line="64"/>
         <source>New batch (Ctrl+N)</source>
         <translation>Lô mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="65"/>
+        <location filename="../../ui/postal_receipt.py" line="66"/>
         <source>Postal worker&apos;s name (printed on the record)</source>
         <translation>Họ tên nhân viên bưu chính (in trên biên bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="68"/>
+        <location filename="../../ui/postal_receipt.py" line="69"/>
         <source>Scan or type the phiếu gửi number, e.g. EB123456785VN</source>
         <translation>Quét hoặc gõ số phiếu gửi, ví dụ EB123456785VN</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="77"/>
+        <location filename="../../ui/postal_receipt.py" line="78"/>
         <source>Where the result goes back by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="88"/>
+        <location filename="../../ui/postal_receipt.py" line="94"/>
         <source>Add the envelope to the batch (Ctrl+Enter)</source>
         <translation>Đưa phong bì vào lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="89"/>
+        <location filename="../../ui/postal_receipt.py" line="95"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="89"/>
-        <location filename="../../ui/postal_receipt.py" line="115"/>
+        <location filename="../../ui/postal_receipt.py" line="95"/>
+        <location filename="../../ui/postal_receipt.py" line="123"/>
         <source>Phiếu gửi</source>
         <translation>Số phiếu gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="89"/>
+        <location filename="../../ui/postal_receipt.py" line="95"/>
+        <location filename="../../ui/postal_receipt.py" line="124"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="89"/>
-        <location filename="../../ui/postal_receipt.py" line="116"/>
+        <location filename="../../ui/postal_receipt.py" line="95"/>
+        <location filename="../../ui/postal_receipt.py" line="123"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="90"/>
+        <location filename="../../ui/postal_receipt.py" line="96"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="98"/>
+        <location filename="../../ui/postal_receipt.py" line="104"/>
         <source>Take the selected envelope out (Del)</source>
         <translation>Bỏ phong bì đang chọn khỏi lô (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="99"/>
+        <location filename="../../ui/postal_receipt.py" line="105"/>
         <source>Close the batch and print the record (Ctrl+K)</source>
         <translation>Đóng lô, in biên bản (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="108"/>
+        <location filename="../../ui/postal_receipt.py" line="114"/>
         <source>Open batches:</source>
         <translation>Lô đang mở:</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="113"/>
+        <location filename="../../ui/postal_receipt.py" line="119"/>
         <source>Envelope</source>
         <translation>Phong bì</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="118"/>
+        <location filename="../../ui/postal_receipt.py" line="121"/>
         <source>Applicant (scan the CCCD QR)</source>
         <translation>Người nộp (quét mã QR CCCD)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="119"/>
+        <location filename="../../ui/postal_receipt.py" line="124"/>
         <source>CCCD number</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="120"/>
+        <location filename="../../ui/postal_receipt.py" line="125"/>
         <source>Return address</source>
         <translation>Địa chỉ nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="121"/>
+        <location filename="../../ui/postal_receipt.py" line="130"/>
         <source>Documents (Space ticks)</source>
         <translation>Giấy tờ (Space để đánh dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="124"/>
+        <location filename="../../ui/postal_receipt.py" line="134"/>
         <source>Envelopes in this batch</source>
         <translation>Phong bì trong lô</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="196"/>
+        <location filename="../../ui/postal_receipt.py" line="208"/>
         <source>open</source>
         <translation>đang mở</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="196"/>
+        <location filename="../../ui/postal_receipt.py" line="208"/>
         <source>closed</source>
         <translation>đã đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="197"/>
+        <location filename="../../ui/postal_receipt.py" line="209"/>
         <source>Batch {0} ({1}): {2} envelope(s), {3} incomplete</source>
         <translation>Lô {0} ({1}): {2} phong bì, {3} chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="200"/>
+        <location filename="../../ui/postal_receipt.py" line="212"/>
         <source>Missing: {0}</source>
         <translation>Thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="200"/>
+        <location filename="../../ui/postal_receipt.py" line="212"/>
         <source>Complete</source>
         <translation>Đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="227"/>
+        <location filename="../../ui/postal_receipt.py" line="240"/>
         <source>Phiếu gửi {0}: scan the CCCD QR and choose the procedure.</source>
         <translation>Phiếu gửi {0}: quét mã QR CCCD và chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="240"/>
+        <location filename="../../ui/postal_receipt.py" line="253"/>
         <source>Filled from the CCCD QR code: {0}</source>
         <translation>Đã điền từ mã QR CCCD: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="278"/>
+        <location filename="../../ui/postal_receipt.py" line="291"/>
         <source>Incomplete, will be sent back with form 02: {0}</source>
         <translation>Chưa đầy đủ, sẽ trả lại kèm Mẫu 02: thiếu {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="293"/>
+        <location filename="../../ui/postal_receipt.py" line="306"/>
         <source>Scan the phiếu gửi first.</source>
         <translation>Quét số phiếu gửi trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="296"/>
+        <location filename="../../ui/postal_receipt.py" line="309"/>
         <source>Choose the procedure first.</source>
         <translation>Chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="306"/>
+        <location filename="../../ui/postal_receipt.py" line="319"/>
         <source>Envelope {0} added ({1}). Scan the next phiếu gửi.</source>
         <translation>Đã đưa phong bì {0} vào lô ({1}). Quét phiếu gửi tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="307"/>
+        <location filename="../../ui/postal_receipt.py" line="320"/>
         <source>incomplete</source>
         <translation>chưa đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="307"/>
+        <location filename="../../ui/postal_receipt.py" line="320"/>
         <source>complete</source>
         <translation>đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/postal_receipt.py" line="344"/>
+        <location filename="../../ui/postal_receipt.py" line="357"/>
         <source>Batch {0} closed: {1} accepted, {2} sent back. The record prints in two copies.</source>
         <translation>Đã đóng lô {0}: tiếp nhận {1}, trả lại {2}. Biên bản được in thành hai bản.</translation>
     </message>
@@ -2234,112 +2283,112 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/report_view.py" line="71"/>
+        <location filename="../../ui/report_view.py" line="72"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="71"/>
+        <location filename="../../ui/report_view.py" line="72"/>
         <source>Week</source>
         <translation>Tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="71"/>
+        <location filename="../../ui/report_view.py" line="72"/>
         <source>Month</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="71"/>
+        <location filename="../../ui/report_view.py" line="72"/>
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="72"/>
+        <location filename="../../ui/report_view.py" line="73"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="72"/>
+        <location filename="../../ui/report_view.py" line="73"/>
         <source>Custom</source>
         <translation>Tùy chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="81"/>
+        <location filename="../../ui/report_view.py" line="82"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="82"/>
+        <location filename="../../ui/report_view.py" line="83"/>
         <source>Export XLSX…</source>
         <translation>Xuất XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="82"/>
+        <location filename="../../ui/report_view.py" line="83"/>
         <source>Export PDF…</source>
         <translation>Xuất PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="88"/>
+        <location filename="../../ui/report_view.py" line="89"/>
         <source>By field</source>
         <translation>Theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="88"/>
+        <location filename="../../ui/report_view.py" line="89"/>
         <source>By clerk</source>
         <translation>Theo cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="88"/>
+        <location filename="../../ui/report_view.py" line="89"/>
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="91"/>
+        <location filename="../../ui/report_view.py" line="92"/>
         <source>Group</source>
         <translation>Nhóm</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="97"/>
+        <location filename="../../ui/report_view.py" line="98"/>
         <source>Double-click or Enter on a count: the dossiers behind it</source>
         <translation>Nhấp đúp hoặc Enter vào một số liệu: xem các hồ sơ tạo nên số đó</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="104"/>
+        <location filename="../../ui/report_view.py" line="105"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="104"/>
+        <location filename="../../ui/report_view.py" line="105"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="143"/>
+        <location filename="../../ui/report_view.py" line="144"/>
         <source>Any day of the period</source>
         <translation>Một ngày bất kỳ trong kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="157"/>
+        <location filename="../../ui/report_view.py" line="163"/>
         <source>Working…</source>
         <translation>Đang tính…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="163"/>
+        <location filename="../../ui/report_view.py" line="169"/>
         <source>{0}: {1} (previous period {2}); as of {3}</source>
         <translation>{0}: {1} (kỳ trước {2}); tính đến {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="175"/>
+        <location filename="../../ui/report_view.py" line="181"/>
         <source>no change</source>
         <translation>không đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="202"/>
+        <location filename="../../ui/report_view.py" line="208"/>
         <source>Save the report</source>
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="212"/>
+        <location filename="../../ui/report_view.py" line="218"/>
         <source>Saved: {0}</source>
         <translation>Đã lưu: {0}</translation>
     </message>
@@ -2370,128 +2419,128 @@
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="117"/>
+        <location filename="../../ui/scan_dialog.py" line="124"/>
         <source>Scan: {0}</source>
         <translation>Quét: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="119"/>
+        <location filename="../../ui/scan_dialog.py" line="126"/>
         <source>Scanner (SANE name or eSCL address) or image files</source>
         <translation>Máy quét (tên SANE hoặc địa chỉ eSCL) hoặc tệp ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="122"/>
+        <location filename="../../ui/scan_dialog.py" line="129"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="122"/>
+        <location filename="../../ui/scan_dialog.py" line="129"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="123"/>
+        <location filename="../../ui/scan_dialog.py" line="130"/>
         <source>Black and white</source>
         <translation>Đen trắng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="127"/>
+        <location filename="../../ui/scan_dialog.py" line="134"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="128"/>
+        <location filename="../../ui/scan_dialog.py" line="135"/>
         <source>Document feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="136"/>
+        <location filename="../../ui/scan_dialog.py" line="143"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="137"/>
+        <location filename="../../ui/scan_dialog.py" line="144"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="138"/>
+        <location filename="../../ui/scan_dialog.py" line="145"/>
         <source>Watch scan folder…</source>
         <translation>Theo dõi thư mục quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="140"/>
+        <location filename="../../ui/scan_dialog.py" line="147"/>
         <source>Rotate (R)</source>
         <translation>Xoay (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="141"/>
+        <location filename="../../ui/scan_dialog.py" line="148"/>
         <source>Delete (Del)</source>
         <translation>Xóa (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="176"/>
+        <location filename="../../ui/scan_dialog.py" line="183"/>
         <source>{0} page(s) recovered from an interrupted scan.</source>
         <translation>Đã khôi phục {0} trang của lần quét bị gián đoạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="225"/>
-        <location filename="../../ui/scan_dialog.py" line="331"/>
+        <location filename="../../ui/scan_dialog.py" line="232"/>
+        <location filename="../../ui/scan_dialog.py" line="338"/>
         <source>Processing…</source>
         <translation>Đang xử lý…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="368"/>
+        <location filename="../../ui/scan_dialog.py" line="375"/>
         <source>Some pages are still being processed or could not be read.</source>
         <translation>Có trang đang được xử lý hoặc không đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="203"/>
+        <location filename="../../ui/scan_dialog.py" line="210"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="212"/>
+        <location filename="../../ui/scan_dialog.py" line="219"/>
         <source>Images or scanned PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
         <translation>Ảnh hoặc PDF quét (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="213"/>
+        <location filename="../../ui/scan_dialog.py" line="220"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="222"/>
+        <location filename="../../ui/scan_dialog.py" line="229"/>
         <source>Scanning… page {0} received</source>
         <translation>Đang quét… đã nhận trang {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="258"/>
+        <location filename="../../ui/scan_dialog.py" line="265"/>
         <source>{0} page(s) scanned; {1} to rescan or delete.</source>
         <translation>Đã quét {0} trang; {1} trang cần quét lại hoặc xóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="268"/>
+        <location filename="../../ui/scan_dialog.py" line="275"/>
         <source>Folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu tệp vào</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="274"/>
+        <location filename="../../ui/scan_dialog.py" line="281"/>
         <source>Waiting for files in {0}…</source>
         <translation>Đang chờ tệp trong {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="308"/>
+        <location filename="../../ui/scan_dialog.py" line="315"/>
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="310"/>
+        <location filename="../../ui/scan_dialog.py" line="317"/>
         <source>Blank: left out</source>
         <translation>Trang trắng: bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="372"/>
+        <location filename="../../ui/scan_dialog.py" line="379"/>
         <source>Pages {0} must be rescanned or deleted first.</source>
         <translation>Các trang {0} cần quét lại hoặc xóa trước.</translation>
     </message>

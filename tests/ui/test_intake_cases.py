@@ -75,3 +75,27 @@ def test_cases_groups_and_conditions_on_the_intake_screen(qtbot: QtBot, ui_db: D
     assert checklist.setData(checklist.index(3, CERTIFY), 2, Qt.ItemDataRole.EditRole)
     assert [e.certify for e in checklist.entries()] == [0, 2]
     assert "20.000 đồng" in view.fee_label.text()
+
+
+def test_an_administrator_sets_a_missing_time_limit(qtbot: QtBot, ui_db: Database) -> None:
+    from ui.admin_catalogue import CataloguePanel  # noqa: PLC0415
+
+    no_time = {**residence_confirmation("1.009997"), "CACHTHUCTHUCHIEN": [
+        {"KENH": 1, "THOIGIAN": [{"MOTA": "Không có thông tin"}]}]}
+    with ui_db.write() as session:
+        store_procedures(session, parse_catalogue([no_time], dt.date(2025, 7, 1)).procedures)
+    panel = CataloguePanel(ui_db, lambda: "admin")
+    qtbot.add_widget(panel)
+    messages: list[str] = []
+    panel.message.connect(messages.append)
+    panel.load()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    assert panel.model.rows[0] == ("1.009997", "Xác nhận thông tin về cư trú", "Không có thông tin")
+    panel.time_limit.setText("không rõ")
+    panel.set_selected()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert "Không đọc được thời hạn «không rõ»" in messages[-1]
+    panel.time_limit.setText("05 ngày làm việc")
+    panel.set_selected()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=10000)
+    assert "1.009997: đã nhập thời hạn «05 ngày làm việc»" in messages[-1]
