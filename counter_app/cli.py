@@ -18,7 +18,7 @@ from typing import Any
 
 from counter_app import cccd, forms, lifecycle, limits, paths
 from counter_app.catalogue_commands import add_catalogue_commands
-from counter_app.cli_boundary import guarded
+from counter_app.cli_boundary import ArgumentParser, guarded
 from counter_app.clock import local, now, parse_day, parse_local
 from counter_app.codes import SequenceBlock
 from counter_app.deadlines import due_at
@@ -35,17 +35,17 @@ from counter_app.model import (
     Procedure,
     ProcedureCase,
     Role,
-    StopRequester,
 )
 from counter_app.postal import PostalBatch
 from counter_app.postal_commands import Tools, add_postal_commands, batch_text
 from counter_app.services import audit as audit_service
-from counter_app.services import catalogue, documents, intake, office, printouts, processing, queries, rating
+from counter_app.services import catalogue, documents, intake, office, printouts, queries, rating
 from counter_app.services import users as user_service
 from counter_app.settings_commands import add_office_options, add_settings_commands, office_changes
 from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
 from counter_app.terms_words import time_label
+from counter_app.transition_commands import add_transition_commands
 
 Handler = Callable[[argparse.Namespace, Database], Any]
 
@@ -89,12 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print the result as JSON")
     common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     common.add_argument("--actor", default="cli", help="user name recorded in the history")
-    parser = argparse.ArgumentParser(prog="counter-app", parents=[common],
+    parser = ArgumentParser(prog="counter-app", parents=[common],
                                      description="Counter: Bộ phận Một cửa cấp xã")
     sub = parser.add_subparsers(dest="command")
     _add_setup_commands(sub, common)
     _add_dossier_commands(sub, common)
-    _add_transition_commands(sub, common)
+    add_transition_commands(sub, common, _command)
+    _add_rate_command(sub, common)
     _add_print_command(sub, common)
     verify = _command(sub, common, "verify", _verify, "check the signatures of a PDF: signer, time, intact")
     verify.add_argument("file", type=Path)
@@ -162,41 +163,7 @@ def _add_dossier_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     _command(sub, common, "search", _search, "find by code, name, ID number or phone").add_argument("text")
 
 
-def _add_transition_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    simple: list[tuple[str, Handler, str, bool]] = [
-        ("transfer", lambda a, db: processing.transfer(db, a.ref, a.actor, a.to, a.note or ""),
-         "transfer to the processing office", False),
-        ("request-supplement", lambda a, db: processing.request_supplement(db, a.ref, a.actor, a.reason),
-         "ask for a supplement after appraisal", True),
-        ("supplement-received", lambda a, db: processing.supplement_received(db, a.ref, a.actor, a.note or ""),
-         "the supplement arrived: the deadline restarts", False),
-        ("refuse", lambda a, db: processing.refuse(db, a.ref, a.actor, a.reason), "refuse after appraisal", True),
-        ("result-ready", lambda a, db: processing.record_result(db, a.ref, a.actor, a.note or ""),
-         "record that the result is ready", False),
-        ("withdraw", lambda a, db: processing.withdraw(db, a.ref, a.actor, a.reason),
-         "the citizen takes back a dossier not yet accepted", True),
-    ]
-    for name, handler, help_text, needs_reason in simple:
-        command = _command(sub, common, name, handler, help_text)
-        command.add_argument("ref", help="dossier code")
-        command.add_argument("--reason", required=needs_reason, default="")
-        command.add_argument("--note", default="")
-        command.add_argument("--to", default="")
-    stop = _command(sub, common, "stop", _stop, "stop processing (Mẫu 05), at the applicant's or the office's request")
-    stop.add_argument("ref", help="dossier code")
-    stop.add_argument("--requested-by", required=True, choices=[r.value for r in StopRequester],
-                      help="applicant: the applicant asked (TT 03/2025 Điều 7); office: the office decided")
-    stop.add_argument("--reason", required=True)
-    extend = _command(sub, common, "extend", _extend, "apologise and set a new due date (once)")
-    extend.add_argument("ref")
-    extend.add_argument("--new-due", required=True, help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
-    extend.add_argument("--reason", required=True)
-    give = _command(sub, common, "return", _return, "hand the result over (counter or post)")
-    give.add_argument("ref")
-    give.add_argument("--recipient-name", default="")
-    give.add_argument("--recipient-id", default="")
-    give.add_argument("--authorisation", default="", help="reference of the authorisation, if any")
-    give.add_argument("--postal-item", default="", help="tracking number when returned by post")
+def _add_rate_command(sub: Any, common: argparse.ArgumentParser) -> None:
     rate = _command(sub, common, "rate", _rate, "record the citizen's rating: 1 very satisfied … 4 not satisfied")
     rate.add_argument("ref")
     rate.add_argument("score", help="1 rất hài lòng, 2 hài lòng, 3 chưa hài lòng, 4 không hài lòng")
@@ -277,8 +244,6 @@ def _ask_place_name() -> str:
     return answer
 
 
-def _stop(args: argparse.Namespace, db: Database) -> Any:
-    return processing.stop(db, args.ref, args.actor, args.reason, StopRequester(args.requested_by))
 
 
 def _due(args: argparse.Namespace, db: Database) -> Any:
@@ -350,17 +315,6 @@ def _show(args: argparse.Namespace, db: Database) -> Any:
 
 def _search(args: argparse.Namespace, db: Database) -> Any:
     return queries.search(db, args.text)
-
-
-def _extend(args: argparse.Namespace, db: Database) -> Any:
-    text = args.new_due.strip()
-    new_due: dt.date | dt.datetime = parse_local(text) if len(text) > 10 else parse_day(text)
-    return processing.extend(db, args.ref, args.actor, new_due, args.reason)
-
-
-def _return(args: argparse.Namespace, db: Database) -> Any:
-    recipient = processing.Recipient(args.recipient_name, args.recipient_id, args.authorisation, args.postal_item)
-    return processing.return_result(db, args.ref, args.actor, recipient)
 
 
 def _rate(args: argparse.Namespace, db: Database) -> Any:

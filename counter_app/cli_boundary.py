@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import Final, NoReturn
 
 from counter_app import logs, paths
 from counter_app.errors import CounterError, StorageError, ValidationError
@@ -46,6 +46,13 @@ def guarded(arguments: list[str], parse: Callable[[list[str]], argparse.Namespac
         log.exception("bug in counter-app %s", " ".join(a for a in arguments[:1] if not a.startswith("-")))
         _say(render("bug.cli", lang, log=str(log_file) if log_file else "—"))
         return EXIT_BUG
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with its complaints (an unknown option, a missing argument) as a message in the user's language."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValidationError("input.arguments", detail=message, command=self.prog)
 
 
 def language(arguments: list[str]) -> str:

@@ -291,6 +291,9 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Ngày giờ «{value}» không hợp lệ (cần dạng YYYY-MM-DD hoặc «YYYY-MM-DD HH:MM»).",
         "Date «{value}» is invalid (YYYY-MM-DD or «YYYY-MM-DD HH:MM» expected).",
     ),
+    "input.arguments": ("Lệnh chưa đúng ({detail}). Xem «{command} --help».",
+                        "The command is not right ({detail}). See «{command} --help»."),
+    "action.not_asked": ("«{field}» không dùng cho «{action}».", "«{field}» does not apply to «{action}»."),
     "input.required": ("Thiếu thông tin bắt buộc: {field}.", "Missing required field: {field}."),
     "input.time": (
         "Giờ «{value}» không hợp lệ (cần dạng HH:MM hoặc HH:MM:SS).",

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from counter_app import limits, paths
+from counter_app import action_needs, limits, paths
+from counter_app.action_needs import Need
 from counter_app.clock import parse_day
 from counter_app.errors import CounterError, ValidationError
 from counter_app.storage.database import Database
@@ -47,7 +48,8 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
     status = command(group, common, "set-status", _hub_set_status, "a status change decided at the province")
     status.add_argument("code")
     status.add_argument("transition", help="transfer, request-supplement, refuse, stop, result-ready")
-    status.add_argument("--reason", default="")
+    status.add_argument("--reason", default="", help="request-supplement, refuse, stop (the action table's needs)")
+    status.add_argument("--note", default="", help="transfer, result-ready")
     for kind in ("catalogue", "calendar"):
         publish = command(group, common, f"publish-{kind}", _hub_publish, f"send a {kind} update to the counters")
         publish.add_argument("file", type=Path, help="a catalogue (national JSON, annex XLSX, project JSON), or "
@@ -170,7 +172,14 @@ def _hub_show(args: argparse.Namespace, _db: Database | None) -> Any:
 def _hub_set_status(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.admin import change_status  # noqa: PLC0415
 
-    return _on_hub(args, lambda store: change_status(store, args.code, args.transition, args.actor, args.reason))
+    action = action_needs.action_named(args.transition, action_needs.PROVINCE_ACTIONS)
+    given = {Need.REASON: args.reason, Need.NOTE: args.note}
+    needs = action_needs.NEEDS[action]
+    if needs.asks(Need.REQUESTED_BY):
+        given[Need.REQUESTED_BY] = "office"  # the deciding office stops it
+    action_needs.check(action, given)
+    text = args.reason if needs.asks(Need.REASON) else args.note
+    return _on_hub(args, lambda store: change_status(store, args.code, needs.command, args.actor, text))
 
 
 def _hub_publish(args: argparse.Namespace, _db: Database | None) -> Any:

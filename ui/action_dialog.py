@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.action_needs import NEEDS, Need
 from counter_app.clock import local
 from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action, label
@@ -28,8 +29,6 @@ from counter_app.services.intake import accept
 from counter_app.storage.database import Database
 from ui import theme
 
-_REASON = {Action.REQUEST_SUPPLEMENT, Action.REFUSE, Action.STOP, Action.WITHDRAW, Action.EXTEND}
-_NOTE = {Action.TRANSFER, Action.SUPPLEMENT_RECEIVED, Action.RECORD_RESULT}
 DESTRUCTIVE = frozenset({Action.REFUSE, Action.STOP, Action.WITHDRAW})  # styled apart, always confirmed
 CONFIRMED = DESTRUCTIVE | {Action.RETURN_RESULT}  # irreversible: the confirm button names the dossier
 EXPECTED_NEXT = (Action.ACCEPT, Action.TRANSFER, Action.RECORD_RESULT, Action.RETURN_RESULT,
@@ -53,21 +52,22 @@ class ActionDialog(QDialog):
         heading = theme.set_role(QLabel(f"{code} — {dossier.applicant.full_name}"), "heading")
         heading.setWordWrap(True)
         self.form.addRow(heading)
-        if action is Action.TRANSFER:
+        needs = NEEDS[action]  # the core's table: the command line and the hub ask the same
+        if needs.asks(Need.TO):
             self._line("to", self.tr("Processing officer or office"), "Công chức Tư pháp - Hộ tịch")
-        if action is Action.STOP:
+        if needs.asks(Need.REQUESTED_BY):
             self._requested_by()
-        if action in _REASON:
+        if needs.asks(Need.REASON):
             reason = QPlainTextEdit()
             reason.setTabChangesFocus(True)
             reason.setFixedHeight(reason.fontMetrics().lineSpacing() * 4 + 16)
             self.fields["reason"] = reason
             self.form.addRow(self.tr("Reason"), reason)
-        if action in _NOTE:
+        if needs.asks(Need.NOTE):
             self._line("note", self.tr("Note"))
-        if action is Action.EXTEND:
+        if needs.asks(Need.NEW_DUE):
             self._new_due()
-        if action is Action.RETURN_RESULT:
+        if needs.asks(Need.RECIPIENT):
             self._return_fields()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.confirm = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -10,12 +10,14 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from counter_app.action_needs import NEEDS, Need
 from counter_app.lifecycle import Action, Status
 from counter_app.model import Delivery, DocumentEntry, Person
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.services.queries import get_dossier
 from counter_app.storage.database import Database
 from tests.conftest import at
+from ui.action_dialog import OFFERED, ActionDialog
 from ui.dossier_view import DossierView
 
 DUC = Person("Nguyễn Văn Đức", "001090123456", dt.date(1990, 1, 1), "Nam", "Thôn Đông, xã Tân Hòa", "0912345678")
@@ -210,3 +212,14 @@ def test_stop_needs_to_know_who_asked(qtbot: QtBot, ui_db: Database) -> None:
         view.dialog.accept()
     stopped = get_dossier(ui_db, code)
     assert stopped.status is Status.STOPPED and stopped.events[-1].payload["requested_by"] == "office"
+
+
+def test_each_action_dialog_asks_what_the_core_table_asks(qtbot: QtBot, ui_db: Database) -> None:
+    dossier = get_dossier(ui_db, str(intake(ui_db, IntakeRequest("1.004873", DUC), "anh").code))
+    widgets = {Need.REASON: "reason", Need.NOTE: "note", Need.TO: "to", Need.NEW_DUE: "new_due",
+               Need.REQUESTED_BY: "requested_by", Need.RECIPIENT: "recipient_name"}
+    for action in OFFERED:
+        dialog = ActionDialog(action, dossier)
+        qtbot.add_widget(dialog)
+        asked = {need for need, name in widgets.items() if name in dialog.fields}
+        assert asked == {need for need in widgets if NEEDS[action].asks(need)}, action
