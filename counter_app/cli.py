@@ -8,6 +8,7 @@ import datetime as dt
 import enum
 import getpass
 import json
+import logging
 import multiprocessing
 import os
 import sys
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from counter_app import cccd, forms, lifecycle, limits, paths
+from counter_app import cccd, forms, lifecycle, limits, logs, paths, support
 from counter_app.catalogue_commands import add_catalogue_commands
 from counter_app.cli_boundary import ArgumentParser, guarded
 from counter_app.clock import local, now, parse_day, parse_local
@@ -129,6 +130,8 @@ def _add_setup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     due.add_argument("--received", required=True, help='"YYYY-MM-DD HH:MM"')
     due.add_argument("--case", type=int, default=1, help="the procedure's case number (default 1)")
     _command(sub, common, "audit", _audit_verify, "verify the audit log's hash chain")
+    _command(sub, common, "doctor", _doctor, "a support report: versions, database, disk, printers, scanners, sync"
+             ).set_defaults(without_database=True)
     user = _command(sub, common, "user-add", _user_add, "create a user (password read from stdin)")
     user.add_argument("username")
     user.add_argument("--full-name", required=True)
@@ -434,6 +437,24 @@ def _export(args: argparse.Namespace, db: Database) -> Any:
         _write_atomically(target, documents.read_copy(db, copy))
         written.append(str(target))
     return written
+
+
+def _doctor(args: argparse.Namespace, _db: Database | None) -> Any:
+    from printing.spool import printer_names  # noqa: PLC0415 (Qt's printer list loads only here)
+    from scanning.discovery import sane_devices  # noqa: PLC0415
+
+    folder = paths.data_dir(args.data_dir)
+    try:
+        database = Database.open(folder, args.database_url)
+    except Exception as error:  # the report must come out precisely when the database is broken
+        logging.getLogger("counter.cli").exception("doctor: the database does not open")
+        found = support.report_without_database(folder, error)
+    else:
+        try:
+            found = support.report(database, tuple(printer_names()), sane_devices())
+        finally:
+            database.dispose()
+    return found if args.json else support.render_text(found, logs.tail(folder, 60))
 
 
 def _audit_verify(_args: argparse.Namespace, db: Database) -> Any:

@@ -41,6 +41,11 @@ class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
         return super()._open()
 
 
+def _not_noise(record: logging.LogRecord) -> bool:
+    """Alembic's two lines at every start say nothing (its "Running upgrade …" lines stay)."""
+    return not (record.name.startswith("alembic") and str(record.msg).startswith(("Context impl", "Will assume")))
+
+
 def redact(text: str) -> str:
     """`text` with ID and phone numbers, e-mail addresses, PINs, passwords and tokens masked."""
     for pattern, replacement in _MASKS:
@@ -63,6 +68,7 @@ def setup(data_dir: Path, level: int = logging.INFO) -> Path:
     for old in [h for h in root.handlers if getattr(h, "counter_log", False)]:
         root.removeHandler(old)
         old.close()
+    handler.addFilter(_not_noise)
     handler.counter_log = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)

@@ -322,6 +322,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "bug.cli": ("Lỗi trong chương trình (không phải do thao tác của bạn); chưa ghi gì thêm. Hãy gửi tệp nhật ký "
                 "{log} cho bộ phận hỗ trợ.", "A bug in the program (not something you did); nothing more was "
                 "written. Please send the log file {log} to support."),
+    "bug.screen": ("Lỗi trong chương trình ({error}); thao tác chưa hoàn tất, phần đã lưu trước đó vẫn còn. "
+                   "Chi tiết đã ghi vào nhật ký; chạy «counter-app doctor» để lấy báo cáo gửi hỗ trợ.",
+                   "A bug in the program ({error}); the action did not finish, what was saved before is kept. "
+                   "The details are in the log; run «counter-app doctor» for a report to send to support."),
     "storage.locked": (
         "Cơ sở dữ liệu đang bận; thao tác chưa được ghi, hãy thử lại.",
         "The database is busy; nothing was written, please try again.",

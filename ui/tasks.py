@@ -9,15 +9,29 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from counter_app import logs
 from counter_app.errors import CounterError
+from counter_app.messages import render
 from ui import i18n
 
 log = logging.getLogger("counter.ui")
 
 
+class Failure(str):
+    """What a failed task tells its caller: the message to show (it is a `str`, as callers display it) and the
+    exception itself in `error`, for logging, tests and the crash report."""
+
+    error: BaseException
+
+    def __new__(cls, message: str, error: BaseException) -> Failure:
+        failure = super().__new__(cls, message)
+        failure.error = error
+        return failure
+
+
 class TaskSignals(QObject):
     done = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # a Failure
     progress = Signal(object)
 
 
@@ -33,10 +47,12 @@ class Task(QRunnable):
         try:
             result = self.work()
         except CounterError as error:
-            self._answer(self.signals.failed, error.message(i18n.language()))
-        except Exception as error:  # a bug: shown and logged, never lost in a worker thread
+            logs.shown(error, "screen")
+            self._answer(self.signals.failed, Failure(error.message(i18n.language()), error))
+        except Exception as error:  # a bug: logged with its traceback, shown as one line, never lost in a worker
             log.exception("background task failed")
-            self._answer(self.signals.failed, f"{type(error).__name__}: {error}")
+            message = render("bug.screen", i18n.language(), error=type(error).__name__)
+            self._answer(self.signals.failed, Failure(message, error))
         else:
             self._answer(self.signals.done, result)
 

@@ -468,6 +468,29 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="33"/>
+        <source>Counter: program error</source>
+        <translation>Counter: lỗi chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="37"/>
+        <source>An error in the program interrupted the last action. What was saved before it is kept; the screen stays open. Copy the report below and send it to support.</source>
+        <translation>Một lỗi trong chương trình đã làm gián đoạn thao tác vừa rồi. Những gì đã lưu trước đó vẫn còn; màn hình vẫn mở. Hãy sao chép báo cáo dưới đây và gửi cho bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="43"/>
+        <source>Copy the report</source>
+        <translation>Sao chép báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="52"/>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
     <name>DispatchPanel</name>
     <message>
         <location filename="../../ui/postal_dispatch.py" line="58"/>

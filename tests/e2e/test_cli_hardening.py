@@ -4,6 +4,7 @@ a quiet end on a closed pipe, private files, and a log with no citizen data in i
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import socket
@@ -198,3 +199,26 @@ def tmp_path_factory_out(tmp_path: Path) -> Path:
     out = tmp_path.parent / f"{tmp_path.name}-out"
     out.mkdir(exist_ok=True)
     return out
+
+
+def test_doctor_prints_what_support_asks_first(db: Database, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert counter(tmp_path, "doctor") == 0
+    out = capsys.readouterr().out
+    for expected in ("SQLAlchemy: ", "PySide6_Essentials: ", "pyHanko: ", "[ok] database: ", "schema ",
+                     "[ok] audit log: ", "[ok] disk: ", "GB free", "printers: ", "scanners: ", "sync enrolled: False",
+                     "sync pending_events: 0", str(logs.log_path(tmp_path)), "--- last lines of the log ---"):
+        assert expected in out, expected
+    assert counter(tmp_path, "doctor", "--json") == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [check["name"] for check in found["checks"]] == ["database", "audit log", "disk"]
+    assert all(check["ok"] for check in found["checks"])
+
+
+def test_doctor_still_reports_when_the_database_is_broken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert counter(tmp_path, "init", "--office-code", "000.00.12.H12", "--office-name", "UBND xã",
+                   "--place-name", "Tân Hòa") == 0
+    (tmp_path / "counter.sqlite3").write_bytes(b"this is not a database" * 100)
+    assert counter(tmp_path, "doctor") == 0
+    out = capsys.readouterr().out
+    assert "[PROBLEM] database: does not open" in out and "python: " in out
