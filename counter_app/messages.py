@@ -326,6 +326,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                    "Chi tiết đã ghi vào nhật ký; chạy «counter-app doctor» để lấy báo cáo gửi hỗ trợ.",
                    "A bug in the program ({error}); the action did not finish, what was saved before is kept. "
                    "The details are in the log; run «counter-app doctor» for a report to send to support."),
+    "storage.bad_url": ("Địa chỉ cơ sở dữ liệu «{url}» không hợp lệ (ví dụ postgresql+psycopg://máy-chủ/counter).",
+                        "The database address «{url}» is invalid (e.g. postgresql+psycopg://host/counter)."),
+    "storage.unreachable": ("Không kết nối được cơ sở dữ liệu {url} ({reason}); chưa ghi gì. Kiểm tra máy chủ và "
+                            "mạng rồi thử lại.", "Cannot connect to the database {url} ({reason}); nothing was "
+                            "written. Check the server and the network, then try again."),
+    "storage.damaged": ("Cơ sở dữ liệu {url} bị hỏng hoặc không phải cơ sở dữ liệu của Counter ({reason}). Chạy "
+                        "«counter-app doctor» và gửi báo cáo cho bộ phận hỗ trợ.", "The database {url} is damaged or "
+                        "not Counter's ({reason}). Run «counter-app doctor» and send the report to support."),
     "storage.locked": (
         "Cơ sở dữ liệu đang bận; thao tác chưa được ghi, hãy thử lại.",
         "The database is busy; nothing was written, please try again.",

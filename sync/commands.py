@@ -12,7 +12,7 @@ from counter_app import action_needs, limits, paths
 from counter_app.action_needs import Need
 from counter_app.clock import parse_day
 from counter_app.errors import CounterError, ValidationError
-from counter_app.storage.database import Database
+from counter_app.storage.database import Database, checked_url
 
 MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
 
@@ -138,7 +138,8 @@ def _on_hub(args: argparse.Namespace, work: Callable[[Any], Any]) -> Any:
     """Run `work` on the hub's store (its data folder and database), closed afterwards."""
     from sync.hub.store import HubStore  # noqa: PLC0415
 
-    store = HubStore(paths.data_dir(args.data_dir), args.hub_db or getattr(args, "db", None))
+    url = args.hub_db or getattr(args, "db", None)
+    store = HubStore(paths.data_dir(args.data_dir), checked_url(url) if url else None)
     try:
         return work(store)
     finally:

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.clock import now
@@ -41,13 +42,19 @@ class Database:
         """The installation's database (created and migrated as needed), SQLite unless a URL is set."""
         data_dir.mkdir(parents=True, exist_ok=True)
         config = _load_config(data_dir)
-        if url:
+        database_url = checked_url(url or config.get("database_url") or f"sqlite:///{data_dir / SQLITE_FILE}")
+        database = cls(database_url, data_dir, uuid.UUID(config["device_id"]))
+        try:
+            upgrade(database.engine)
+        except DatabaseError as error:
+            database.dispose()
+            key = "storage.unreachable" if isinstance(error, OperationalError) else "storage.damaged"
+            known = _known_storage_error(error) if isinstance(error, OperationalError) else None
+            raise known or StorageError(key, url=_shown(database_url), reason=type(error.orig).__name__) from error
+        database._ensure_device()
+        if url and config.get("database_url") != url:  # remembered only once it has worked
             config["database_url"] = url
             _save_config(data_dir, config)
-        database_url = config.get("database_url") or f"sqlite:///{data_dir / SQLITE_FILE}"
-        database = cls(database_url, data_dir, uuid.UUID(config["device_id"]))
-        upgrade(database.engine)
-        database._ensure_device()
         return database
 
     @property
@@ -90,6 +97,22 @@ class Database:
         with self.write() as session:
             if session.get(DeviceRow, self.device_id) is None:
                 session.add(DeviceRow(id=self.device_id, name="", last_seq=0, created_at=now()))
+
+
+def checked_url(url: str) -> str:
+    """`url` when SQLAlchemy can use it (a known dialect and driver), else a message that hides any password."""
+    try:
+        make_url(url).get_dialect().import_dbapi()
+    except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as error:
+        raise StorageError("storage.bad_url", url=_shown(url)) from error
+    return url
+
+
+def _shown(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)[:200]
+    except (ArgumentError, ValueError):
+        return url.rsplit("@", maxsplit=1)[-1][:200]
 
 
 def _create_engine(url: str) -> Engine:

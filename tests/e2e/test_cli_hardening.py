@@ -222,3 +222,20 @@ def test_doctor_still_reports_when_the_database_is_broken(tmp_path: Path, capsys
     assert counter(tmp_path, "doctor") == 0
     out = capsys.readouterr().out
     assert "[PROBLEM] database: does not open" in out and "python: " in out
+
+
+@pytest.mark.parametrize("url", ["garbage", "mysql://nobody/x", f"postgresql+psycopg://u:s3cret@127.0.0.1:{_closed_port()}/x"])
+def test_a_bad_database_address_is_a_message_and_is_not_remembered(
+        db: Database, tmp_path: Path, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = (tmp_path / "counter.json").read_text("utf-8")
+    assert cli.main(["search", "đức", "--data-dir", str(tmp_path), "--database-url", url]) == 2
+    err = capsys.readouterr().err
+    assert "cơ sở dữ liệu" in err and "s3cret" not in err
+    assert (tmp_path / "counter.json").read_text("utf-8") == config
+    assert counter(tmp_path, "search", "đức") == 0
+
+
+def test_a_damaged_database_file_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "counter.sqlite3").write_bytes(b"not a database" * 500)
+    assert counter(tmp_path, "search", "đức", lang="en") == 2
+    assert "is damaged" in capsys.readouterr().err
