@@ -40,6 +40,11 @@ def guarded(arguments: list[str], parse: Callable[[list[str]], argparse.Namespac
     except BrokenPipeError:
         _silence_stdout()
         return 0
+    except OSError as error:  # the file system said no (a name too long, no permission, a full disk…)
+        log.warning("file system refused: %s", type(error).__name__)
+        _say(render("file.os_error", lang, path=str(error.filename or "—")[:200],
+                    reason=error.strerror or type(error).__name__))
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
     except Exception:
@@ -64,8 +69,11 @@ def language(arguments: list[str]) -> str:
 
 
 def check_arguments(arguments: list[str]) -> None:
-    """Every argument must be text: bytes that are not UTF-8 arrive as lone surrogates and are refused."""
+    """Every argument must be text: bytes that are not UTF-8 arrive as lone surrogates and are refused; a NUL
+    (which no real command line can carry, only a caller in the same process) too."""
     for argument in arguments:
+        if "\x00" in argument:
+            raise ValidationError("input.not_utf8", argument=argument.replace("\x00", "\\x00")[:80])
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:

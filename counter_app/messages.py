@@ -388,6 +388,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "file.not_regular": ("«{path}» không phải một tệp thường (thiết bị, ống dẫn hay thư mục); không ghi đè lên "
                          "nó. Hãy chọn tên tệp khác.", "«{path}» is not a regular file (a device, pipe or folder); "
                          "it is not overwritten. Choose another file name."),
+    "file.os_error": ("Hệ thống tệp từ chối ({reason}): {path}. Chưa ghi gì thêm.",
+                      "The file system refused ({reason}): {path}. Nothing more was written."),
     "file.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),
     "sync.not_enrolled": ("Quầy chưa đăng ký với máy chủ tỉnh (counter-app sync enroll).",
                           "This counter is not enrolled with the provincial hub (counter-app sync enroll)."),
