@@ -6,16 +6,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,17 +28,21 @@ from counter_app.clock import local, now
 from counter_app.errors import CounterError, ValidationError
 from counter_app.fees import FeeDue, fee_due, format_fee
 from counter_app.lifecycle import label
-from counter_app.model import Delivery, Dossier, FeeKind, Person, Procedure, TimeLimit, TimeUnit
+from counter_app.model import Channel, Delivery, Dossier, FeeKind, Person, Procedure, TimeLimit, TimeUnit
 from counter_app.scan_profiles import profile_for
 from counter_app.services import catalogue, documents
+from counter_app.services.due_preview import DueRules, due_rules
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.storage.database import Database
 from counter_app.storage.staging import staging_of
 from counter_app.terms_words import fee_label, time_label
 from counter_app.textfold import fold
 from ui import i18n, tasks, theme
-from ui.checklist_model import CERTIFY, KIND, NAME, ChecklistModel
+from ui.checklist_model import CERTIFY, KIND, ChecklistModel
+from ui.checklist_view import ChecklistTable
+from ui.intake_outcome import ConfirmationCard, OutcomeBox, due_text
 from ui.setting_keys import OCR_KEY
+from ui.shortcuts import shortcut
 
 if TYPE_CHECKING:
     from counter_app.storage.staging import StagedBatch
@@ -106,7 +105,9 @@ class IntakeView(QWidget):
         self.procedure_search = QLineEdit()
         self.procedure_search.setPlaceholderText(self.tr("Type part of the procedure's name or code, e.g. khai sinh"))
         self.procedure_list = QListWidget()
-        self.procedure_list.setMaximumHeight(160)
+        self.procedure_list.setMaximumHeight(150)
+        self.procedure_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.procedure_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._build_case_picker()
         self.name = QLineEdit()
         self.id_number = QLineEdit()
@@ -119,51 +120,38 @@ class IntakeView(QWidget):
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self._build_representative()
-        self._build_checklist()
+        self.checklist = ChecklistModel(self)
+        self.documents = ChecklistTable(self.checklist)  # Space ticks and moves down
+        self.documents.setItemDelegateForColumn(KIND, KindDelegate(self.documents))
         self.scan_button = QPushButton(self.tr("Scan the selected document… (Ctrl+Q)"))
         self.scans: dict[str, tuple[StagedBatch, list[ProcessedPage]]] = {}
         self.scan_dialog: ScanDialog | None = None
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet("color: #b00000")
-        self.delivery = QComboBox()
-        self.delivery.addItems([self.tr("At the counter"), self.tr("By post")])
-        self.delivery_address = QLineEdit()
-        self.delivery_address.setPlaceholderText(self.tr("Address for the postal return"))
-        self.fee_label = QLabel()
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Reason (required to send back or refuse)"))
-        self.accept_button = QPushButton(self.tr("Accept and print slip (Ctrl+Enter)"))
-        self.supplement_button = QPushButton(self.tr("Send back to complete — form 02 (Ctrl+B)"))
-        self.refuse_button = QPushButton(self.tr("Refuse — form 03 (Ctrl+R)"))
-        self.clear_button = QPushButton(self.tr("Clear (Ctrl+N)"))
+        theme.set_tone(self.missing_label, "danger")
+        self.outcome = OutcomeBox()
+        self.delivery, self.delivery_address = self.outcome.delivery, self.outcome.delivery_address
+        self.fee_label, self.reason = self.outcome.fee_label, self.outcome.reason
+        self.accept_button, self.clear_button = self.outcome.accept_button, self.outcome.clear_button
+        self.supplement_button, self.refuse_button = self.outcome.supplement_button, self.outcome.refuse_button
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.result_label.setStyleSheet("font-size: 15px; font-weight: bold; color: #005a00")
+        self.confirmation = ConfirmationCard()
+        self.result_label = self.confirmation.title
+        self.cccd_note = QLabel()
+        self.cccd_note.setWordWrap(True)
+        theme.set_tone(self.cccd_note, "success")
+        self.cccd_note.hide()
+        self.rules: DueRules | None = None
+        self._due_clock = QTimer(self, interval=60_000)  # the due date moves with the time of acceptance
+        self._due_clock.timeout.connect(self._show_due)
+        self._due_clock.start()
         self._arrange()
 
     def _build_representative(self) -> None:
         self.agent_name, self.agent_id, self.agent_authorisation = QLineEdit(), QLineEdit(), QLineEdit()
         self.agent_id.setMaxLength(12)
         self.agent_authorisation.setPlaceholderText(self.tr("e.g. Giấy ủy quyền số 12/2026"))
-
-    def _build_checklist(self) -> None:
-        """The documents table: names wrap and take the room (published names run long)."""
-        self.checklist = ChecklistModel(self)
-        self.documents = QTableView()
-        self.documents.setModel(self.checklist)
-        self.documents.setItemDelegateForColumn(KIND, KindDelegate(self.documents))
-        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.documents.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
-        )
-        header = self.documents.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.documents.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.documents.setWordWrap(True)
 
     def _build_case_picker(self) -> None:
         """The chosen procedure's terms, and the case (trường hợp) picker, shown only for several cases."""
@@ -190,6 +178,8 @@ class IntakeView(QWidget):
         column.addStretch()
         person_box = QGroupBox(self.tr("2. Applicant (scan the CCCD QR code, or type)"))
         form = QFormLayout(person_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long captions above their field
+        form.addRow(self.cccd_note)
         for caption, widget in (
             (self.tr("Full name"), self.name),
             (self.tr("CCCD number"), self.id_number),
@@ -198,43 +188,31 @@ class IntakeView(QWidget):
             (self.tr("Address"), self.address),
             (self.tr("Phone"), self.phone),
             (self.tr("Email"), self.email),
-            (self.tr("Representative (if someone else hands it in)"), self.agent_name),
-            (self.tr("Representative's CCCD number"), self.agent_id),
-            (self.tr("Authorisation reference"), self.agent_authorisation),
         ):
+            form.addRow(caption, widget)
+        form.addRow(theme.set_role(QLabel(self.tr("Representative, if someone else hands it in")), "muted"))
+        for caption, widget in ((self.tr("Full name"), self.agent_name), (self.tr("CCCD number"), self.agent_id),
+                                (self.tr("Authorisation reference"), self.agent_authorisation)):
             form.addRow(caption, widget)
         documents_box = QGroupBox(self.tr("3. Documents handed in (Space ticks, F2 edits)"))
         column = QVBoxLayout(documents_box)
         column.addWidget(self.documents)
         column.addWidget(self.scan_button)
         column.addWidget(self.missing_label)
-        outcome_box = QGroupBox(self.tr("4. Result delivery, fee and outcome"))
-        grid = QGridLayout(outcome_box)
-        grid.addWidget(QLabel(self.tr("Delivery")), 0, 0)
-        grid.addWidget(self.delivery, 0, 1)
-        grid.addWidget(self.delivery_address, 0, 2)
-        grid.addWidget(self.fee_label, 1, 0, 1, 3)
-        grid.addWidget(self.reason, 2, 0, 1, 3)
-        buttons = QGridLayout()  # two rows: the long Vietnamese captions fit 1366 px beside the sidebar
-        buttons.addWidget(theme.set_kind(self.accept_button, "primary"), 0, 0, 1, 2)
-        buttons.addWidget(self.clear_button, 0, 2)
-        buttons.addWidget(self.supplement_button, 1, 0)
-        buttons.addWidget(theme.set_kind(self.refuse_button, "destructive"), 1, 1, 1, 2)
-        grid.addLayout(buttons, 3, 0, 1, 3)
         left = QVBoxLayout()
         left.addWidget(procedure_box)
         left.addWidget(person_box)
         left.addStretch()
         right = QVBoxLayout()
+        right.addWidget(self.confirmation)  # beside the empty form of the next citizen
         right.addWidget(documents_box, 1)
-        right.addWidget(outcome_box)
+        right.addWidget(self.outcome)
         top = QHBoxLayout()
         top.addLayout(left, 2)
         top.addLayout(right, 3)
         page = QVBoxLayout(self)
         page.addLayout(top, 1)
         page.addWidget(self.message)
-        page.addWidget(self.result_label)
 
     def _connect(self) -> None:
         self.procedure_search.textChanged.connect(self._filter_procedures)
@@ -242,35 +220,41 @@ class IntakeView(QWidget):
         self.procedure_list.itemActivated.connect(self._procedure_activated)
         self.checklist.changed.connect(self._refresh_outcome)
         self.case_picker.currentIndexChanged.connect(self._case_chosen)
-        self.delivery.currentIndexChanged.connect(self._refresh_outcome)
-        self.accept_button.clicked.connect(lambda: self.submit(Outcome.ACCEPT))
-        self.supplement_button.clicked.connect(lambda: self.submit(Outcome.SUPPLEMENT))
-        self.refuse_button.clicked.connect(lambda: self.submit(Outcome.REFUSE))
+        self.outcome.changed.connect(self._refresh_outcome)
+        self.outcome.submit_requested.connect(self.submit)
         self.clear_button.clicked.connect(self.clear)
+        self.procedure_search.textEdited.connect(lambda _: self.confirmation.hide())  # the next citizen
         self.scan_button.clicked.connect(self.open_scan)
         for keys, slot in (
-            ("Ctrl+Return", lambda: self.submit(Outcome.ACCEPT)),
-            ("Ctrl+Enter", lambda: self.submit(Outcome.ACCEPT)),
-            ("Ctrl+B", lambda: self.submit(Outcome.SUPPLEMENT)),
-            ("Ctrl+R", lambda: self.submit(Outcome.REFUSE)),
+            ("Ctrl+Return", lambda: self.outcome.request(Outcome.ACCEPT)),
+            ("Ctrl+Enter", lambda: self.outcome.request(Outcome.ACCEPT)),
+            ("Ctrl+B", lambda: self.outcome.request(Outcome.SUPPLEMENT)),
+            ("Ctrl+R", lambda: self.outcome.request(Outcome.REFUSE)),
+            ("Ctrl+O", self._open_confirmed),
             ("Ctrl+N", self.clear),
             ("Ctrl+Q", self.open_scan),
         ):
-            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut(keys, self, slot)  # bound to this screen: the postal screen has its own Ctrl+Enter
         self._refresh_outcome()
+
+    def _open_confirmed(self) -> None:
+        if self.confirmation.isVisible() and self.confirmation.code:
+            self.confirmation.open_dossier.emit(self.confirmation.code)
 
     # ---- procedures
     def load_procedures(self) -> None:
-        """Read the catalogue in force today, once, on a worker."""
+        """Read the catalogue in force today and the office's calendar, once, on a worker."""
         database = self.database
         self._task = tasks.start(
-            lambda: catalogue.list_procedures(database, local(now()).date()),
+            lambda: (catalogue.list_procedures(database, local(now()).date()), due_rules(database)),
             self._procedures_loaded,
             self.show_error,
             owner=self,
         )
 
-    def _procedures_loaded(self, procedures: list[Procedure]) -> None:
+    def _procedures_loaded(self, loaded: tuple[list[Procedure], DueRules]) -> None:
+        procedures, self.rules = loaded
+        procedures = sorted(procedures, key=lambda p: p.field)  # grouped by field, catalogue order within
         self.procedures = procedures
         self._haystacks = [fold(f"{p.code} {p.name}") for p in procedures]
         self._filter_procedures(self.procedure_search.text())
@@ -283,10 +267,15 @@ class IntakeView(QWidget):
         found = [n for n, haystack in enumerate(self._haystacks) if all(word in haystack for word in wanted)]
         self.procedure_list.setUpdatesEnabled(False)
         self.procedure_list.clear()
+        field = None
         for number in found[:LIST_LIMIT]:
             procedure = self.procedures[number]
+            if procedure.field != field and procedure.field:
+                self.procedure_list.addItem(_heading(procedure.field))
+            field = procedure.field
             item = QListWidgetItem(f"{procedure.code} — {procedure.name}")
             item.setData(Qt.ItemDataRole.UserRole, procedure)
+            item.setToolTip(procedure.name)
             if procedure.incomplete:
                 item.setText(item.text() + self.tr(" — not offered: no time limit stated; an administrator sets it"))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
@@ -314,6 +303,7 @@ class IntakeView(QWidget):
             return
         self.choose(procedure)
         (self.case_picker if len(procedure.cases) > 1 else self.name).setFocus()
+        self.confirmation.hide()
 
     def choose(self, procedure: Procedure) -> None:
         """Show the procedure and its first case; a procedure with several cases shows the case picker."""
@@ -343,6 +333,7 @@ class IntakeView(QWidget):
         self.checklist.set_case(case)
         counted = terms.fee.kind in (FeeKind.PER_PAGE, FeeKind.PER_COPY)  # copies to certify change the fee
         self.documents.setColumnHidden(CERTIFY, not counted)
+        self._refresh_outcome()
 
     def _period(self, limit: TimeLimit) -> str:
         if limit.unit is TimeUnit.WORKING_DAYS and float(limit.amount).is_integer():
@@ -364,8 +355,13 @@ class IntakeView(QWidget):
         self.birth.setText(f"{card.date_of_birth:%d/%m/%Y}")
         self.sex.setCurrentIndex(SEXES.index(card.sex) if card.sex in SEXES else 0)
         self.address.setText(card.address)
-        self.message.setText(self.tr("Filled from the CCCD QR code: {0}").format(card.full_name))
-        self.message.setStyleSheet("color: #005a00")
+        self.cccd_note.setText(self.tr("✓ Filled from the CCCD QR code at {0}: check the face on the card.").format(
+            f"{local(now()):%H:%M}"))
+        self.cccd_note.show()
+        self.message.clear()
+        self.confirmation.hide()
+        if self.procedure is not None:
+            self.documents.start()  # next: Space for each document handed in
         return True
 
     def _person(self) -> Person:
@@ -391,8 +387,7 @@ class IntakeView(QWidget):
         missing = self.checklist.missing()
         self.missing_label.setText(self.tr("Missing: {0}").format("; ".join(missing)) if missing else "")
         self.accept_button.setEnabled(self.procedure is not None and not missing)
-        postal = self.delivery.currentIndex() == 1
-        self.delivery_address.setEnabled(postal)
+        self._show_due()
         case = self.checklist.case.number if self.checklist.case else 1
         fee = fee_due(self.procedure.terms_for(case).fee, self.checklist.entries()) if self.procedure else FeeDue(0)
         self.fee_label.setText(self.tr("Fee: {0}").format(format_fee(fee, i18n.language())))
@@ -409,8 +404,7 @@ class IntakeView(QWidget):
             return
         reason = self.reason.text().strip()
         if outcome is not Outcome.ACCEPT and not reason:
-            self.show_error(self.tr("Write the reason first."))
-            self.reason.setFocus()
+            self.outcome.show_reason(outcome)
             return
         database, actor = self.database, self.actor()
         self._set_busy(True)
@@ -421,11 +415,13 @@ class IntakeView(QWidget):
     def _request(self) -> IntakeRequest:
         if self.procedure is None:
             raise ValidationError("procedure.not_chosen")
-        postal = self.delivery.currentIndex() == 1
+        postal, channel = self.outcome.postal(), self.outcome.chosen_channel()
         return IntakeRequest(
             procedure_code=self.procedure.code,
             applicant=self._person(),
             documents=self.checklist.entries(),
+            channel=channel,
+            postal_item_in=self.outcome.postal_item.text().strip() if channel is Channel.POSTAL else "",
             delivery=Delivery.POSTAL if postal else Delivery.COUNTER,
             delivery_address=self.delivery_address.text().strip() if postal else "",
             submitter=self._representative(),
@@ -445,12 +441,10 @@ class IntakeView(QWidget):
     def _submitted(self, dossier: Dossier) -> None:
         self._set_busy(False)
         if dossier.code and dossier.due_at:
-            due = local(dossier.due_at)
-            self.result_label.setText(self.tr("Accepted: {0} — due {1}").format(dossier.code, f"{due:%H:%M %d/%m/%Y}"))
+            self.confirmation.confirm(dossier.code, dossier.applicant.full_name, local(dossier.due_at))
         else:
-            self.result_label.setText(
-                self.tr("Recorded: {0} — {1}").format(dossier.applicant.full_name, label(dossier.status, self.language))
-            )
+            self.confirmation.confirm("", dossier.applicant.full_name, None, self.tr("Recorded: {0} — {1}").format(
+                dossier.applicant.full_name, label(dossier.status, self.language)))
         self.finished.emit(dossier)
         self._file_scans(dossier, dict(self.scans))
         self.scans = {}  # being filed: not dropped by clear()
@@ -482,7 +476,7 @@ class IntakeView(QWidget):
         if number is not None and not self.checklist.handed_in[number]:
             self.checklist.toggle(row)
         self.message.setText(self.tr("{0} page(s) scanned for: {1}").format(len(pages), document))
-        self.message.setStyleSheet("color: #005a00")
+        theme.set_tone(self.message, "success")
 
     def _file_scans(self, dossier: Dossier, scans: dict[str, tuple[StagedBatch, list[ProcessedPage]]]) -> None:
         """Store each scanned document of the new dossier (pages already digitised) on a worker; the text layer
@@ -513,8 +507,8 @@ class IntakeView(QWidget):
         from ui import ocr_worker  # noqa: PLC0415
 
         ocr_worker.start(self.database)
-        self.result_label.setText(self.result_label.text() + self.tr(" — {0} digitised document(s) saved").format(
-            count))
+        details = self.confirmation.details
+        details.setText(details.text() + self.tr(" — {0} digitised document(s) saved").format(count))
 
     @Slot()
     def clear(self, keep_result: bool = False) -> None:
@@ -530,12 +524,11 @@ class IntakeView(QWidget):
             self.agent_name,
             self.agent_id,
             self.agent_authorisation,
-            self.delivery_address,
-            self.reason,
         ):
             field.clear()
         self.sex.setCurrentIndex(0)
-        self.delivery.setCurrentIndex(0)
+        self.outcome.reset()
+        self.cccd_note.hide()
         for batch, _pages in self.scans.values():
             batch.discard()  # the clerk starts over: these scans belonged to the citizen who left
         self.scans = {}
@@ -547,15 +540,34 @@ class IntakeView(QWidget):
         self.checklist.set_procedure(None)
         self.message.clear()
         if not keep_result:
-            self.result_label.clear()
+            self.confirmation.hide()
         self.procedure_search.setFocus()
 
     def show_error(self, message: str) -> None:
         self._set_busy(False)
         self.message.setText(message)
-        self.message.setStyleSheet("color: #b00000")
+        theme.set_tone(self.message, "danger")
+
+    def _show_due(self) -> None:
+        """The due date slip 01 will print, shown before accepting (it moves with the clock and the channel)."""
+        case = self.checklist.case.number if self.checklist.case else 1
+        if self.procedure is None or self.rules is None:
+            self.outcome.due_label.setText(self.tr("Due: choose the procedure"))
+            return
+        due = self.rules.due(self.procedure, case, self.outcome.chosen_channel(), now())
+        self.outcome.due_label.setText(self.tr("Due if accepted now: {0}").format(due_text(local(due))))
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.supplement_button, self.refuse_button, self.clear_button):
             button.setEnabled(not busy)
         self.accept_button.setEnabled(not busy and self.procedure is not None and not self.checklist.missing())
+
+
+def _heading(field: str) -> QListWidgetItem:
+    """A field's name above its procedures in the list (not selectable: arrows and Enter skip it)."""
+    item = QListWidgetItem(field.upper())
+    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    return item

@@ -302,9 +302,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("No printer chosen: the form opens as a PDF to print."), 15000)
         self.opener(path)
 
-    def reprint_last(self, code: str) -> None:
-        """'Print again' after an intake: the same slip once more."""
-        self.open_print_dialog(code)
+    def reprint_receipt(self, code: str) -> None:
+        """'Print again' on the intake's confirmation: slip 01 of that dossier once more."""
+        from counter_app.forms import Form  # noqa: PLC0415
+        from ui.print_dialog import form_job  # noqa: PLC0415
+
+        if self.database is None or not code:
+            return
+        database = self.database
+        self._print_task = tasks.start(lambda: form_job(database, code, Form.RECEIPT), self._deliver_slip,
+                                       self.intake.show_error, owner=self)
 
     def upgrade_timestamps(self) -> None:
         """When a time-stamp authority is configured, add time-stamps to signed PDFs still waiting (retried)."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 
 from counter_app.storage.database import Database
 from ui.admin_view import AdminView
@@ -16,6 +15,7 @@ from ui.dossier_view import DossierView
 from ui.home_panel import HomePanel
 from ui.intake_view import IntakeView
 from ui.rating_window import RatingWindow
+from ui.shortcuts import shortcut
 from ui.sync_controller import SyncController
 from ui.sync_view import SyncView
 
@@ -55,12 +55,13 @@ def _wire(window: MainWindow) -> None:
     window.home.new_intake.connect(window.show_intake)
     window.dossiers.open_requested.connect(window.open_dossier)
     window.intake.finished.connect(window._after_intake)
+    window.intake.confirmation.reprint.connect(window.reprint_receipt)
+    window.intake.confirmation.open_dossier.connect(window.open_dossier)
     window.dossier.changed.connect(window._after_change)
     window.rating_window.rated.connect(window._record_rating)
     window.dossier.print_requested.connect(window.open_print_dialog)
     window.dossier.header.back.clicked.connect(window.go_back)
-    QShortcut(QKeySequence(Qt.Key.Key_Escape), window.dossier, window.go_back,
-              context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut(Qt.Key.Key_Escape, window.dossier, window.go_back)
     window.signals.changed.connect(lambda changes: _refresh(window, changes))
 
 

@@ -30,6 +30,7 @@ from counter_app.storage.database import Database
 from tests.catalogue_corpus import birth_registration, residence_confirmation
 from tests.postal.helpers import envelope, label, ready_results
 from tests.scanning.escl_server import ScannerState, escl_scanner
+from tests.ui.keystroke_count import COMMON, keys_for
 from ui import i18n, theme
 from ui.help_dialog import FirstRunTour
 from ui.main_window import MainWindow
@@ -116,6 +117,9 @@ def _home_and_intake(app: QApplication, window: MainWindow, shot: Camera) -> Non
     shot("02-home")
     window.show_intake()
     wait(app, lambda: window.intake.procedure_list.count() > 0)
+    for code in COMMON:  # the keystroke count of a typical intake (tests/ui/test_keystrokes.py keeps it)
+        query, keys = keys_for(window.intake, code)
+        print(f"intake of {code}: «{query}», Enter, Space per document, Ctrl+Enter = {keys} keys besides the scan")
     _published_procedures(app, window, shot)
     window.intake.procedure_search.setText("xac nhan tinh trang hon nhan")
     window.intake.procedure_search.returnPressed.emit()
@@ -134,8 +138,10 @@ def _home_and_intake(app: QApplication, window: MainWindow, shot: Camera) -> Non
         scan.feeder.setCurrentIndex(1)
         scan.scan()
         wait(app, lambda: scan.pages_view.count() == 2, timeout=120)
+        wait(app, lambda: len(scan.processed()) == 2, timeout=120)  # cleaned and compressed in the background
     shot("04b-scan-dialog")
     scan.accept()
+    wait(app, lambda: not scan.isVisible())
     window.intake.accept_button.click()
     wait(app, lambda: bool(window.intake.result_label.text()))
     shot("05-intake-accepted")

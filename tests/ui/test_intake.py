@@ -106,10 +106,13 @@ def test_missing_documents_can_only_end_as_supplement_or_refusal(view: IntakeVie
     type_text("Lê Thị Thu Hà", clock)
     view.id_number.setFocus()
     type_text("079195000123", clock)
-    view.reason.setFocus()
+    assert not view.reason.isVisible()  # the reason is asked only to send back or refuse
+    qtbot.keyClick(view.id_number, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert view.reason.isVisible() and QApplication.focusWidget() is view.reason
+    assert "mẫu 03" in view.outcome.reason_label.text()
     type_text("Không thuộc thẩm quyền", clock)
     with qtbot.waitSignal(view.finished, timeout=20000) as done:
-        qtbot.keyClick(view.reason, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        press(view.reason, Qt.Key.Key_Return, "\r")  # Enter refuses with the reason typed
     assert done.args[0].status is Status.REFUSED_AT_COUNTER
     statuses = {s.status for s in list_dossiers(ui_db, DossierFilter())}
     assert statuses == {Status.COUNTER_SUPPLEMENT, Status.REFUSED_AT_COUNTER}  # never accepted

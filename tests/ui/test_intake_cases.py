@@ -33,7 +33,8 @@ def test_cases_groups_and_conditions_on_the_intake_screen(qtbot: QtBot, ui_db: D
     qtbot.waitUntil(lambda: any(p.code == "1.009997" for p in view.procedures), timeout=10000)
 
     view.procedure_search.setText("chua co thoi han")
-    item = view.procedure_list.item(0)
+    assert view.procedure_list.item(0).flags() == Qt.ItemFlag.NoItemFlags  # the field's heading
+    item = view.procedure_list.item(1)
     assert "chưa tiếp nhận: chưa có thời hạn giải quyết" in item.text()
     assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
     view.procedure_search.returnPressed.emit()
