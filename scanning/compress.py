@@ -104,8 +104,9 @@ def _clean_paper(pixels: np.ndarray) -> np.ndarray:
     """Scanner noise on the paper costs most of a JPEG's bytes; paper becomes pure white, ink is untouched."""
     array = pixels.copy()
     if array.ndim == 3:
-        chroma = array.max(axis=2).astype(np.int16) - array.min(axis=2)
-        paper = (array.min(axis=2) > PAPER_WHITE) & (chroma < 25)
+        red, green, blue = cv2.split(array)
+        darkest, lightest = cv2.min(cv2.min(red, green), blue), cv2.max(cv2.max(red, green), blue)
+        paper = (darkest > PAPER_WHITE) & (cv2.subtract(lightest, darkest) < 25)
         array[paper] = 255
     else:
         array[array > PAPER_WHITE] = 255
