@@ -44,6 +44,7 @@ def add_envelope(db: Database, ref: str, envelope: Envelope, actor: str,
         batch.items.append(PostalItemRow(id=uuid7(), position=position, item_number=number, envelope=data,
                                          state=ItemState.PENDING.value, outcome_reason="", fee_amount=0,
                                          weight_class="", updated_at=moment))
+        audit.append(session, actor, "postal.add_envelope", batch.ref, {"item": number}, moment)
         session.flush()
         return batch_view(session, batch)
 
@@ -57,7 +58,7 @@ def check_envelopes(db: Database, envelopes: Sequence[Envelope], ref: str | None
     with db.read() as session:
         batch = find_batch(session, ref) if ref else None
         for envelope in envelopes:
-            number = postal.item_number(envelope.item_number)
+            number = item_number(envelope.item_number)
             if number in seen:
                 raise ValidationError("postal.item_twice", value=number)
             seen.add(number)
