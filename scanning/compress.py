@@ -19,7 +19,6 @@ BUDGET_BYTES = 150_000
 QUALITIES = (70, 60, 50, 42, 35, 28, 22)
 PATCH_QUALITY = 75
 PAPER_WHITE = 215  # lighter than this, and nearly grey, is paper: pure white compresses to almost nothing
-MM_PER_INCH = 25.4
 
 __all__ = ["BUDGET_BYTES", "EncodedPage", "PageKind", "Patch", "classify", "colour_regions", "encode"]
 
