@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.catalogue_export import procedure_json, terms_from_json, terms_json
@@ -35,15 +35,17 @@ SEED_FILE = "catalogue/commune-procedures.json"
 
 
 def to_procedure(row: ProcedureRow) -> Procedure:
+    return _procedure(row, [(case, case.documents) for case in row.cases])
+
+
+def _procedure(row: Any, cases: list[tuple[Any, list[Any]]]) -> Procedure:
+    """A procedure from its row and its cases' rows (ORM objects or plain result rows: same attribute names)."""
     details = row.details or {}
     return Procedure(
         id=row.id, code=row.code, name=row.name, field=row.field, effective_from=row.effective_from,
         terms=terms_from_json(row.terms),
-        cases=tuple(
-            ProcedureCase(case.number, case.name, tuple(_document(d) for d in case.documents),
-                          terms_from_json(case.terms))
-            for case in row.cases
-        ),
+        cases=tuple(ProcedureCase(case.number, case.name, tuple(_document(d) for d in documents),
+                                  terms_from_json(case.terms)) for case, documents in cases),
         cutoff_applies=row.cutoff_applies, postal_eligible=row.postal_eligible,
         presence_required=row.presence_required, source=row.source,
         legal_basis=str(details.get("legal_basis", "")), result=str(details.get("result", "")),
@@ -51,7 +53,7 @@ def to_procedure(row: ProcedureRow) -> Procedure:
     )
 
 
-def _document(row: RequiredDocumentRow) -> RequiredDocument:
+def _document(row: Any) -> RequiredDocument:
     return RequiredDocument(
         position=row.position, name=row.name, kind=DocumentKind(row.kind), quantity=row.quantity,
         mandatory=row.mandatory, template=row.template, originals=row.originals,
@@ -84,20 +86,30 @@ def procedure_in_force(db: Database, code: str, on: dt.date) -> Procedure:
 
 
 def list_procedures(db: Database, on: dt.date, text: str = "") -> list[Procedure]:
-    """Procedures in force on `on`, whose code or name (diacritics optional) contains `text`."""
+    """Procedures in force on `on`, whose code or name (diacritics optional) contains `text`.
+
+    Read as plain rows in three queries (versions in force, their cases, their documents): thousands of
+    procedures load in well under a second."""
     needle = fold(text.strip())
+    latest = (select(ProcedureRow.code, func.max(ProcedureRow.effective_from).label("day"))
+              .where(ProcedureRow.effective_from <= on).group_by(ProcedureRow.code).subquery())
+    in_force = and_(ProcedureRow.code == latest.c.code, ProcedureRow.effective_from == latest.c.day)
     with db.read() as session:
-        rows = session.scalars(
-            select(ProcedureRow).where(ProcedureRow.effective_from <= on).order_by(ProcedureRow.code)
-        ).all()
-        current: dict[str, ProcedureRow] = {}
-        for row in rows:
-            if row.code not in current or row.effective_from > current[row.code].effective_from:
-                current[row.code] = row
-        return [
-            to_procedure(row) for row in current.values()
-            if not needle or needle in row.name_fold or needle in row.code
-        ]
+        rows = [row for row in session.execute(
+            select(*ProcedureRow.__table__.columns).join(latest, in_force).order_by(ProcedureRow.code))
+            if not needle or needle in row.name_fold or needle in row.code]
+        cases: dict[int, list[Any]] = {}
+        for case in session.execute(select(*ProcedureCaseRow.__table__.columns)
+                                    .join(ProcedureRow, ProcedureRow.id == ProcedureCaseRow.procedure_id)
+                                    .join(latest, in_force).order_by(ProcedureCaseRow.number)):
+            cases.setdefault(case.procedure_id, []).append(case)
+        documents: dict[int, list[Any]] = {}
+        for document in session.execute(select(*RequiredDocumentRow.__table__.columns)
+                                        .join(ProcedureCaseRow, ProcedureCaseRow.id == RequiredDocumentRow.case_id)
+                                        .join(ProcedureRow, ProcedureRow.id == ProcedureCaseRow.procedure_id)
+                                        .join(latest, in_force).order_by(RequiredDocumentRow.position)):
+            documents.setdefault(document.case_id, []).append(document)
+    return [_procedure(row, [(case, documents.get(case.id, [])) for case in cases.get(row.id, [])]) for row in rows]
 
 
 def store_procedures(session: Session, procedures: list[Procedure]) -> int:
