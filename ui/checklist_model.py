@@ -117,7 +117,10 @@ class ChecklistModel(FlatTableModel):
                     CERTIFY: self.certify[number]}.get(column)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             condition = self.tr("If: {0}").format(document.condition) if document.condition else ""
-            return "\n".join(part for part in (document.name, condition) if part)
+            template = self.tr("Form template: {0}").format(document.template) if document.template else ""
+            counts = self.tr("Published: {0} original(s), {1} certified copy(ies), {2} copy(ies)").format(
+                document.originals, document.certified_copies, document.copies)
+            return "\n".join(part for part in (document.name, condition, template, counts) if part)
         return _style(document, role)
 
     def _display(self, number: int, column: int) -> str | int | None:

@@ -47,6 +47,8 @@ def test_cases_groups_and_conditions_on_the_intake_screen(qtbot: QtBot, ui_db: D
     assert checklist.rowCount() == 9 and len(checklist.missing()) == 2
     assert checklist.data(checklist.index(5, NAME)) == "Giấy chứng nhận kết hôn của cha, mẹ trẻ (nếu có)"
     assert "chỉ xuất trình, không nộp" in checklist.data(checklist.index(6, NAME))
+    tip = checklist.data(checklist.index(0, NAME), Qt.ItemDataRole.ToolTipRole)
+    assert "Mẫu đơn, tờ khai: Tờ khai đăng ký khai sinh (TT 04/2020/TT-BTP)" in tip and "1 bản chính" in tip
     for row in (0, 1, 6):
         checklist.toggle(row)
     assert checklist.missing() == [] and view.accept_button.isEnabled()
