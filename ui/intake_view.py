@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, QT
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -199,16 +201,24 @@ class IntakeView(QWidget):
         column.addWidget(self.documents)
         column.addWidget(self.scan_button)
         column.addWidget(self.missing_label)
-        left = QVBoxLayout()
+        form_column = QWidget()
+        left = QVBoxLayout(form_column)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(procedure_box)
         left.addWidget(person_box)
         left.addStretch()
+        scroller = QScrollArea()  # on a short screen (720 px at 150 %) the form scrolls, the window fits
+        scroller.setWidget(form_column)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumWidth(form_column.minimumSizeHint().width())
         right = QVBoxLayout()
         right.addWidget(self.confirmation)  # beside the empty form of the next citizen
         right.addWidget(documents_box, 1)
         right.addWidget(self.outcome)
         top = QHBoxLayout()
-        top.addLayout(left, 2)
+        top.addWidget(scroller, 2)
         top.addLayout(right, 3)
         page = QVBoxLayout(self)
         page.addLayout(top, 1)
