@@ -85,7 +85,7 @@ def read_catalogue(path: Path, effective_from: dt.date | None = None) -> ImportR
         if path.suffix.lower() in {".xlsx", ".xlsm"}:
             records, file_date = read_annex(path)
         else:
-            records, file_date = json_records(json.loads(path.read_text("utf-8")))
+            records, file_date = json_records(json.loads(path.read_text("utf-8-sig")))
     except ValidationError:
         raise
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, InvalidFileException) as error:
@@ -252,9 +252,9 @@ def _warn_terms(
 def _per_channel(value: Any, parse: Any, fallback: Any = None) -> dict[ProcedureChannel, Any] | None:
     if value is None and fallback is not None:
         value = fallback
-    if value is None or value == "":
+    if value is None or value in ("", {}):
         return {}
-    if isinstance(value, dict) and value and all(fold(str(k)) in CHANNELS for k in value):
+    if isinstance(value, dict) and all(fold(str(k)) in CHANNELS for k in value):
         parsed = {CHANNELS[fold(str(k))]: parse(v) for k, v in value.items()}
         return None if any(v is None for v in parsed.values()) else parsed
     if isinstance(value, str):

@@ -55,7 +55,7 @@ def national_record(record: dict[str, Any], number: int) -> tuple[str, dict[str,
     state = record.get("TRANGTHAI")
     if state not in (None, "", 1, "1"):
         warnings.append((f"trạng thái {state} (không phải «đã công bố»)", f"status {state} (not «published»)"))
-    times, fees = _channels(record.get("CACHTHUCTHUCHIEN"), errors)
+    times, fees = _channels(record.get("CACHTHUCTHUCHIEN"), errors, warnings)
     common = {
         "code": code, "name": one_line(record.get("TENTTHC")),
         "field": "; ".join(_names(record.get("LINHVUCTHUCHIEN"), ("TENLINHVUC", "TEN", "TENLV"))),
@@ -70,17 +70,18 @@ def national_record(record: dict[str, Any], number: int) -> tuple[str, dict[str,
     return where, common
 
 
-def _channels(raw: Any, errors: list[tuple[str, str]]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _channels(raw: Any, errors: list[tuple[str, str]],
+              warnings: list[tuple[str, str]]) -> tuple[dict[str, Any], dict[str, Any]]:
     times: dict[str, Any] = {}
     fees: dict[str, Any] = {}
     for entry in _list(raw):
         if not isinstance(entry, dict):
             errors.append(("CACHTHUCTHUCHIEN có phần tử không phải đối tượng", "CACHTHUCTHUCHIEN has a non-object"))
             continue
-        channel = _channel(entry.get("KENH"))
+        channel = _channel(entry.get("KENH")) if entry.get("KENH") not in (None, "") else "direct"
         if channel is None:
-            errors.append((f"kênh «{entry.get('KENH')}» không rõ (1, 2 hoặc 3)",
-                           f"unknown channel «{entry.get('KENH')}» (1, 2 or 3)"))
+            warnings.append((f"kênh «{entry.get('KENH')}» không rõ (1, 2 hoặc 3): bỏ qua",
+                             f"unknown channel «{entry.get('KENH')}» (1, 2 or 3): left out"))
             continue
         slots = [t for t in _list(entry.get("THOIGIAN")) if isinstance(t, dict)]
         first = slots[0] if slots else {}

@@ -132,18 +132,20 @@ def test_errors_name_the_procedure_and_nothing_is_lost() -> None:
            {**residence_confirmation("abc")}, birth_registration("1.000002"),
            {**birth_registration("1.000003"), "CACHTHUCTHUCHIEN": [{"KENH": 9}]}]
     report = parse_catalogue(bad, DAY)
-    assert [p.code for p in report.procedures] == ["1.000002"]
-    assert report.skipped == ["1.000001", "abc", "1.000003"]
+    assert [p.code for p in report.procedures] == ["1.000002", "1.000003"]
+    assert report.skipped == ["1.000001", "abc"]
     texts = [e.text("en") for e in report.errors]
     assert "1.000001: the name is missing" in texts
     assert "abc: procedure code «abc» is invalid (e.g. 1.001193)" in texts
-    assert "1.000003: unknown channel «9» (1, 2 or 3)" in texts
-    assert all("None" not in t for t in texts)
+    warnings = [w.text("en") for w in report.warnings]
+    assert "1.000003: unknown channel «9» (1, 2 or 3): left out" in warnings  # imported, not offered: no time
+    assert report.procedures[1].incomplete
+    assert all("None" not in t for t in texts + warnings)
 
 
 def test_without_an_effective_date_the_import_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "quoc-gia.json"
-    path.write_text(json.dumps([birth_registration()], ensure_ascii=False), "utf-8")
+    path.write_text(json.dumps([birth_registration()], ensure_ascii=False), "utf-8-sig")  # with a BOM
     with pytest.raises(ValidationError, match=r"^import\.no_effective_date:") as caught:
         read_catalogue(path)
     assert "--effective-from" in caught.value.message("vi")
