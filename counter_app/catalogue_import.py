@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from counter_app import limits
 from counter_app.catalogue_annex import read_annex
 from counter_app.catalogue_documents import DocumentLine, classify
 from counter_app.catalogue_national import national_record, national_records
@@ -141,6 +142,8 @@ def build(records: Iterable[tuple[str, dict[str, Any]]], effective_from: dt.date
     for where, record in records:
         before = len(report.errors)
         procedure = _procedure(where, record, effective_from, report)
+        if procedure is not None:
+            _check_limits(where, procedure, report)
         if procedure is not None and (procedure.code, procedure.effective_from) in seen:
             report.error(where, "thủ tục bị lặp với cùng ngày hiệu lực", "listed twice with the same effective date")
             procedure = None
@@ -150,6 +153,22 @@ def build(records: Iterable[tuple[str, dict[str, Any]]], effective_from: dt.date
         seen.add((procedure.code, procedure.effective_from))
         report.procedures.append(procedure)
     return report
+
+
+def _check_limits(where: str, procedure: Procedure, report: ImportReport) -> None:
+    """The core's input limits on the names a dossier later carries, so intake, its events and the hub accept
+    whatever the catalogue offers."""
+    texts = [(procedure.name, limits.PROCEDURE_NAME), (procedure.field, limits.PROCEDURE_FIELD)]
+    for case in procedure.cases:
+        texts += [(case.name, limits.PROCEDURE_NAME)] + [(d.name, limits.DOCUMENT_NAME) for d in case.documents]
+        if len(case.documents) > limits.DOCUMENTS[1]:
+            report.error(where, f"trường hợp {case.number} có quá {limits.DOCUMENTS[1]} giấy tờ",
+                         f"case {case.number} lists more than {limits.DOCUMENTS[1]} documents")
+    for value, limit in texts:
+        try:
+            limits.text(value, limit)
+        except ValidationError as refused:
+            report.error(where, refused.message("vi"), refused.message("en"))
 
 
 def _procedure(

@@ -239,3 +239,24 @@ def test_a_damaged_database_file_is_a_message(tmp_path: Path, capsys: pytest.Cap
     (tmp_path / "counter.sqlite3").write_bytes(b"not a database" * 500)
     assert counter(tmp_path, "search", "đức", lang="en") == 2
     assert "is damaged" in capsys.readouterr().err
+
+
+def test_library_warnings_and_tracebacks_go_to_the_log_not_before_the_answer(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    """pyHanko logs a warning with a traceback while validating; the clerk sees only the command's answer."""
+    real_search = cli.queries.search
+
+    def noisy(*args: object) -> object:
+        try:
+            raise ValueError("revocation info unavailable")
+        except ValueError:
+            logging.getLogger("pyhanko.sign.validation").warning("could not fetch CRL", exc_info=True)
+        return real_search(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli.queries, "search", noisy)
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])  # as outside pytest: no handler, lastResort → stderr
+    assert counter(tmp_path, "search", "đức") == 0
+    out, err = capfd.readouterr()
+    assert err == "" and "Traceback" not in out
+    logged = logs.log_path(tmp_path).read_text("utf-8")
+    assert "WARNING pyhanko.sign.validation: could not fetch CRL" in logged and "ValueError" in logged

@@ -28,6 +28,7 @@ from tests.conftest import create_database
 from tests.samples import make_samples
 
 EXAMPLES = int(os.environ.get("COUNTER_CLI_EXAMPLES", "5"))
+TALLY = os.environ.get("COUNTER_CLI_TALLY")  # the benchmark's record of exit codes
 COMMON = {"--data-dir", "--database-url", "--lang", "--actor", "--hub-db", "--db", "-h", "--help"}
 SKIPPED = {"hub serve"}  # serves until stopped: covered by the hub's own tests
 FORCED = {"--patience": "0", "--pin-env": "COUNTER_FUZZ_PIN"}  # no minute-long retries, no PIN prompt
@@ -147,9 +148,12 @@ def _stdin(text: str) -> Iterator[None]:
         sys.stdin = saved
 
 
-def check_answer(data: Path, db: Database, argv: list[str], lang: str) -> None:
+def check_answer(data: Path, db: Database, name: str, argv: list[str], lang: str) -> None:
     before = snapshot(db)
     code, err = run(data, argv, lang)
+    if TALLY:
+        with Path(TALLY).open("a", encoding="utf-8") as tally:
+            tally.write(f"{' '.join(argv[:len(name.split())])}\t{code}\n")
     allowed = {0, 1, 2} if argv[0] == "verify" else {0, 2}
     assert code in allowed, f"exit {code} for {argv!r}:\n{err}\n{logs.tail(data, 40)}"
     assert "Traceback" not in err
@@ -171,6 +175,6 @@ def test_every_command_answers_with_a_result_or_a_message(name: str, folder: Pat
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(argv=arguments(name), lang=st.sampled_from(["vi", "en"]))
     def answers(argv: list[str], lang: str) -> None:
-        check_answer(folder, db, argv, lang)
+        check_answer(folder, db, name, argv, lang)
 
     answers()

@@ -196,3 +196,12 @@ def test_annex_rows_continuing_one_procedure_and_bare_numbers(tmp_path: Path) ->
     assert (marriage.time_limit.unit, marriage.time_limit.amount, marriage.fee.amount) == (
         TimeUnit.WORKING_DAYS, 3, 15_000)
     assert (copy.time_limit.amount, copy.fee.kind) == (1, FeeKind.NONE)
+
+
+def test_names_beyond_the_core_limits_are_import_errors_naming_the_procedure() -> None:
+    """What intake, its events and the hub would refuse is refused here first, with the procedure's code."""
+    record = residence_confirmation()
+    record["TENTTHC"] = "Thủ tục " * 400
+    report = parse_catalogue([record], DAY)
+    assert not report.procedures
+    assert [p.where for p in report.errors if "«Tên thủ tục» dài 3199 ký tự, tối đa 2000" in p.vi] == ["1.009999"]
