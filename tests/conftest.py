@@ -181,3 +181,17 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pki]:
     folder = tmp_path_factory.mktemp("pki")
     with file_server(folder) as url:
         yield make_pki(folder, url)
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """counter-app commands send the root logger to their data folder's file; give pytest its logging back."""
+    import logging  # noqa: PLC0415
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)

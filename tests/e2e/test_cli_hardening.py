@@ -11,7 +11,6 @@ import socket
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,15 +27,8 @@ CCCD, PHONE, EMAIL, NAME = "001090123456", "0912345678", "duc.nguyen@example.vn"
 
 
 @pytest.fixture(autouse=True)
-def restore_logging() -> Iterator[None]:
-    """cli.main sends the root logger to the data folder's file; give pytest its logging back afterwards."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in [h for h in root.handlers if h not in handlers]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
+def _logging_back(restore_logging: None) -> None:
+    """cli.main logs to the data folder's file (see tests/conftest.py)."""
 
 
 def counter(data: Path, *args: str, lang: str = "vi") -> int:

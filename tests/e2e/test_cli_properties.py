@@ -9,7 +9,6 @@ import argparse
 import contextlib
 import hashlib
 import io
-import logging
 import os
 import re
 import shutil
@@ -64,10 +63,19 @@ HOSTILE = st.one_of(
 )
 
 
+PLAUSIBLE = st.one_of(  # what a clerk would type, so commands also get past their checks and do their work
+    st.from_regex(r"000\.00\.12\.H12-261120-000[1-9]", fullmatch=True),
+    st.sampled_from(["Nguyễn Văn Đức", "Trần Thị Hồng", "079195000123", "001090123456", "0912345678",
+                     "2026-12-01", "2026-11-20", "2026-11-30", "2026-12-01 10:00", "1.004873", "2.000815", "1.001193",
+                     "Thiếu giấy tờ", "Tư pháp", "Nam", "Nữ", "1", "2", "applicant", "office", "Thôn Đông, xã Tân Hòa",
+                     "EB123456785VN", "out.pdf", "1,2", "15:00", "RR123456785VN"]),
+)
+
+
 def _value(action: argparse.Action) -> st.SearchStrategy[str]:
     if action.choices and not isinstance(action, argparse._SubParsersAction):
         return st.one_of(st.sampled_from([str(c) for c in action.choices]), HOSTILE)
-    return HOSTILE
+    return st.one_of(PLAUSIBLE, HOSTILE)
 
 
 @st.composite
@@ -116,17 +124,12 @@ def shared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 
 @pytest.fixture
-def folder(shared: tuple[Path, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def folder(shared: tuple[Path, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+           restore_logging: None) -> Path:
     """Outputs go to a scratch folder; the PIN is in the environment; pytest gets its logging back after."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COUNTER_FUZZ_PIN", "123456")
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield shared[0]
-    for handler in [h for h in root.handlers if h not in handlers]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
+    return shared[0]
 
 
 def run(data: Path, argv: list[str], lang: str) -> tuple[int, str]:

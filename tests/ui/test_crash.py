@@ -3,7 +3,6 @@ messages and clerk-facing refusals reach the log, and a failed task hands over i
 
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 from collections.abc import Iterator
@@ -23,20 +22,14 @@ CCCD = "001090123456"
 
 
 @pytest.fixture
-def bridge(tmp_path: Path) -> Iterator[crash.CrashBridge]:
+def bridge(tmp_path: Path, restore_logging: None) -> Iterator[crash.CrashBridge]:
     hooks = sys.excepthook, threading.excepthook
     previous_qt = qInstallMessageHandler(None)
     qInstallMessageHandler(previous_qt)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
     installed = crash.install(tmp_path, lambda: None)
     yield installed
     sys.excepthook, threading.excepthook = hooks
     qInstallMessageHandler(previous_qt)
-    for handler in [h for h in root.handlers if h not in handlers]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
 
 
 def _raise_uncaught() -> None:

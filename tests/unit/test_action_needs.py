@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,15 +16,8 @@ from sync.hub.admin import TRANSITIONS
 
 
 @pytest.fixture(autouse=True)
-def restore_logging() -> Iterator[None]:
-    """cli.main logs to the data folder's file; give pytest its root logger back."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in [h for h in root.handlers if h not in handlers]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
+def _logging_back(restore_logging: None) -> None:
+    """cli.main logs to the data folder's file (see tests/conftest.py)."""
 
 
 def _subcommand(name: str) -> argparse.ArgumentParser:
