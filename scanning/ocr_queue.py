@@ -14,8 +14,6 @@ from counter_app.services import documents
 from counter_app.services.documents import FiledCopy
 from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
-from scanning.ocr import available
-from scanning.pdf import add_text_layers
 
 
 @dataclass(frozen=True)
@@ -51,6 +49,8 @@ def pending(db: Database) -> list[Job]:
 def run_pending(db: Database) -> int:
     """Add the text layer to every waiting scan, oldest first; the number of documents done. Without
     Tesseract the queue waits (nothing is lost)."""
+    from scanning.ocr import available  # noqa: PLC0415 (image libraries load when a job runs)
+
     if not available():
         return 0
     done = 0
@@ -65,6 +65,8 @@ def _run(db: Database, job: Job) -> int:
         current = next((copy for copy in documents.copies(db, job.ref) if copy.position == job.position), None)
         if current is None or current.sha256 != job.sha256 or current.signed:
             return 0  # rescanned, or signed (a new layer would break the signature): leave it as it is
+        from scanning.pdf import add_text_layers  # noqa: PLC0415
+
         with_text, pages = add_text_layers(documents.read_copy(db, current))
         if pages == 0:
             return 0

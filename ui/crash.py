@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from counter_app import logs, support
+from counter_app import logs
 
 log = logging.getLogger("counter.ui.crash")
 _QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
@@ -85,6 +85,8 @@ class CrashBridge(QObject):
 
 def report_text(data_dir: Path, summary: str) -> str:
     """Versions, the error's type and message (masked like the log) and the log's tail."""
+    from counter_app import support  # noqa: PLC0415 (the database layer loads only for a report)
+
     found = support.SupportReport(support.versions(), str(data_dir), str(logs.log_path(data_dir)),
                                   (support.disk_check(data_dir),))
     return f"{logs.redact(summary)}\n\n{support.render_text(found, logs.tail(data_dir, 80))}"

@@ -33,11 +33,13 @@ def _child(data: str) -> None:
     from PySide6.QtCore import QSettings, QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from ui import crash  # noqa: PLC0415
     from ui.app import prepare  # noqa: PLC0415
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, data)
     app = QApplication(sys.argv)
+    bridge = crash.install(Path(data), lambda: None)  # as ui.app.run does
     window = prepare(app, Path(data))
     QTimer.singleShot(0, lambda: print("shown", flush=True))
     dialog = window.login_dialog
@@ -54,6 +56,7 @@ def _child(data: str) -> None:
 
     QTimer.singleShot(50, logged_in)
     app.exec()
+    del bridge
 
 
 def _rss_kb() -> int:

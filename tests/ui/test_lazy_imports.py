@@ -8,7 +8,8 @@ import sys
 HEAVY = ("pyhanko", "openpyxl", "alembic", "numpy", "PIL", "pikepdf", "httpx", "nacl", "reportlab", "aiohttp")
 PROBE = f"""
 import sys
-import ui.app, ui.pages, counter_app.services.office, counter_app.services.queries, counter_app.storage.database
+import ui.app, ui.pages, ui.crash, ui.ocr_worker
+import counter_app.services.office, counter_app.services.queries, counter_app.storage.database
 print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))
 """
 
