@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from counter_app.errors import ValidationError
 from counter_app.lifecycle import Action
 from counter_app.model import Delivery, Person
-from counter_app.reports.periods import PeriodKind, period_of
+from counter_app.reports.periods import PeriodKind, period_of, spanning
 from counter_app.services import processing as p
 from counter_app.services.intake import IntakeRequest, Outcome, intake
 from counter_app.services.printouts import register
@@ -85,6 +85,14 @@ def test_month_report_counts_each_case_once(db: Database) -> None:
     by_binh = dossiers_behind(db, NOVEMBER, "settled_on_time", "clerk", "binh", at=AS_OF)
     assert [d.code for d in by_binh] == [codes["due_day"]]
     assert report.previous == period_of(PeriodKind.MONTH, dt.date(2026, 10, 1))
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_report_of_january_2000_or_of_two_whole_years_is_built(db: Database) -> None:
+    _code(db, TTHN, "2026-11-20 10:00")
+    assert build_report(db, spanning(dt.date(2000, 1, 1), dt.date(2000, 1, 31)), AS_OF).totals.received == 0
+    two_years = build_report(db, spanning(dt.date(2025, 1, 1), dt.date(2026, 12, 31)), AS_OF)
+    assert two_years.totals.received == 1 and two_years.previous.first == dt.date(2023, 1, 2)
 
 
 def test_rating_is_an_event_on_the_dossier_with_no_citizen_data(db: Database) -> None:

@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from counter_app.reports import figures as fig
 from counter_app.reports.history import DossierFacts, EventRecord, facts_of
-from counter_app.reports.periods import Period, PeriodKind, months_of, period_of
+import pytest
+
+from counter_app.errors import ValidationError
+from counter_app.reports.periods import Period, PeriodKind, months_of, period_of, spanning
 from counter_app.reports.report import Catalogue, assemble, matching, working_day_counter
 from counter_app.workcal import WorkCalendar
 from tests.conftest import at
@@ -153,6 +156,18 @@ def test_periods_and_their_previous() -> None:
     custom = Period(dt.date(2026, 11, 10), dt.date(2026, 11, 12))
     assert custom.previous() == Period(dt.date(2026, 11, 7), dt.date(2026, 11, 9))
     assert [m.first.month for m in months_of(Period(dt.date(2026, 10, 20), dt.date(2026, 12, 2)))] == [10, 11, 12]
+
+
+def test_the_days_asked_are_checked_not_the_week_or_period_around_them() -> None:
+    early = spanning(dt.date(2000, 1, 3), dt.date(2000, 1, 5))  # its week starts in 1999
+    assert (early.first, early.kind, early.previous().first) == (dt.date(2000, 1, 3), PeriodKind.CUSTOM,
+                                                                 dt.date(1999, 12, 31))
+    assert spanning(dt.date(2000, 1, 1), dt.date(2000, 1, 31)).previous().first == dt.date(1999, 12, 1)
+    assert [m.first for m in months_of(spanning(dt.date(2025, 1, 1), dt.date(2026, 12, 31)).previous())][0] == \
+        dt.date(2023, 1, 2)
+    with pytest.raises(ValidationError) as refused:
+        spanning(dt.date(1, 1, 1), dt.date(9999, 12, 31))
+    assert "0001-01-01 – 9999-12-31" in refused.value.message("vi")
 
 
 def test_report_groups_daily_series_and_drill_down() -> None:
