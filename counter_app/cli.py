@@ -84,13 +84,8 @@ def _run(args: argparse.Namespace) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", help="data folder (default: COUNTER_DATA_DIR or the user data folder)")
-    common.add_argument("--database-url", help="PostgreSQL URL for offices with several counters")
-    common.add_argument("--json", action="store_true", help="print the result as JSON")
-    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
-    common.add_argument("--actor", default="cli", help="user name recorded in the history")
-    parser = ArgumentParser(prog="counter-app", parents=[common],
+    common = _global_options(suppress=True)  # after the subcommand: only what is typed, so none is lost
+    parser = ArgumentParser(prog="counter-app", parents=[_global_options(suppress=False)],
                                      description="Counter: Bộ phận Một cửa cấp xã")
     sub = parser.add_subparsers(dest="command")
     _add_setup_commands(sub, common)
@@ -114,6 +109,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_report_command(sub, common, _command)
     return parser
+
+
+def _global_options(suppress: bool) -> argparse.ArgumentParser:
+    """The options every command takes. A subcommand's copy has no defaults (argparse would otherwise write
+    them over `counter-app --data-dir X init`'s X); the top parser's copy holds them."""
+    options = argparse.ArgumentParser(add_help=False)
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    options.add_argument("--data-dir", default=default(None),
+                         help="data folder (default: COUNTER_DATA_DIR or the user data folder)")
+    options.add_argument("--database-url", default=default(None),
+                         help="PostgreSQL URL for offices with several counters")
+    options.add_argument("--json", action="store_true", default=default(False), help="print the result as JSON")
+    options.add_argument("--lang", choices=("vi", "en"), default=default("vi"), help="language of messages")
+    options.add_argument("--actor", default=default("cli"), help="user name recorded in the history")
+    return options
 
 
 def _add_setup_commands(sub: Any, common: argparse.ArgumentParser) -> None:

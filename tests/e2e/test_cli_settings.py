@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,16 @@ def test_a_dossier_handed_in_by_a_representative(tmp_path: Path, capsys: pytest.
     submitter = json.loads(capsys.readouterr().out)["submitter"]
     assert (submitter["full_name"], submitter["id_number"], submitter["authorisation"]) == (
         "Lê Văn Tâm", "001085000111", "GUQ 5/2026")
+
+
+def test_options_typed_before_the_command_are_kept(tmp_path: Path) -> None:
+    here, elsewhere = tmp_path / "here", tmp_path / "elsewhere"
+    command = [sys.executable, "-m", "counter_app.cli", "--data-dir", str(here), "--lang", "en", "--json", "init",
+               "--office-code", "000.00.12.H12", "--office-name", "TTPVHCC xã Tân Hòa", "--place-name", "Tân Hòa"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False,
+                          stdin=subprocess.DEVNULL, env={**os.environ, "COUNTER_DATA_DIR": str(elsewhere)})
+    assert done.returncode == 0, done.stderr
+    assert (here / "counter.sqlite3").exists() and not elsewhere.exists()
+    assert json.loads(done.stdout)["office"]["place_name"] == "Tân Hòa"
+    refused = run(here, "--lang", "en", "rate", "000.00.12.H12-261201-0001", "9", check=False)
+    assert refused.returncode == 2 and "A rating must be 1, 2, 3 or 4" in refused.stderr
