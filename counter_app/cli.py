@@ -86,7 +86,7 @@ def _run(args: argparse.Namespace) -> Any:
 def build_parser() -> argparse.ArgumentParser:
     common = _global_options(suppress=True)  # after the subcommand: only what is typed, so none is lost
     parser = ArgumentParser(prog="counter-app", parents=[_global_options(suppress=False)],
-                                     description="Counter: Bộ phận Một cửa cấp xã")
+                            description="Counter: Bộ phận Một cửa cấp xã")
     sub = parser.add_subparsers(dest="command")
     _add_setup_commands(sub, common)
     _add_dossier_commands(sub, common)
