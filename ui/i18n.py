@@ -26,9 +26,13 @@ def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTr
     _current = language
     QLocale.setDefault(QLocale(*_LOCALES.get(language, _LOCALES["vi"])))
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
     ours = resources_dir() / "translations"
+    if language == "en":  # English is the source: only its plural forms ("1 day", "2 days") are translated
+        plurals = QTranslator(app)
+        if plurals.load("counter_en", str(ours)):
+            app.installTranslator(plurals)
+            installed.append(plurals)
+        return installed
     for name, folders in ((f"counter_{language}", [str(ours)]),
                           (f"qtbase_{language}",  # Qt ships no qtbase_vi: ours first, then Qt's own folder
                            [str(ours), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)])):

@@ -39,10 +39,12 @@ def test_every_ui_string_has_a_finished_vietnamese_translation(tmp_path: Path) -
     assert not unfinished, unfinished[:10]
 
 
-def test_the_compiled_translation_matches_the_source(tmp_path: Path) -> None:
-    built = tmp_path / "counter_vi.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)
-    assert built.read_bytes() == (TS.with_suffix(".qm")).read_bytes(), "run pyside6-lrelease on counter_vi.ts"
+def test_the_compiled_translations_match_their_sources(tmp_path: Path) -> None:
+    for name in ("counter_vi", "counter_en", "qtbase_vi"):
+        source, built = TS.with_name(f"{name}.ts"), tmp_path / f"{name}.qm"
+        subprocess.run([str(BIN / "pyside6-lrelease"), str(source), "-qm", str(built)], check=True,
+                       capture_output=True)
+        assert built.read_bytes() == source.with_suffix(".qm").read_bytes(), f"run pyside6-lrelease on {name}.ts"
 
 
 def test_the_app_speaks_vietnamese_by_default() -> None:
@@ -63,3 +65,16 @@ def test_english_is_chosen_in_settings_for_the_next_start(qtbot: object, tmp_pat
     assert again.language == "en"
     first.deleteLater()
     again.deleteLater()
+
+
+def test_english_says_one_day_and_two_days(qapp: QCoreApplication) -> None:
+    from PySide6.QtCore import QTranslator  # noqa: PLC0415
+
+    plurals = QTranslator()
+    assert plurals.load("counter_en", str(resources_dir() / "translations"))
+    qapp.installTranslator(plurals)  # searched before the Vietnamese one the screen tests installed
+    try:
+        days = [QCoreApplication.translate("HomePanel", "%n day(s)", "", n) for n in (1, 3)]
+    finally:
+        qapp.removeTranslator(plurals)
+    assert days == ["1 day", "3 days"]
