@@ -34,7 +34,6 @@ def guarded(arguments: list[str], parse: Callable[[list[str]], argparse.Namespac
             log.info("command %s", _command_name(args))
         return execute(args)
     except CounterError as error:
-        logs.shown(error, "cli")
         _say(error.message(lang))
         return EXIT_REFUSED
     except BrokenPipeError:

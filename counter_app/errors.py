@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from counter_app.messages import DEFAULT_LANG, render
+
+_shown = logging.getLogger("counter.shown")
 
 
 class CounterError(Exception):
@@ -14,10 +18,13 @@ class CounterError(Exception):
         self.params = params
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
+        """The message in `lang`; every rendering is logged by key and parameter names (their values may be a
+        citizen's data), so each message a clerk is shown is in the support log."""
+        _shown.info("shown %s (%s)", self.key, ", ".join(sorted(self.params)))
         return render(self.key, lang, **self.params)
 
     def __str__(self) -> str:
-        return f"{self.key}: {self.message('en')}"
+        return f"{self.key}: {render(self.key, 'en', **self.params)}"
 
 
 class ValidationError(CounterError):

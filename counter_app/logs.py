@@ -1,5 +1,5 @@
 """The support log: a rotating file in the data folder, written through a formatter that masks ID numbers,
-phone numbers, e-mail addresses and tokens; every message a user sees is logged by its key, not its text."""
+phone numbers, e-mail addresses and tokens (every message a user sees is logged by its key: errors.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
-from counter_app.errors import CounterError
 from counter_app.paths import private_file
 
 LOG_FOLDER: Final = "logs"
@@ -74,11 +73,6 @@ def setup(data_dir: Path, level: int = logging.INFO) -> Path:
     root.setLevel(level)
     logging.captureWarnings(True)
     return path
-
-
-def shown(error: CounterError, where: str) -> None:
-    """Log a message a user was shown: its key and parameter names (their values may be personal data)."""
-    log.info("shown %s at %s (%s)", error.key, where, ", ".join(sorted(error.params)))
 
 
 def tail(data_dir: Path, lines: int = 200) -> str:

@@ -37,6 +37,7 @@ class SupportReport:
     printers: tuple[str, ...] = ()
     scanners: tuple[str, ...] = ()
     sync: dict[str, object] = field(default_factory=dict)
+    devices_checked: bool = False  # the crash report does not wait for a printer and scanner search
 
     @property
     def ok(self) -> bool:
@@ -58,7 +59,7 @@ def report(db: Database, printers: tuple[str, ...] = (), scanners: tuple[str, ..
     """Everything support asks first, gathered without changing anything."""
     checks = (database_check(db), audit_check(db), disk_check(db.data_dir))
     return SupportReport(versions(), str(db.data_dir), str(logs.log_path(db.data_dir)), checks, printers, scanners,
-                         sync_state(db))
+                         sync_state(db), devices_checked=True)
 
 
 def report_without_database(data_dir: Path, error: Exception) -> SupportReport:
@@ -110,8 +111,9 @@ def render_text(found: SupportReport, log_tail: str = "") -> str:
     lines = ["Counter — support report", f"data folder: {found.data_dir}", f"log file: {found.log_file}", ""]
     lines += [f"{name}: {version}" for name, version in found.versions.items()]
     lines += [""] + [f"[{'ok' if c.ok else 'PROBLEM'}] {c.name}: {c.detail}" for c in found.checks]
-    lines += [f"printers: {', '.join(found.printers) or 'none found'}",
-              f"scanners: {', '.join(found.scanners) or 'none found'}"]
+    if found.devices_checked:
+        lines += [f"printers: {', '.join(found.printers) or 'none found'}",
+                  f"scanners: {', '.join(found.scanners) or 'none found'}"]
     lines += [f"sync {key}: {value}" for key, value in found.sync.items()]
     if log_tail:
         lines += ["", "--- last lines of the log ---", logs.redact(log_tail)]

@@ -33,9 +33,11 @@ class CrashDialog(QDialog):
         self.setWindowTitle(self.tr("Counter: program error"))
         self.report = report
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        explanation = QLabel(self.tr(
             "An error in the program interrupted the last action. What was saved before it is kept; the screen "
-            "stays open. Copy the report below and send it to support.")))
+            "stays open. Copy the report below and send it to support."))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
         self.text = QPlainTextEdit(report)
         self.text.setReadOnly(True)
         layout.addWidget(self.text)

@@ -9,7 +9,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from counter_app import logs
 from counter_app.errors import CounterError
 from counter_app.messages import render
 from ui import i18n
@@ -47,7 +46,6 @@ class Task(QRunnable):
         try:
             result = self.work()
         except CounterError as error:
-            logs.shown(error, "screen")
             self._answer(self.signals.failed, Failure(error.message(i18n.language()), error))
         except Exception as error:  # a bug: logged with its traceback, shown as one line, never lost in a worker
             log.exception("background task failed")

@@ -77,7 +77,7 @@ def test_a_failed_task_carries_its_exception_and_the_refusal_is_logged(
     failure = answers[0]
     assert isinstance(failure, tasks.Failure) and isinstance(failure.error, ValidationError)
     assert failure == failure.error.message("vi") and "12 chữ số" in failure
-    assert "shown cccd.format at screen" in logs.log_path(tmp_path).read_text("utf-8")
+    assert "shown cccd.format (value)" in logs.log_path(tmp_path).read_text("utf-8")
     del task
 
 
