@@ -125,6 +125,7 @@ class AdminView(QWidget):
         form.addRow(self.save_office)
         rules_tab = QWidget()
         form = QFormLayout(rules_tab)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # a time, not a page wide
         form.addRow(self.tr("Cut-off for same-day procedures"), self.cutoff)
         form.addRow(self.cutoff_same_day)
         form.addRow(self.register_by_field)

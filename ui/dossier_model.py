@@ -166,7 +166,7 @@ class DossierTableModel(FlatTableModel):
             label(row.status, self.language),
             f"{local(row.accepted_at):%d/%m/%Y}" if row.accepted_at else "",
             f"{local(row.due_at):%d/%m/%Y %H:%M}" if row.due_at else "",
-            str(days_overdue(row.due_at, self.now) or ""),
+            str(days_overdue(row.due_at, self.now) or "") if row.overdue else "",  # only while still open
         )
         return values[column]
 
@@ -180,6 +180,7 @@ def _sort_key(row: DossierSummary, column: int, at: dt.datetime) -> tuple[object
     missing = dt.datetime.min.replace(tzinfo=dt.UTC)
     keys: tuple[object, ...] = (
         row.code or "", fold(row.applicant_name), row.applicant_id_number, fold(row.procedure_name),
-        row.status.value, row.accepted_at or missing, row.due_at or missing, days_overdue(row.due_at, at),
+        row.status.value, row.accepted_at or missing, row.due_at or missing,
+        days_overdue(row.due_at, at) if row.overdue else 0,
     )
     return (keys[column], row.code or "")

@@ -48,7 +48,7 @@ def workbook_bytes(rows: list[DossierSummary], title: str, language: str, at: dt
     for row in rows:
         sheet.append([row.code or "", row.applicant_name, row.applicant_id_number, row.procedure_name,
                       label(row.status, language), _naive(row.accepted_at), _naive(row.due_at),
-                      days_overdue(row.due_at, at) or None])
+                      (days_overdue(row.due_at, at) or None) if row.overdue else None])
     for column, width in zip("ABCDEFGH", (28, 30, 15, 50, 22, 17, 17, 10), strict=True):
         sheet.column_dimensions[column].width = width
     for cells in sheet.iter_rows(min_row=3, min_col=6, max_col=7):

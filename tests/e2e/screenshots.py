@@ -170,7 +170,7 @@ def _admin_help_and_lock(app: QApplication, window: MainWindow, shot: Camera, co
     window.show_admin()
     wait(app, lambda: window.admin.users.model.rowCount() > 0)
     shot("10-admin-users")
-    window.admin.tabs.setCurrentIndex(2)
+    window.admin.tabs.setCurrentWidget(window.admin.printers)
     shot("10b-admin-printers")
     window.show_sync()
     wait(app, lambda: bool(window.sync_view.state_label.text()) and bool(window.sync_view.dossiers.rows))
