@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from counter_app.storage.database import Database
 from ui.postal_dispatch import DispatchPanel
@@ -27,9 +27,9 @@ class PostalView(QWidget):
         self.dispatch = DispatchPanel(database, actor)
         self.outcomes = OutcomePanel(database, actor)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.receipt, self.tr("Receive dossiers from the post"))
-        self.tabs.addTab(self.dispatch, self.tr("Send results by post"))
-        self.tabs.addTab(self.outcomes, self.tr("Delivery outcomes"))
+        self.tabs.addTab(_scrolled(self.receipt), self.tr("Receive dossiers from the post"))
+        self.tabs.addTab(_scrolled(self.dispatch), self.tr("Send results by post"))
+        self.tabs.addTab(_scrolled(self.outcomes), self.tr("Delivery outcomes"))
         QVBoxLayout(self).addWidget(self.tabs)
         for panel in (self.receipt, self.dispatch):
             panel.print_jobs.connect(self.print_jobs)
@@ -48,9 +48,7 @@ class PostalView(QWidget):
         self.outcomes.load()
 
     def on_scanned(self, payload: str) -> None:
-        panel = self.tabs.currentWidget()
-        if isinstance(panel, ReceiptPanel | DispatchPanel | OutcomePanel):
-            panel.on_scanned(payload)
+        (self.receipt, self.dispatch, self.outcomes)[self.tabs.currentIndex()].on_scanned(payload)
 
     def _focus_tab(self, index: int) -> None:
         fields = {RECEIPT: self.receipt.item, DISPATCH: self.dispatch.label_edit, OUTCOMES: self.outcomes.item}
@@ -63,3 +61,14 @@ class PostalView(QWidget):
     def _after_outcome(self) -> None:
         self.dispatch.load()
         self.changed.emit()
+
+
+def _scrolled(panel: QWidget) -> QScrollArea:
+    """A tab that scrolls on a short screen (720 px at 150 %) instead of pushing the window past its edge."""
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(panel.minimumSizeHint().width())
+    return area
