@@ -27,6 +27,8 @@ def rate(db: Database, ref: str, score: int, actor: str, reason: str = "", stage
     moment = local(at or now())
     with db.write() as session:
         row = find_row(session, ref, lock=True)
+        if stage == "return" and row.returned_at is None:  # a rating of a result the citizen has not got
+            raise ValidationError("rating.not_returned", code=row.code or str(row.id))
         payload = {"score": score, "stage": stage, "reason": code, "reason_text": text}
         record(session, db.device_id, row, Action.RATE, actor, payload, moment)
         return {"code": row.code or str(row.id), **payload}

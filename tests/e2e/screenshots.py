@@ -290,6 +290,8 @@ def _month_of_work(database: Database, today: dt.datetime) -> None:
             if day > 4 and (day + number) % 5:
                 done = received + dt.timedelta(days=2 + (day + number) % 5)
                 processing.record_result(database, code, "admin", at=min(done, today))
+                processing.return_result(database, code, "admin", processing.Recipient(person.full_name,
+                                         person.id_number), at=min(done, today))
                 rate(database, code, 1 + (day * number) % 4, "admin", "wait", at=min(done, today))
 
 

@@ -65,7 +65,8 @@ def _histories(db: Database) -> dict[str, str]:
 
 def test_month_report_counts_each_case_once(db: Database) -> None:
     codes = _histories(db)
-    rate(db, codes["due_day"], 1, "anh", stage="return", at=at("2026-11-20 17:00"))  # accepted by binh
+    p.return_result(db, codes["due_day"], "anh", p.Recipient(DUC.full_name, DUC.id_number), at=at("2026-11-20 17:00"))
+    rate(db, codes["due_day"], 1, "anh", stage="return", at=at("2026-11-20 17:01"))  # accepted by binh
     rate(db, codes["by_post"], 4, "anh", reason="Phải chờ lâu", at=at("2026-11-25 08:01"))
     report = build_report(db, NOVEMBER, AS_OF)
     totals = report.totals
@@ -102,7 +103,9 @@ def test_rating_is_an_event_on_the_dossier_with_no_citizen_data(db: Database) ->
     event = get_dossier(db, code).events[-1]
     assert event.type is Action.RATE
     assert event.payload == {"score": 3, "stage": "intake", "reason": "other", "reason_text": "tôi phải chờ 2 tiếng"}
-    satisfied = rate(db, code, 2, "anh", reason="không cần lý do", at=at("2026-11-20 10:06"))
+    with pytest.raises(ValidationError, match=r"^rating\.not_returned"):  # the result is not handed over yet
+        rate(db, code, 2, "anh", stage="return")
+    satisfied = rate(db, code, 2, "anh", reason="không cần lý do", stage="intake", at=at("2026-11-20 10:06"))
     assert satisfied["reason"] == "" and satisfied["reason_text"] == ""  # a reason only when not satisfied
     for score in (0, 5):
         with pytest.raises(ValidationError, match=r"^rating\.score"):

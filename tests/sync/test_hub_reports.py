@@ -38,6 +38,7 @@ def counters(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
     intake(a, IntakeRequest("1.004873", Person("Nguyễn Văn Đức", "001090123456")), "anh")
     processing.transfer(a, settled, "anh")
     processing.record_result(a, settled, "anh")
+    processing.return_result(a, settled, "anh", processing.Recipient("Lê Thị Thu Hà", "079195000123"))
     rate(a, settled, 1, "anh")
     other = str(intake(b, IntakeRequest("1.004873", Person("Trần Thị Hồng", "001190000777")), "binh").code)
     rate(b, other, 4, "binh", reason="wait", stage="intake")
