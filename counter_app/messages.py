@@ -495,8 +495,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                      "A rating must be 1, 2, 3 or 4 (got «{value}»)."),
     "rating.stage": ("Thời điểm đánh giá «{value}» không hợp lệ (intake hoặc return).",
                      "Rating stage «{value}» is invalid (intake or return)."),
-    "rating.not_returned": ("Hồ sơ {code} chưa trả kết quả: chỉ ghi đánh giá khi trả kết quả sau khi đã trả "
-                            "(đánh giá lúc tiếp nhận thì chọn thời điểm tiếp nhận).",
+    "rating.not_returned": ("Hồ sơ {code} chưa trả kết quả: chỉ ghi đánh giá việc trả kết quả sau khi đã trả "
+                            "cho công dân (đánh giá lúc tiếp nhận thì chọn thời điểm tiếp nhận).",
                             "Dossier {code} has not been handed back yet: a rating of the return is recorded only "
                             "after the result is returned (a rating of the intake: choose the intake stage)."),
     "report.range": ("Ngày đầu kỳ {start} sau ngày cuối kỳ {end}.",
