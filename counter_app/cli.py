@@ -43,7 +43,7 @@ from counter_app.services import audit as audit_service
 from counter_app.services import catalogue, documents, intake, office, printouts, queries, rating
 from counter_app.services import users as user_service
 from counter_app.settings_commands import add_office_options, add_settings_commands, office_changes
-from counter_app.storage.blobs import write_atomically
+from counter_app.storage.blobs import read_input, write_atomically
 from counter_app.storage.database import Database
 from counter_app.terms_words import time_label
 from counter_app.transition_commands import add_transition_commands
@@ -389,11 +389,7 @@ def _verify(args: argparse.Namespace, _db: Database | None) -> Any:
     from scanning.verification import load_roots, verdict  # noqa: PLC0415 (pyHanko loads only here)
 
     roots = load_roots(args.trust)
-    try:
-        pdf = args.file.read_bytes()
-    except OSError as error:
-        raise StorageError("file.unreadable", path=str(error.filename), reason=error.strerror or "") from error
-    return verdict(str(args.file), pdf, roots)
+    return verdict(str(args.file), read_input(args.file), roots)
 
 
 def _scan(args: argparse.Namespace, db: Database) -> Any:

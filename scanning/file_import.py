@@ -14,6 +14,7 @@ from PIL import Image, UnidentifiedImageError
 
 from counter_app.errors import ValidationError
 from counter_app.ports import ScannedPage
+from counter_app.storage.blobs import read_input
 from scanning.sanitise import check_image_file, check_pixels, clean_pdf
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
@@ -47,9 +48,9 @@ def file_pages(paths: Sequence[Path], default_dpi: int) -> Iterator[ScannedPage]
 
 
 def _image_page(path: Path, default_dpi: int) -> ScannedPage:
+    data = read_input(path)
     check_image_file(path)
     try:
-        data = path.read_bytes()
         with Image.open(io.BytesIO(data)) as image:
             dpi = round(float(image.info.get("dpi", (default_dpi, default_dpi))[0])) or default_dpi
     except (OSError, UnidentifiedImageError) as error:
@@ -59,8 +60,9 @@ def _image_page(path: Path, default_dpi: int) -> ScannedPage:
 
 def _pdf_pages(path: Path) -> Iterator[ScannedPage]:
     """Each page's one picture, at the resolution it is drawn at; a PDF that is not a scan is refused."""
+    data = read_input(path)
     try:
-        with pikepdf.open(path) as document:
+        with pikepdf.open(io.BytesIO(data)) as document:
             if document.is_encrypted:
                 raise ValidationError("document.encrypted", path=str(path))
             check_pixels(document, str(path))
@@ -89,10 +91,7 @@ def pages_to_pdf(pages: Sequence[ScannedPage]) -> tuple[bytes, int]:
 
 
 def _as_pdf(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ValidationError("file.unreadable", path=str(path), reason=error.strerror or "") from error
+    data = read_input(path)
     if data.startswith(b"%PDF-"):
         return clean_pdf(data, str(path))
     if path.suffix.lower() not in IMAGE_SUFFIXES:

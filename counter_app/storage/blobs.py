@@ -87,6 +87,17 @@ def _refuse_non_regular(target: Path) -> None:
         raise StorageError("file.not_regular", path=str(target))
 
 
+def read_input(path: Path) -> bytes:
+    """The bytes of a file given to read (a PDF to verify or import, a picture): a device, pipe or folder is
+    refused before it is opened, since reading one would block or fill the memory."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise StorageError("file.not_regular_input", path=str(path))
+        return path.read_bytes()
+    except OSError as error:
+        raise StorageError("file.unreadable", path=str(path), reason=error.strerror or "") from error
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name == "nt":
         return

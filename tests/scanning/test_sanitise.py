@@ -4,6 +4,7 @@ the document and every page while the page's text stays; encrypted, fake and bom
 from __future__ import annotations
 
 import io
+import os
 import struct
 import subprocess
 import warnings
@@ -13,7 +14,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from counter_app.errors import ValidationError
+from counter_app.errors import CounterError, ValidationError
 from scanning.file_import import file_pages, import_files
 from scanning.sanitise import MAX_PIXELS
 from tests.e2e.test_cli import run
@@ -172,3 +173,15 @@ def test_the_scan_command_refuses_an_encrypted_pdf_without_a_traceback(tmp_path:
     done = run(tmp_path / "data", "scan", "000.00.12.H12-261201-0001", "--document", "1", "--source", str(source),
                check=False)
     assert done.returncode == 2 and "mã hóa" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_device_pipe_or_folder_is_refused_not_read(tmp_path: Path) -> None:
+    pipe = tmp_path / "ong.pdf"
+    os.mkfifo(pipe)
+    for path in (pipe, tmp_path, Path("/dev/zero")):  # reading any of them would block or fill the memory
+        for read in (import_files, lambda paths: list(file_pages(paths, 200))):
+            with pytest.raises(CounterError) as refused:
+                read([path])
+            assert refused.value.key == "file.not_regular_input"
+    done = run(tmp_path / "data", "verify", "/dev/zero", check=False)
+    assert done.returncode == 2 and "không phải một tệp thường" in done.stderr and "Traceback" not in done.stderr
