@@ -391,6 +391,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "file.not_regular_input": ("«{path}» không phải một tệp thường (thiết bị, ống dẫn hay thư mục); hãy chọn một "
                                "tệp PDF hoặc ảnh.", "«{path}» is not a regular file (a device, pipe or folder); "
                                "choose a PDF or picture file."),
+    "register.unknown_field": ("Không có lĩnh vực «{field}». Các lĩnh vực: {fields}.",
+                               "There is no field «{field}». The fields: {fields}."),
     "file.os_error": ("Hệ thống tệp từ chối ({reason}): {path}. Chưa ghi gì thêm.",
                       "The file system refused ({reason}): {path}. Nothing more was written."),
     "file.unreadable": ("Không đọc được tệp {path}: {reason}.", "Cannot read {path}: {reason}."),

@@ -29,7 +29,7 @@ from counter_app.services.office import forms_switch_date, office_of, register_b
 from counter_app.services.postal_batches import find_batch
 from counter_app.services.queries import dossier_view
 from counter_app.storage.database import Database
-from counter_app.storage.orm import DossierRow, UserRow
+from counter_app.storage.orm import DossierRow, ProcedureRow, UserRow
 from counter_app.textfold import fold
 
 
@@ -101,6 +101,7 @@ def register(db: Database, start: dt.date, end: dt.date, at: dt.datetime | None 
         switch = forms_switch_date(session)
         dossiers = [printable(dossier_view(session, row, moment)) for row in rows]
         if field.strip():
+            _known_field(session, field, dossiers)
             dossiers = [d for d in dossiers if fold(d.procedure.field) == fold(field)]
         return RegisterContext(
             office=office_of(session), form_set=FormSet.TT01_2018 if start < switch else FormSet.TT03_2025,
@@ -108,6 +109,15 @@ def register(db: Database, start: dt.date, end: dt.date, at: dt.datetime | None 
             field=next((d.procedure.field for d in dossiers), " ".join(field.split())) if field.strip() else "",
             by_field=register_by_field(session),
         )
+
+
+def _known_field(session: Session, field: str, dossiers: list[Dossier]) -> None:
+    """Refuse a field neither the catalogue nor the period's dossiers know: a typo would print an empty book."""
+    known = {name for name in session.scalars(select(ProcedureRow.field).distinct()) if name}
+    known |= {d.procedure.field for d in dossiers if d.procedure.field}
+    if fold(field) not in {fold(name) for name in known}:
+        raise ValidationError("register.unknown_field", field=" ".join(field.split()),
+                              fields=", ".join(sorted(known, key=fold)) or "—")
 
 
 def postal_record(

@@ -63,6 +63,11 @@ def test_one_register_per_field_when_the_office_chooses(db: Database, tmp_path: 
     assert (first.register_number, civil.register_number, copy.register_number) == (1, 1, 1)
     only = printouts.register(db, dt.date(2026, 11, 16), dt.date(2026, 11, 16), field="chung thuc")
     assert [d.code for d in only.dossiers] == [copy.code] and only.field == "Chứng thực"
+    empty_day = printouts.register(db, dt.date(2026, 11, 17), dt.date(2026, 11, 17), field="Hộ tịch")
+    assert (empty_day.field, empty_day.dossiers) == ("Hộ tịch", ())  # a field of the catalogue, no dossier that day
+    with pytest.raises(ValidationError) as unknown:  # a typo would print an empty book under its name
+        printouts.register(db, dt.date(2026, 11, 16), dt.date(2026, 11, 16), field="Hộ tich lục")
+    assert unknown.value.key == "register.unknown_field" and "Chứng thực" in unknown.value.message("vi")
     both = printouts.register(db, dt.date(2026, 11, 16), dt.date(2026, 11, 16))
     assert [field for field, _ in both.books()] == ["Chứng thực", "Hộ tịch"]
     pdf = tmp_path / "register.pdf"
