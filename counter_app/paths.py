@@ -14,7 +14,7 @@ import platformdirs
 
 ENV_DATA_DIR = "COUNTER_DATA_DIR"
 MARKERS: Final = ("counter.json", "hub-keys.json")  # a folder holding one of these is Counter's own
-_UNWALKED: Final = "blobs"  # content-addressed files, created 0600 one by one: too many to stat each start
+_UNWALKED: Final = "blobs"  # content-addressed files and folders, created private: too many to walk each start
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -38,9 +38,10 @@ def make_private(folder: Path) -> None:
         here = Path(parent)
         for name in folders:
             _chmod(here / name, 0o700)
-        if here.relative_to(folder).parts[:1] != (_UNWALKED,):
-            for name in files:
-                _chmod(here / name, 0o600)
+        if here == folder and _UNWALKED in folders:
+            folders.remove(_UNWALKED)
+        for name in files:
+            _chmod(here / name, 0o600)
 
 
 def private_file(path: Path) -> None:

@@ -32,7 +32,7 @@ class BlobStore:
         if self.exists(digest) and _digest_of(self.path(digest)) == digest:
             return digest
         target = self.path(digest)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
             write_atomically(target, data)
         except OSError as error:

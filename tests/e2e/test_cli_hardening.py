@@ -154,12 +154,15 @@ def test_the_data_folder_is_private(db: Database, tmp_path: Path) -> None:
     (tmp_path / "counter.json").chmod(0o644)
     tmp_path.chmod(0o755)
     assert counter(tmp_path, "intake", "--procedure", "1.004873", "--name", NAME, "--id-number", CCCD) == 0
+    db.blobs.put(b"%PDF-1.4 a scanned copy")  # blobs/ab/abcd…
+    assert counter(tmp_path, "search", "đức") == 0
     with db.read() as session:  # an open connection keeps the -wal and -shm files there
         session.execute(select(1))
         modes = {path: stat.S_IMODE(path.stat().st_mode) for path in [tmp_path, *tmp_path.rglob("*")]}
     assert modes[tmp_path] == 0o700
     assert {p.name for p, mode in modes.items() if p.is_file() and mode != 0o600} == set()
     assert {p.name for p, mode in modes.items() if p.is_dir() and mode != 0o700} == set()
+    assert any(p.parent.parent.name == "blobs" for p in modes)
     if db.dialect == "sqlite":
         assert {"counter.sqlite3", "counter.sqlite3-wal", "counter.sqlite3-shm"} <= {p.name for p in modes}
 
