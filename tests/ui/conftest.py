@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from counter_app.services.office import initialise
 from counter_app.services.users import create_user, set_pin
@@ -14,6 +15,7 @@ from counter_app.storage.database import Database
 from tests.conftest import OFFICE
 from tests.ui.keys import FakeClock, install_scanner
 from ui import i18n
+from ui.intake_view import IntakeView
 from ui.wedge import ScannerFilter
 
 PASSWORD = "mật-khẩu-dài-12"
@@ -54,3 +56,17 @@ def scanner(clock: FakeClock) -> Iterator[ScannerFilter]:
     app = QApplication.instance()
     assert app is not None
     app.removeEventFilter(installed)
+
+
+@pytest.fixture
+def intake_screen(qtbot: QtBot, ui_db: Database, scanner: ScannerFilter) -> IntakeView:
+    """The intake screen with the catalogue loaded, the scanner filling it, the focus on the procedure search."""
+    intake_view = IntakeView(ui_db, lambda: "anh")
+    qtbot.add_widget(intake_view)
+    scanner.scanned.connect(intake_view.fill_from_qr)
+    intake_view.show()
+    intake_view.activateWindow()
+    intake_view.load_procedures()
+    qtbot.waitUntil(lambda: intake_view.procedure_list.count() > 0, timeout=10000)
+    intake_view.procedure_search.setFocus()
+    return intake_view

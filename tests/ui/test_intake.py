@@ -14,22 +14,13 @@ from counter_app.services.queries import DossierFilter, get_dossier, list_dossie
 from counter_app.storage.database import Database
 from tests.ui.keys import FakeClock, press, scan, type_text
 from ui.intake_view import IntakeView
-from ui.wedge import ScannerFilter
 
 QR = "001090123456|012345678|NGUYỄN VĂN ĐỨC|01011990|Nam|Thôn Đông, xã Tân Hòa, tỉnh Mẫu|15042021"
 
 
 @pytest.fixture
-def view(qtbot: QtBot, ui_db: Database, scanner: ScannerFilter) -> IntakeView:
-    intake_view = IntakeView(ui_db, lambda: "anh")
-    qtbot.add_widget(intake_view)
-    scanner.scanned.connect(intake_view.fill_from_qr)
-    intake_view.show()
-    intake_view.activateWindow()
-    intake_view.load_procedures()
-    qtbot.waitUntil(lambda: intake_view.procedure_list.count() > 0, timeout=10000)
-    intake_view.procedure_search.setFocus()
-    return intake_view
+def view(intake_screen: IntakeView) -> IntakeView:
+    return intake_screen
 
 
 def _choose(view: IntakeView, qtbot: QtBot, text: str, clock: FakeClock) -> None:
