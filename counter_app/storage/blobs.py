@@ -79,7 +79,7 @@ def write_atomically(target: Path, data: bytes) -> None:
 def _refuse_non_regular(target: Path) -> None:
     try:
         mode = target.stat().st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a new file (or a folder that is a file: said when written)
         return
     except OSError as error:
         raise StorageError("file.not_regular", path=str(target)) from error
