@@ -311,6 +311,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                          "«{field}» {value} is outside {low} – {high}."),
     "input.phone": ("Số điện thoại «{value}» không hợp lệ (chỉ gồm chữ số, có thể có dấu + ở đầu).",
                     "Phone number «{value}» is invalid (digits only, optionally a leading +)."),
+    "input.office_phone": ("Điện thoại cơ quan «{value}» phải có một số điện thoại (ví dụ 0203 3888 123).",
+                           "The office phone «{value}» must hold a phone number (e.g. 0203 3888 123)."),
     "input.email": ("Địa chỉ thư điện tử «{value}» không hợp lệ.", "Email address «{value}» is invalid."),
     "input.not_utf8": ("Tham số dòng lệnh không phải văn bản UTF-8 hợp lệ: {argument}",
                        "A command-line argument is not valid UTF-8 text: {argument}"),

@@ -192,7 +192,9 @@ def _store(session: Session, key: str, value: dict[str, object]) -> None:
 
 
 def _checked_office(office: Office) -> Office:
-    header = {name: limits.text(getattr(office, name), limits.OFFICE_NAME) for name in _HEADER_FIELDS}
+    header = {"parent_body": limits.text(office.parent_body, limits.PARENT_BODY),
+              "issuing_office": limits.text(office.issuing_office, limits.ISSUING_OFFICE),
+              "phone": _office_phone(office.phone)}
     return replace(
         office, **header, code=validate_agency_code(limits.code(office.code, limits.DOSSIER_REF)),
         name=limits.text(office.name, limits.OFFICE_NAME, required=True),
@@ -201,6 +203,14 @@ def _checked_office(office: Office) -> Office:
         communes=tuple(limits.text(name, limits.PLACE_NAME, required=True) for name in office.communes),
         postal_agreement=office.postal_agreement,
     )
+
+
+def _office_phone(value: str) -> str:
+    """The office's phone as it is to be printed (spaces, an extension); it must hold a number."""
+    phone = limits.text(value, limits.OFFICE_PHONE)
+    if phone and sum(character.isdigit() for character in phone) < 3:
+        raise ValidationError("input.office_phone", value=phone)
+    return phone
 
 
 def _fill_office(row: OfficeRow, office: Office) -> None:

@@ -78,3 +78,15 @@ def test_one_register_per_field_when_the_office_chooses(db: Database, tmp_path: 
     receipt = printouts.form_context(db, str(civil.code), Form.RECEIPT)
     pdf.write_bytes(render.render(receipt))
     assert "Vào Sổ theo dõi hồ sơ lĩnh vực Hộ tịch, Quyển số: 2026, Số thứ tự: 1" in text_of(pdf)
+
+
+def test_each_printed_office_detail_is_named_when_too_long(db: Database) -> None:
+    for name, label in (("parent_body", "Cơ quan chủ quản"), ("issuing_office", "Cơ quan tiếp nhận"),
+                        ("phone", "Điện thoại cơ quan")):
+        with pytest.raises(ValidationError) as refused:
+            office.update_office(db, {name: "0203 3888 123 " * 30}, "admin")
+        assert f"«{label}»" in refused.value.message("vi"), name
+    with pytest.raises(ValidationError):
+        office.update_office(db, {"phone": "gọi bảo vệ"}, "admin")  # no digit: not a phone number
+    assert office.update_office(db, {"phone": "0203 3888 123 (máy lẻ 12)"}, "admin").phone == \
+        "0203 3888 123 (máy lẻ 12)"
