@@ -20,7 +20,7 @@ QUALITIES = (70, 60, 50, 42, 35, 28, 22)
 PATCH_QUALITY = 75
 PAPER_WHITE = 215  # lighter than this, and nearly grey, is paper: pure white compresses to almost nothing
 
-__all__ = ["BUDGET_BYTES", "EncodedPage", "PageKind", "Patch", "classify", "colour_regions", "encode"]
+__all__ = ["BUDGET_BYTES", "EncodedPage", "PageKind", "Patch", "classify", "colour_regions", "encode", "g4"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def encode(image: Image.Image, dpi: int, kind: PageKind | None = None, budget: i
     chosen = kind or decided.kind
     height, width = pixels.shape[:2]
     if chosen in (PageKind.TEXT, PageKind.TEXT_COLOUR):
-        bilevel = _g4(binarise(decided.flat, dpi), dpi)
+        bilevel = g4(binarise(decided.flat, dpi), dpi)
         patches: tuple[Patch, ...] = ()
         if chosen is PageKind.TEXT_COLOUR and pixels.ndim == 3 and decided.colour is not None:
             patches = tuple(_patch(pixels, box, dpi) for box in colour_regions(decided.colour, dpi))
@@ -112,7 +112,8 @@ def _clean_paper(pixels: np.ndarray) -> np.ndarray:
     return array
 
 
-def _g4(ink: np.ndarray, dpi: int) -> bytes:
+def g4(ink: np.ndarray, dpi: int) -> bytes:
+    """A TIFF, CCITT Group 4, of a page that is True where ink is."""
     output = io.BytesIO()
     Image.fromarray(~ink).save(output, "TIFF", compression="group4", dpi=(dpi, dpi))
     return output.getvalue()

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from counter_app.ports import ScannedPage
-from scanning.compress import PageKind
+from scanning.compress import PageKind, g4
 from scanning.digitise import ProcessedPage, process_page
 from tests.scanning.corpus import SAMPLE, page
 
@@ -78,6 +78,19 @@ def test_faint_and_yellowed_pages_keep_their_strokes(sample: dict[tuple[str, int
     found = float((truth & (cv2.dilate(stored.astype(np.uint8), near) > 0)).sum() / truth.sum())
     clean = float((stored & (cv2.dilate(truth.astype(np.uint8), near) > 0)).sum() / stored.sum())
     assert found > 0.97 and clean > 0.97, (found, clean)
+
+
+def test_the_scanners_noise_costs_no_bytes(sample: dict[tuple[str, int], ProcessedPage]) -> None:
+    """A dense page's G4 is no bigger than the G4 of the same page as printed, thresholded without noise, blur or
+    shadow: the bytes are the text's own (a 40-line 12 pt page is ~58 KB at 200 dpi even then, see README)."""
+    dense = [(name, processed) for name, _dpi, processed in _cases(sample) if page(name).dense]
+    assert len(dense) >= 5
+    for name, processed in dense:
+        assert processed.encoded is not None
+        printed = np.asarray(page(name).make(200).convert("L"))
+        paper, darkest = np.percentile(printed, [95, 0.5])
+        as_printed = len(g4(printed < (paper + darkest) / 2, 200))
+        assert len(processed.encoded.data) <= as_printed, (name, len(processed.encoded.data), as_printed)
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is installed by `make test`")
