@@ -502,6 +502,9 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                      "A rating must be 1, 2, 3 or 4 (got «{value}»)."),
     "rating.stage": ("Thời điểm đánh giá «{value}» không hợp lệ (intake hoặc return).",
                      "Rating stage «{value}» is invalid (intake or return)."),
+    "rating.already": ("Công dân đã đánh giá hồ sơ {code} ở bước này; mỗi lần tiếp nhận hay trả kết quả chỉ ghi một "
+                       "đánh giá.", "The citizen has already rated dossier {code} at this step; one rating is recorded "
+                       "per intake or hand-over."),
     "rating.not_returned": ("Hồ sơ {code} chưa trả kết quả: chỉ ghi đánh giá việc trả kết quả sau khi đã trả "
                             "cho công dân (đánh giá lúc tiếp nhận thì chọn thời điểm tiếp nhận).",
                             "Dossier {code} has not been handed back yet: a rating of the return is recorded only "

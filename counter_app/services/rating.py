@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from counter_app.clock import local, now
 from counter_app.errors import ValidationError
@@ -10,6 +14,7 @@ from counter_app.lifecycle import Action
 from counter_app.reports.rating import MAX_REASON_TEXT, REASONS, SCORES, STAGES, is_satisfied
 from counter_app.services.events import find_row, record
 from counter_app.storage.database import Database
+from counter_app.storage.orm import DossierEventRow
 from counter_app.textfold import fold, nfc
 
 
@@ -29,9 +34,28 @@ def rate(db: Database, ref: str, score: int, actor: str, reason: str = "", stage
         row = find_row(session, ref, lock=True)
         if stage == "return" and row.returned_at is None:  # a rating of a result the citizen has not got
             raise ValidationError("rating.not_returned", code=row.code or str(row.id))
+        if _already_rated(session, row.id, stage):  # counted twice, it would weigh twice in the share
+            raise ValidationError("rating.already", code=row.code or str(row.id))
         payload = {"score": score, "stage": stage, "reason": code, "reason_text": text}
         record(session, db.device_id, row, Action.RATE, actor, payload, moment)
         return {"code": row.code or str(row.id), **payload}
+
+
+def _already_rated(session: Session, dossier: uuid.UUID, stage: str) -> bool:
+    """Whether this stage is rated already: the intake once, the return once per hand-over."""
+    rows = session.execute(
+        select(DossierEventRow.type, DossierEventRow.payload)
+        .where(DossierEventRow.dossier_id == dossier,
+               DossierEventRow.type.in_([Action.RATE.value, Action.RETURN_RESULT.value]))
+        .order_by(DossierEventRow.device_time, DossierEventRow.seq)
+    ).all()
+    rated = False
+    for kind, payload in rows:
+        if kind == Action.RETURN_RESULT.value:
+            rated = rated and stage == "intake"
+        elif payload.get("stage", "return") == stage:
+            rated = True
+    return rated
 
 
 def _reason(given: str) -> tuple[str, str]:

@@ -105,12 +105,20 @@ def test_rating_is_an_event_on_the_dossier_with_no_citizen_data(db: Database) ->
     assert event.payload == {"score": 3, "stage": "intake", "reason": "other", "reason_text": "tôi phải chờ 2 tiếng"}
     with pytest.raises(ValidationError, match=r"^rating\.not_returned"):  # the result is not handed over yet
         rate(db, code, 2, "anh", stage="return")
-    satisfied = rate(db, code, 2, "anh", reason="không cần lý do", stage="intake", at=at("2026-11-20 10:06"))
+    with pytest.raises(ValidationError, match=r"^rating\.already"):  # one citizen, one rating of the intake
+        rate(db, code, 1, "anh", stage="intake")
+    p.transfer(db, code, "anh", at=at("2026-11-20 11:00"))
+    p.record_result(db, code, "officer", at=at("2026-11-23 10:00"))
+    p.return_result(db, code, "anh", p.Recipient(DUC.full_name, DUC.id_number), at=at("2026-11-23 15:00"))
+    satisfied = rate(db, code, 2, "anh", reason="không cần lý do", at=at("2026-11-23 15:01"))
     assert satisfied["reason"] == "" and satisfied["reason_text"] == ""  # a reason only when not satisfied
+    with pytest.raises(ValidationError, match=r"^rating\.already"):
+        rate(db, code, 1, "anh", at=at("2026-11-23 15:02"))
     for score in (0, 5):
         with pytest.raises(ValidationError, match=r"^rating\.score"):
             rate(db, code, score, "anh")
-    assert len(get_dossier(db, code).events) == 4
+    assert [e.type for e in get_dossier(db, code).events].count(Action.RATE) == 2
+    assert build_report(db, NOVEMBER, AS_OF).totals.rating_count == 2
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
