@@ -2,7 +2,8 @@
 confusion table of the page-type decision against each page's known kind, KB and seconds per page — then, on a
 few 300 dpi pages, the present pipeline beside the one before issue 13 and OCRmyPDF; prints figures.
 
-    python -m tests.bench.bench_scan_pages [full]     # full: the older pipelines on every 300 dpi page
+    python -m tests.bench.bench_scan_pages [full] [PAGE…]   # full: the older pipelines on every 300 dpi page;
+                                                            # PAGE…: only these corpus pages (a quick run)
 
 Seconds are CPU seconds of this process (time.process_time, one core: OpenCV is held to one thread as in the
 app's pool) and wall seconds; on a shared machine the wall clock includes waiting for the CPU."""
@@ -55,12 +56,14 @@ for path, dpi in json.loads(sys.argv[1]):
 def main() -> None:
     cv2.setNumThreads(1)
     full = "full" in sys.argv[1:]
+    wanted = [name for name in sys.argv[1:] if name != "full"]
+    pages = [page for page in CORPUS if not wanted or page.name in wanted]
     with tempfile.TemporaryDirectory(prefix="bench-scan-") as folder:
         scans = Path(folder)
         results = {}
         out = sys.stdout
         out.write(f"{'page':<32}{'dpi':>5}{'known':>13}{'decided':>13}{'KB':>8}{'cpu s':>8}{'wall s':>8}  gate\n")
-        for page in CORPUS:
+        for page in pages:
             for dpi in (200, 300):
                 path = scans / f"{page.name}-{dpi}.png"
                 page.render(dpi).save(path, dpi=(dpi, dpi))
@@ -69,7 +72,7 @@ def main() -> None:
                 out.write(_row(page, dpi, processed))
         _confusion(results)
         _summary(results)
-        compared = [page.name for page in CORPUS] if full else list(COMPARED)
+        compared = [page.name for page in pages] if full or wanted else list(COMPARED)
         _side_by_side(scans, compared)
 
 
@@ -114,8 +117,9 @@ def _summary(results: dict[tuple[str, int], ProcessedPage]) -> None:
             out.write(f"{dpi:>4} dpi {kind.value:<12}{len(chosen):>4} pages{kb:>9.1f} KB{sum(cpu) / len(cpu):>8.3f} s"
                       f"{max(cpu):>8.3f} s max{wall:>8.3f} s wall\n")
         dense = [p for (name, d), p in results.items() if d == dpi and known[name].dense and p.encoded]
-        out.write(f"{dpi:>4} dpi dense text pages: {min(p.encoded.size for p in dense) / 1024:.1f}–"  # type: ignore[union-attr]
-                  f"{max(p.encoded.size for p in dense) / 1024:.1f} KB\n")  # type: ignore[union-attr]
+        if dense:
+            out.write(f"{dpi:>4} dpi dense text pages: {min(p.encoded.size for p in dense) / 1024:.1f}–"  # type: ignore[union-attr]
+                      f"{max(p.encoded.size for p in dense) / 1024:.1f} KB\n")  # type: ignore[union-attr]
 
 
 def _side_by_side(scans: Path, names: list[str]) -> None:
