@@ -126,6 +126,8 @@ def create_app(store: HubStore) -> FastAPI:
                x_report_key: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         """The period's figures per office: every office with the province's report key, else the calling
         device's own office."""
+        if x_report_key and authorization is None and not _province(x_report_key):
+            raise HTTPException(401, "wrong report key")
         offices = None if _province(x_report_key) else frozenset({_device(request, authorization).office_code})
         try:
             period = spanning(start, end)
