@@ -18,6 +18,7 @@ from counter_app.errors import StorageError, ValidationError
 from counter_app.messages import Bilingual
 from counter_app.postal import Outcome, PostalBatch, item_number
 from counter_app.services.postal_outcomes import StatusLine
+from counter_app.sheet_cells import keep_as_text
 from counter_app.textfold import fold, nfc
 
 DISPATCH_HEADERS = ("STT", "Số phiếu gửi", "Họ tên người nhận", "Địa chỉ người nhận", "Điện thoại", "Khối lượng",
@@ -54,6 +55,7 @@ def write_dispatch_list(batch: PostalBatch, path: Path, weight_class: str) -> by
         sheet.append(list(DISPATCH_HEADERS))
         for row in rows:
             sheet.append(row)
+            keep_as_text(sheet[sheet.max_row])
         for column, width in zip("ABCDEFGH", (5, 16, 28, 50, 13, 12, 10, 28), strict=True):
             sheet.column_dimensions[column].width = width
         buffer = io.BytesIO()

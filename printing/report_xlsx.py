@@ -17,6 +17,7 @@ from counter_app.reports.labels import TABLE_COLUMNS
 from counter_app.reports.report import Group, Report
 from counter_app.reports.tables import group_header, headlines, is_share, summary_rows
 from counter_app.services.printouts import RegisterContext
+from counter_app.sheet_cells import keep_as_text
 from printing.forms import register
 from printing.wording import wording
 
@@ -51,6 +52,7 @@ def table_workbook(title: str, header: Sequence[str], sheets: Sequence[tuple[str
         _header(page, list(header), row=2)
         for row in rows:
             page.append(list(row))
+            keep_as_text(page[page.max_row])
         _finish(page, header_row=2, widths=[min(45, max(8, len(str(h)) + 2)) for h in header])
     return _saved(book)
 
@@ -88,6 +90,7 @@ def _groups(page: Worksheet, report: Report, first: str, groups: tuple[Group, ..
         values = [getattr(group.figures, name) for name in TABLE_COLUMNS]
         page.append([group.label, *values,
                      f"=IF({settled}{row}>0,ROUND(100*({early}{row}+{on_time}{row})/{settled}{row},1),\"\")"])
+        keep_as_text([page.cell(row, 1)])  # a clerk's or procedure's name, as typed
     if groups:
         last, total = page.max_row, page.max_row + 1
         sums = [f"=SUM({get_column_letter(column)}3:{get_column_letter(column)}{last})"

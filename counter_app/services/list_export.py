@@ -10,6 +10,7 @@ from counter_app.deadlines import days_overdue
 from counter_app.lifecycle import label
 from counter_app.model import DossierSummary
 from counter_app.services.queries import DossierFilter, list_dossiers
+from counter_app.sheet_cells import keep_as_text
 from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
 
@@ -49,6 +50,7 @@ def workbook_bytes(rows: list[DossierSummary], title: str, language: str, at: dt
         sheet.append([row.code or "", row.applicant_name, row.applicant_id_number, row.procedure_name,
                       label(row.status, language), _naive(row.accepted_at), _naive(row.due_at),
                       (days_overdue(row.due_at, at) or None) if row.overdue else None])
+        keep_as_text(sheet[sheet.max_row])
     for column, width in zip("ABCDEFGH", (28, 30, 15, 50, 22, 17, 17, 10), strict=True):
         sheet.column_dimensions[column].width = width
     for cells in sheet.iter_rows(min_row=3, min_col=6, max_col=7):

