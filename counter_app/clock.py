@@ -36,11 +36,11 @@ def parse_day(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError("input.date", value=text[:40]) from None
+        raise ValidationError("input.day", value=text[:40]) from None
     return _in_range(day, text)
 
 
 def _in_range(value: _Day, text: str) -> _Day:
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValidationError("input.date", value=text[:40])
+        raise ValidationError("input.year", value=text[:40], low=FIRST_YEAR, high=LAST_YEAR)
     return value

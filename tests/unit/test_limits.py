@@ -114,10 +114,17 @@ def test_duplicate_positions_are_refused() -> None:
 
 @pytest.mark.parametrize("typed", ["9999-12-31", "0001-01-01", "1899-12-31"])
 def test_typed_dates_outside_1900_2099_are_refused(typed: str) -> None:
-    with pytest.raises(ValidationError, match=r"input\.date"):
+    with pytest.raises(ValidationError, match=r"input\.year") as refused:
         parse_day(typed)
-    with pytest.raises(ValidationError, match=r"input\.date"):
+    assert "1900" in refused.value.message("vi") and "không hợp lệ" not in refused.value.message("vi")
+    with pytest.raises(ValidationError, match=r"input\.year"):
         parse_local(typed + " 10:00")
+
+
+def test_a_day_given_with_a_time_is_told_the_form_of_a_day() -> None:
+    with pytest.raises(ValidationError, match=r"input\.day") as refused:
+        parse_day("2026-11-01 10:00")  # the message once asked for exactly this form
+    assert "HH:MM" not in refused.value.message("vi") and "YYYY-MM-DD" in refused.value.message("en")
 
 
 def test_register_range_is_ordered_and_at_most_a_year() -> None:
