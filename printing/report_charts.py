@@ -29,6 +29,7 @@ def received_per_day(report: Report, width: float = 480, height: float = 200, la
     chart.categoryAxis.categoryNames = [f"{d.day:%d/%m}" if _labelled(n, len(days)) else "" for n, d in enumerate(days)]
     chart.categoryAxis.labels.angle = 45 if len(days) > 10 else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if len(days) > 10 else "n"
+    chart.categoryAxis.visibleTicks = len(days) <= 62  # a tick a day over a year draws one black band
     for index, colour in enumerate(CHANNEL_COLOURS):
         chart.bars[index].fillColor = colour
         chart.bars[index].strokeColor = None
@@ -47,7 +48,11 @@ def on_time_per_month(report: Report, width: float = 480, height: float = 170, l
     chart = VerticalBarChart()
     _place(chart, width, height, left=34, bottom=30)
     chart.data = [[m.on_time_share for m in report.monthly]]  # None: nothing settled, no bar
-    chart.categoryAxis.categoryNames = [f"{m.month} ({m.settled})" for m in report.monthly]
+    months = report.monthly
+    chart.categoryAxis.categoryNames = [f"{m.month} ({m.settled})" if _labelled(n, len(months), all_up_to=12) else ""
+                                        for n, m in enumerate(months)]
+    chart.categoryAxis.labels.angle = 45 if len(months) > 8 else 0  # a year beside the year before: 24 months
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(months) > 8 else "n"
     chart.bars[0].fillColor = ON_TIME_COLOUR
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = lambda value: "" if value is None else f"{value:.0f}"
@@ -122,8 +127,9 @@ def _legend(width: float, height: float, items: list[tuple[colors.Color, str]]) 
     return legend
 
 
-def _labelled(index: int, count: int) -> bool:
-    return count <= 16 or index % max(1, count // 12) == 0
+def _labelled(index: int, count: int, all_up_to: int = 16) -> bool:
+    """Whether category `index` of `count` carries its label: all of a few, else about a dozen spread out."""
+    return count <= all_up_to or index % -(-count // 12) == 0
 
 
 def _short(text: str, limit: int) -> str:

@@ -167,3 +167,18 @@ def test_typed_text_starting_with_equals_stays_text_in_every_workbook(db: Databa
         typed = [cell for cell in cells if str(cell.value).startswith(("=1+2", hostile[:30]))]
         assert typed, name
         assert all(cell.data_type == "s" for cell in typed), (name, [(c.coordinate, c.data_type) for c in typed])
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_year_of_days_and_two_years_of_months_leave_room_between_labels(db: Database) -> None:
+    from reportlab.graphics.charts.barcharts import VerticalBarChart  # noqa: PLC0415
+
+    from printing.report_charts import on_time_per_month, received_per_day  # noqa: PLC0415
+
+    report = build_report(db, spanning(dt.date(2026, 1, 1), dt.date(2026, 12, 31)), AS_OF)
+    days, months = (next(item for item in drawing.contents if isinstance(item, VerticalBarChart)).categoryAxis
+                    for drawing in (received_per_day(report), on_time_per_month(report)))
+    assert len(days.categoryNames) == 365 and sum(map(bool, days.categoryNames)) <= 13
+    assert not days.visibleTicks  # 365 tick marks drew one black band under the bars
+    assert len(months.categoryNames) == 24 and sum(map(bool, months.categoryNames)) <= 13  # were all 24, overlapping
+    assert months.labels.angle == 45
