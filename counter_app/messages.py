@@ -286,7 +286,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The procedure has no case number {value} (it has {count}).",
     ),
     "fee.unknown": ("Chưa rõ — kiểm tra mức phí đã công bố", "Unknown — check the published fee"),
-    "fee.none": ("Không thu", "None"),
+    "fee.none": ("Không thu", "No fee"),
     "input.date": (
         "Ngày giờ «{value}» không hợp lệ (cần dạng YYYY-MM-DD hoặc «YYYY-MM-DD HH:MM»).",
         "Date «{value}» is invalid (YYYY-MM-DD or «YYYY-MM-DD HH:MM» expected).",

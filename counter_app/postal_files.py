@@ -18,7 +18,7 @@ from counter_app.errors import StorageError, ValidationError
 from counter_app.messages import Bilingual
 from counter_app.postal import Outcome, PostalBatch, item_number
 from counter_app.services.postal_outcomes import StatusLine
-from counter_app.sheet_cells import keep_as_text
+from counter_app.sheet_cells import csv_text, keep_as_text
 from counter_app.textfold import fold, nfc
 
 DISPATCH_HEADERS = ("STT", "Số phiếu gửi", "Họ tên người nhận", "Địa chỉ người nhận", "Điện thoại", "Khối lượng",
@@ -66,7 +66,7 @@ def write_dispatch_list(batch: PostalBatch, path: Path, weight_class: str) -> by
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(DISPATCH_HEADERS)
-    writer.writerows(rows)
+    writer.writerows([csv_text(cell) for cell in row] for row in rows)
     return text.getvalue().encode("utf-8-sig")
 
 

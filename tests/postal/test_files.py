@@ -99,3 +99,13 @@ def test_a_typed_formula_stays_text_in_the_dispatch_workbook(tmp_path: Path) -> 
     xlsx.write_bytes(write_dispatch_list(batch, xlsx, "Đến 250 g"))
     sheet = load_workbook(xlsx).worksheets[0]
     assert (sheet["C2"].data_type, sheet["D2"].data_type, sheet["D2"].value) == ("s", "s", "=1+2")
+
+
+def test_a_typed_formula_cannot_run_from_the_dispatch_csv(tmp_path: Path) -> None:
+    item = PostalItem(1, label(1), ItemState.DISPATCHED, "1.004873", '=HYPERLINK("http://evil.example","Đức")',
+                      "@SUM(1+2)", dossier_code="000.00.12.H12-261125-0001", phone="+84 912 345 678")
+    batch = PostalBatch(uuid.uuid4(), "BG-2026-0001", Direction.DISPATCH, BatchStatus.CLOSED, at("2026-11-25 10:00"),
+                        "anh", at("2026-11-25 10:00"), "", (item,))
+    text = write_dispatch_list(batch, tmp_path / "list.csv", "Đến 250 g").decode("utf-8-sig")
+    row = next(csv.reader(text.splitlines()[1:]))
+    assert row[2:5] == ["'=HYPERLINK(\"http://evil.example\",\"Đức\")", "'@SUM(1+2)", "+84 912 345 678"]
