@@ -17,7 +17,7 @@ from counter_app.catalogue_annex import read_annex
 from counter_app.catalogue_documents import DocumentLine, classify
 from counter_app.catalogue_national import national_record, national_records
 from counter_app.errors import ValidationError
-from counter_app.messages import Bilingual
+from counter_app.messages import Bilingual, os_reason
 from counter_app.model import (
     ChannelTerms,
     DocumentKind,
@@ -444,8 +444,8 @@ def _reason(error: Exception) -> Bilingual:
     if isinstance(error, zipfile.BadZipFile) or type(error).__name__ == "InvalidFileException":
         return Bilingual("không phải tệp Excel .xlsx hợp lệ", "not a valid Excel .xlsx file")
     if isinstance(error, OSError):
-        name = error.strerror or type(error).__name__
-        return Bilingual(f"không mở được tệp ({name})", f"cannot open the file ({name})")
+        reason = os_reason(error)
+        return Bilingual(f"không mở được tệp ({reason.vi})", f"cannot open the file ({reason.en})")
     return _REASONS.get(str(error)) or Bilingual(f"nội dung không đọc được ({type(error).__name__})",
                                                  f"unreadable content ({type(error).__name__}: {error})")
 

@@ -24,7 +24,7 @@ from counter_app.clock import local, now, parse_day, parse_local
 from counter_app.codes import SequenceBlock
 from counter_app.deadlines import due_at
 from counter_app.errors import CounterError, StorageError, ValidationError
-from counter_app.messages import render
+from counter_app.messages import os_reason, render
 from counter_app.model import (
     Channel,
     Delivery,
@@ -382,7 +382,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         write_atomically(path, data)
     except OSError as error:
-        raise StorageError("print.write_failed", path=str(path), reason=error.strerror or str(error)) from error
+        raise StorageError("print.write_failed", path=str(path), reason=os_reason(error)) from error
 
 
 def _verify(args: argparse.Namespace, _db: Database | None) -> Any:

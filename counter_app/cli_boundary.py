@@ -14,7 +14,7 @@ from typing import Final, NoReturn
 
 from counter_app import logs, paths
 from counter_app.errors import CounterError, StorageError, ValidationError
-from counter_app.messages import render
+from counter_app.messages import os_reason, render
 
 EXIT_REFUSED: Final = 2
 EXIT_BUG: Final = 70  # EX_SOFTWARE: not the user's fault; the log has the traceback
@@ -42,7 +42,7 @@ def guarded(arguments: list[str], parse: Callable[[list[str]], argparse.Namespac
     except OSError as error:  # the file system said no (a name too long, no permission, a full disk…)
         log.warning("file system refused: %s", type(error).__name__)
         _say(render("file.os_error", lang, path=str(error.filename or "—")[:200],
-                    reason=error.strerror or type(error).__name__))
+                    reason=os_reason(error)))
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
@@ -86,7 +86,7 @@ def data_folder(explicit: str | None) -> Path:
         return paths.data_dir(explicit)
     except OSError as error:
         raise StorageError("storage.data_dir", path=str(explicit or error.filename or ""),
-                           reason=error.strerror or str(error)) from error
+                           reason=os_reason(error)) from error
 
 
 def _command_name(args: argparse.Namespace) -> str:

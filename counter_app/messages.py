@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Final
 
@@ -534,6 +535,34 @@ class Bilingual:
 
     def pick(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
+
+
+_OS_REASONS: Final[dict[int, tuple[str, str]]] = {
+    errno.ENOENT: ("không có tệp hay thư mục này", "no such file or folder"),
+    errno.EACCES: ("không có quyền truy cập", "permission denied"),
+    errno.EPERM: ("không được phép", "operation not permitted"),
+    errno.ENOSPC: ("ổ đĩa đã đầy", "the disk is full"),
+    errno.EDQUOT: ("đã hết hạn mức dung lượng", "the disk quota is used up"),
+    errno.EROFS: ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    errno.EISDIR: ("đó là một thư mục", "it is a folder"),
+    errno.ENOTDIR: ("một phần của đường dẫn không phải thư mục", "part of the path is not a folder"),
+    errno.EEXIST: ("đã có tệp trùng tên", "a file of that name exists"),
+    errno.ENAMETOOLONG: ("tên tệp quá dài", "the file name is too long"),
+    errno.EIO: ("lỗi đọc/ghi của thiết bị", "input/output error on the device"),
+    errno.EBUSY: ("thiết bị hoặc tệp đang bận", "the device or file is busy"),
+    errno.ENODEV: ("không có thiết bị", "no such device"),
+    errno.ENXIO: ("không có thiết bị", "no such device"),
+}
+
+
+def os_reason(error: OSError) -> Bilingual:
+    """What the operating system said, in both languages: the common refusals translated, others by their
+    errno name (the system's own text is English whatever the clerk's language)."""
+    known = _OS_REASONS.get(error.errno or 0)
+    if known:
+        return Bilingual(*known)
+    name = errno.errorcode.get(error.errno or 0, type(error).__name__)
+    return Bilingual(f"lỗi hệ thống {name}", f"{error.strerror or 'system error'} ({name})")
 
 
 def render(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:

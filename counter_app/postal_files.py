@@ -15,7 +15,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from counter_app.errors import StorageError, ValidationError
-from counter_app.messages import Bilingual
+from counter_app.messages import Bilingual, os_reason
 from counter_app.postal import Outcome, PostalBatch, item_number
 from counter_app.services.postal_outcomes import StatusLine
 from counter_app.sheet_cells import csv_text, keep_as_text
@@ -102,7 +102,7 @@ def _rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
             dialect = csv.Sniffer().sniff(text.split("\n", 1)[0] or ",", delimiters=",;\t")
             rows = list(csv.reader(io.StringIO(text), dialect))
     except OSError as error:
-        raise StorageError("file.unreadable", path=str(path), reason=error.strerror or str(error)) from error
+        raise StorageError("file.unreadable", path=str(path), reason=os_reason(error)) from error
     except (ValueError, KeyError, IndexError, csv.Error, zipfile.BadZipFile, InvalidFileException) as error:
         raise ValidationError("postal.file_unreadable", path=str(path)) from error
     return iter(enumerate(rows, start=1))

@@ -9,6 +9,7 @@ from typing import Any
 
 from counter_app.clock import parse_day
 from counter_app.errors import StorageError, ValidationError
+from counter_app.messages import os_reason
 from counter_app.reports.periods import spanning
 from counter_app.reports.report import Report
 from counter_app.reports.tables import is_share, shown, summary_rows
@@ -42,7 +43,7 @@ def _report(args: argparse.Namespace, db: Database) -> Any:
         try:
             write_atomically(args.out, data)
         except OSError as error:
-            raise StorageError("print.write_failed", path=str(args.out), reason=error.strerror or str(error)) from error
+            raise StorageError("print.write_failed", path=str(args.out), reason=os_reason(error)) from error
         result.update(out=str(args.out), bytes=len(data))
     if args.json:
         return result

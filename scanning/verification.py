@@ -20,6 +20,7 @@ from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko_certvalidator import ValidationContext
 
 from counter_app.errors import StorageError, ValidationError
+from counter_app.messages import os_reason
 
 _CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 _HARMLESS = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES}
@@ -104,7 +105,7 @@ def load_roots(paths: Iterable[Path]) -> list[x509.Certificate]:
     try:
         return [load_certificate(path.read_bytes()) for path in files]
     except OSError as error:
-        raise StorageError("file.unreadable", path=str(error.filename), reason=error.strerror or "") from error
+        raise StorageError("file.unreadable", path=str(error.filename), reason=os_reason(error)) from error
     except ValueError as error:
         raise ValidationError("certificate.unreadable", reason=str(error)[:200]) from error
 

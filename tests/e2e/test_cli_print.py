@@ -87,3 +87,4 @@ def test_unwritable_output_is_a_clear_message(data: Path, tmp_path: Path) -> Non
     blocked.write_text("x")
     done = run(data, "print", "01", code, "--out", str(blocked / "slip.pdf"), check=False)
     assert done.returncode == 2 and "Không ghi được tệp" in done.stderr and "Traceback" not in done.stderr
+    assert "không phải thư mục" in done.stderr and "Not a directory" not in done.stderr
