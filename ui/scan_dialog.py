@@ -1,6 +1,7 @@
-"""Scanning one document: capture from a scanner, files or a watched folder; each page is written to the staging
-area as it arrives and digitised on the background pool, its thumbnail and verdict shown when done; reorder,
-rotate or delete pages; pages of a scan interrupted by a crash come back."""
+"""Scanning one document: capture from a scanner picked by name (SANE and eSCL found in the background), files or
+a watched folder; each page is written to the staging area as it arrives and digitised on the background pool,
+its numbered thumbnail and verdict shown when done, the selected page large beside them; reorder, rotate or
+delete pages; pages of a scan interrupted by a crash come back."""
 
 from __future__ import annotations
 
@@ -14,14 +15,15 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut, QTransform
+from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QImage, QImageReader, QKeySequence, QPixmap, QShortcut, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +39,7 @@ from counter_app.errors import CounterError
 from counter_app.messages import render
 from counter_app.ports import ColourMode, PaperSource, ScannedPage, ScanSettings
 from counter_app.storage.staging import StagedBatch, StagedPage, Staging
-from scanning import page_pool
+from scanning import discovery, page_pool
 from scanning.digitise import ProcessedPage
 from scanning.escl import EsclScanner
 from scanning.file_import import file_pages
@@ -46,6 +48,8 @@ from scanning.watched_folder import WatchedFolder
 from ui import i18n, tasks
 
 WATCH_POLL_MS = 1000
+CAPTION = Qt.ItemDataRole.UserRole + 1  # the page's verdict in words, shown under its number
+PREVIEW_SIZE = QSize(520, 720)
 
 
 def capture(source: str, settings: ScanSettings) -> Iterable[ScannedPage]:
@@ -104,6 +108,7 @@ class ScanDialog(QDialog):
 
     watch_silently = True  # reuse the remembered folder without asking again
     watch_settle = 2.0  # seconds a file must stop growing before it is taken
+    discover: Callable[[Callable[[discovery.FoundScanner], None]], None] = staticmethod(discovery.discover)
 
     def __init__(self, document: str, settings: ScanSettings, store: QSettings,
                  capture_pages: Callable[[str, ScanSettings], Iterable[ScannedPage]] = capture,
@@ -122,22 +127,8 @@ class ScanDialog(QDialog):
         self.poll_timer.timeout.connect(self._poll)
         self._arrived = 0
         self.setWindowTitle(self.tr("Scan: {0}").format(document))
-        self.source = QLineEdit(str(store.value("scanning/source", "")))
-        self.source.setPlaceholderText(self.tr("Scanner (SANE name or eSCL address) or image files"))
-        self.dpi = QSpinBox(minimum=75, maximum=1200, value=settings.dpi, singleStep=50)
-        self.mode = QComboBox()
-        for mode, caption in ((ColourMode.COLOUR, self.tr("Colour")), (ColourMode.GREY, self.tr("Grey")),
-                              (ColourMode.BLACK_WHITE, self.tr("Black and white"))):
-            self.mode.addItem(caption, mode.value)
-        self.mode.setCurrentIndex(self.mode.findData(settings.mode.value))
-        self.feeder = QComboBox()
-        self.feeder.addItem(self.tr("Flatbed"), PaperSource.FLATBED.value)
-        self.feeder.addItem(self.tr("Document feeder"), PaperSource.FEEDER.value)
-        self.pages_view = QListWidget()
-        self.pages_view.setViewMode(QListWidget.ViewMode.IconMode)
-        self.pages_view.setIconSize(QSize(160, 220))
-        self.pages_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.pages_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._make_settings(settings)
+        self._make_pages()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.scan_button = QPushButton(self.tr("Scan (F5)"))
@@ -149,6 +140,11 @@ class ScanDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._arrange()
         self.scan_button.clicked.connect(self.scan)
+        self.scanner.activated.connect(self._picked)
+        self.source.textChanged.connect(self._typed)
+        self.find_button.clicked.connect(self.find_scanners)
+        self.pages_view.currentItemChanged.connect(lambda *_: self._show_preview())
+        self.pages_view.model().rowsMoved.connect(lambda *_: self._renumber())
         self.files_button.clicked.connect(self._choose_files)
         self.watch_button.toggled.connect(self._toggle_watch)
         self.rotate_button.clicked.connect(self.rotate_selected)
@@ -158,6 +154,82 @@ class ScanDialog(QDialog):
         for keys, slot in (("F5", self.scan), ("R", self.rotate_selected), ("Delete", self.delete_selected)):
             QShortcut(QKeySequence(keys), self, slot)
         self._recover()
+        self._find_task: tasks.Task | None = None
+        self.find_scanners()
+
+    def _make_settings(self, settings: ScanSettings) -> None:
+        """The scanner picker, the address typed by hand, and the labelled scan settings."""
+        self.scanner = QComboBox()
+        self.scanner.setMinimumContentsLength(28)
+        self.scanner.addItem(self.tr("Typed address or files (below)"), "")
+        self.find_button = QPushButton(self.tr("Search again"))
+        self.source = QLineEdit(str(self.store.value("scanning/source", "")))
+        self.source.setPlaceholderText(self.tr("Scanner (SANE name or eSCL address) or image files"))
+        self.dpi = QSpinBox(minimum=75, maximum=1200, value=settings.dpi, singleStep=50)
+        self.dpi.setSuffix(" dpi")
+        self.mode = QComboBox()
+        for mode, caption in ((ColourMode.COLOUR, self.tr("Colour")), (ColourMode.GREY, self.tr("Grey")),
+                              (ColourMode.BLACK_WHITE, self.tr("Black and white"))):
+            self.mode.addItem(caption, mode.value)
+        self.mode.setCurrentIndex(self.mode.findData(settings.mode.value))
+        self.feeder = QComboBox()
+        self.feeder.addItem(self.tr("Flatbed"), PaperSource.FLATBED.value)
+        self.feeder.addItem(self.tr("Document feeder"), PaperSource.FEEDER.value)
+
+    def _make_pages(self) -> None:
+        """Numbered thumbnails in the clerk's order, the selected page large beside them."""
+        self.pages_view = QListWidget()
+        self.pages_view.setViewMode(QListWidget.ViewMode.IconMode)
+        self.pages_view.setIconSize(QSize(160, 220))
+        self.pages_view.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.pages_view.setWordWrap(True)
+        self.preview = QLabel(self.tr("Select a page to see it large here."))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(QSize(360, 420))
+        self.preview.setObjectName("scanPreview")
+        self.preview_caption = QLabel()
+        self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.pages_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def find_scanners(self) -> None:
+        """SANE devices and eSCL scanners on the LAN, listed by name as they are found (on a worker)."""
+        if self._find_task is not None:
+            return
+        self.find_button.setEnabled(False)
+        self.find_button.setText(self.tr("Searching…"))
+        discover = self.discover
+
+        def work(report: Callable[[discovery.FoundScanner], None]) -> None:
+            discover(report)
+
+        def finished(_: object = None) -> None:
+            self._find_task = None
+            self.find_button.setEnabled(True)
+            self.find_button.setText(self.tr("Search again"))
+
+        self._find_task = tasks.start_reporting(work, self._found, finished, lambda _message: finished(),
+                                                owner=self)
+
+    def _found(self, scanner: discovery.FoundScanner) -> None:
+        if self.scanner.findData(scanner.address) >= 0:
+            return
+        name = (self.tr("{0} (network)").format(scanner.name) if scanner.kind == "escl"
+                else f"{scanner.name} ({scanner.address})")
+        self.scanner.insertItem(self.scanner.count() - 1, name, scanner.address)
+        self._typed(self.source.text())
+
+    def _picked(self, row: int) -> None:
+        address = str(self.scanner.itemData(row) or "")
+        if address:
+            self.source.setText(address)
+        else:
+            self.source.setFocus()
+
+    def _typed(self, text: str) -> None:
+        """The picker follows what the address field holds: a found scanner by name, else «typed»."""
+        row = self.scanner.findData(text.strip()) if text.strip() else -1
+        self.scanner.setCurrentIndex(row if row >= 0 else self.scanner.count() - 1)
 
     @property
     def batch(self) -> StagedBatch:
@@ -183,22 +255,39 @@ class ScanDialog(QDialog):
         self.status.setText(self.tr("{0} page(s) recovered from an interrupted scan.").format(len(pages)))
 
     def _arrange(self) -> None:
-        options = QHBoxLayout()
-        for widget in (self.source, self.dpi, self.mode, self.feeder, self.scan_button, self.files_button,
-                       self.watch_button):
-            options.addWidget(widget)
-        options.setStretch(0, 1)
+        options = QGridLayout()
+        placed = ((self.tr("&Scanner:"), self.scanner, 0, 0), (self.tr("&Address:"), self.source, 1, 0),
+                  (self.tr("&Resolution:"), self.dpi, 0, 3), (self.tr("Colour &mode:"), self.mode, 1, 3),
+                  (self.tr("&Paper source:"), self.feeder, 2, 3))
+        for text, field, row, at in placed:
+            label = QLabel(text)
+            label.setBuddy(field)
+            options.addWidget(label, row, at)
+            options.addWidget(field, row, at + 1)
+        options.addWidget(self.find_button, 0, 2)
+        actions = QHBoxLayout()
+        for widget in (self.scan_button, self.files_button, self.watch_button):
+            actions.addWidget(widget)
+        actions.addStretch()
+        options.addLayout(actions, 2, 1, 1, 2)
+        options.setColumnStretch(1, 1)
         edits = QHBoxLayout()
         for widget in (self.rotate_button, self.delete_button):
             edits.addWidget(widget)
         edits.addStretch()
+        large = QVBoxLayout()
+        large.addWidget(self.preview, 1)
+        large.addWidget(self.preview_caption)
+        pages = QHBoxLayout()
+        pages.addWidget(self.pages_view, 1)
+        pages.addLayout(large, 1)
         column = QVBoxLayout(self)
         column.addLayout(options)
-        column.addWidget(self.pages_view, 1)
+        column.addLayout(pages, 1)
         column.addLayout(edits)
         column.addWidget(self.status)
         column.addWidget(self.buttons)
-        self.resize(1000, 640)
+        self.resize(1100, 720)
 
     def settings(self) -> ScanSettings:
         return ScanSettings(dpi=self.dpi.value(), mode=ColourMode(self.mode.currentData()),
@@ -229,9 +318,45 @@ class ScanDialog(QDialog):
         self.status.setText(self.tr("Scanning… page {0} received").format(self._arrived))
 
     def _placeholder(self, number: int) -> None:
-        item = QListWidgetItem(self.tr("Processing…"))
+        item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, (number, None))
         self.pages_view.addItem(item)
+        self._describe(item, self.tr("Processing…"))
+        if self.pages_view.currentItem() is None:  # the first page shows large, without selecting it for delete
+            self.pages_view.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _describe(self, item: QListWidgetItem, verdict: str) -> None:
+        """The caption under a thumbnail: its page number in the clerk's order, then the verdict."""
+        item.setData(CAPTION, verdict)
+        item.setText(self.tr("Page {0} — {1}").format(self.pages_view.row(item) + 1, verdict))
+
+    def _renumber(self) -> None:
+        """After a page is moved or deleted, the numbers under the thumbnails follow the new order."""
+        for row in range(self.pages_view.count()):
+            item = self.pages_view.item(row)
+            self._describe(item, str(item.data(CAPTION) or ""))
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        """The selected page large, read from the staging area at the preview's size."""
+        item = self.pages_view.currentItem()
+        if item is None:
+            self.preview.clear()
+            self.preview.setText(self.tr("Select a page to see it large here."))
+            self.preview_caption.clear()
+            return
+        number = item.data(Qt.ItemDataRole.UserRole)[0]
+        staged = next((page for page in self.batch.pages() if page.number == number), None)
+        self.preview_caption.setText(self.tr("Page {0} of {1}").format(self.pages_view.row(item) + 1,
+                                                                       self.pages_view.count()))
+        if staged is None:
+            return
+        reader = QImageReader(str(staged.path))
+        area = self.preview.size().boundedTo(PREVIEW_SIZE * 2)
+        reader.setScaledSize(reader.size().scaled(area, Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()
+        if not image.isNull():
+            self.preview.setPixmap(QPixmap.fromImage(image))
 
     def _judged(self, verdict: tuple[int, ProcessedPage | str]) -> None:
         number, outcome = verdict
@@ -239,13 +364,13 @@ class ScanDialog(QDialog):
         if item is None:
             return  # deleted meanwhile
         if isinstance(outcome, str):
-            item.setText(outcome)
+            self._describe(item, outcome)
             item.setForeground(Qt.GlobalColor.red)
             item.setData(Qt.ItemDataRole.UserRole, (number, None))
             return
         found = ["scan.blank"] if outcome.blank else list(outcome.problems)
         item.setIcon(QIcon(QPixmap.fromImage(QImage.fromData(outcome.thumbnail))))
-        item.setText(self._caption(found))
+        self._describe(item, self._caption(found))
         item.setForeground(Qt.GlobalColor.red if outcome.problems else self.palette().text().color())
         item.setData(Qt.ItemDataRole.UserRole, (number, outcome))
 
@@ -335,15 +460,17 @@ class ScanDialog(QDialog):
             self.batch.remove(number)
             rotated = self.batch.put(number, output.getvalue(), "image/png", staged.dpi)
             item.setData(Qt.ItemDataRole.UserRole, (number, None))
-            item.setText(self.tr("Processing…"))
+            self._describe(item, self.tr("Processing…"))
             item.setIcon(QIcon(item.icon().pixmap(QSize(160, 220)).transformed(QTransform().rotate(90))))
             judge(rotated, self.relay)
+        self._show_preview()
 
     def delete_selected(self) -> None:
         for item in self.pages_view.selectedItems():
             number, _verdict = item.data(Qt.ItemDataRole.UserRole)
             self.pages_view.takeItem(self.pages_view.row(item))
             self.batch.remove(number)
+        self._renumber()
 
     def processed(self) -> list[ProcessedPage]:
         """The pages to keep, digitised, numbered in the clerk's order: blank pages are left out."""

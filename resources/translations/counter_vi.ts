@@ -2638,6 +2638,66 @@
         <source>Pages {0} must be rescanned or deleted first.</source>
         <translation>Các trang {0} cần quét lại hoặc xóa trước.</translation>
     </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>Typed address or files (below)</source>
+        <translation>Địa chỉ hoặc tệp nhập bên dưới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>Search again</source>
+        <translation>Tìm lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>Select a page to see it large here.</source>
+        <translation>Chọn một trang để xem lớn ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>{0} (network)</source>
+        <translation>{0} (mạng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>&amp;Scanner:</source>
+        <translation>&amp;Máy quét:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>&amp;Address:</source>
+        <translation>Địa &amp;chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>&amp;Resolution:</source>
+        <translation>Độ &amp;phân giải:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>Colour &amp;mode:</source>
+        <translation>Chế độ mà&amp;u:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>&amp;Paper source:</source>
+        <translation>&amp;Nguồn giấy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>Page {0} — {1}</source>
+        <translation>Trang {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="0" />
+        <source>Page {0} of {1}</source>
+        <translation>Trang {0} / {1}</translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>

@@ -29,7 +29,7 @@ from counter_app.services.rating import rate
 from counter_app.storage.database import Database
 from tests.catalogue_corpus import birth_registration, residence_confirmation
 from tests.postal.helpers import envelope, label, ready_results
-from tests.scanning.escl_server import ScannerState, escl_scanner
+from tests.scanning.escl_server import ScannerState, announced, escl_scanner
 from tests.ui.keystroke_count import COMMON, keys_for
 from ui import i18n, theme
 from ui.help_dialog import FirstRunTour
@@ -130,10 +130,12 @@ def _home_and_intake(app: QApplication, window: MainWindow, shot: Camera) -> Non
         window.intake.checklist.toggle(row)
     shot("04-intake-ready")
     window.intake.documents.setCurrentIndex(window.intake.checklist.index(0, 1))
-    with escl_scanner(ScannerState(feeder_pages=2, busy_answers=0)) as (url, _state):
+    _scanners_on_loopback()
+    with escl_scanner(ScannerState(feeder_pages=2, busy_answers=0)) as (url, _state), announced(url):
         scan = window.intake.open_scan()
         assert scan is not None
         scan.source.setText(url)
+        wait(app, scan.find_button.isEnabled, timeout=60)  # the eSCL scanner found by mDNS, picked by name
         scan.dpi.setValue(200)
         scan.feeder.setCurrentIndex(1)
         scan.scan()
@@ -145,6 +147,21 @@ def _home_and_intake(app: QApplication, window: MainWindow, shot: Camera) -> Non
     window.intake.accept_button.click()
     wait(app, lambda: bool(window.intake.result_label.text()))
     shot("05-intake-accepted")
+
+
+def _scanners_on_loopback() -> None:
+    """The scan dialog finds the test eSCL scanner announced on loopback and SANE's `test` devices."""
+    import functools  # noqa: PLC0415
+    import os  # noqa: PLC0415
+
+    from scanning import discovery  # noqa: PLC0415
+    from ui.scan_dialog import ScanDialog  # noqa: PLC0415
+
+    sane = Path(tempfile.mkdtemp(prefix="counter-sane-"))
+    (sane / "dll.conf").write_text("test\n")
+    os.environ["SANE_CONFIG_DIR"] = str(sane)
+    ScanDialog.discover = staticmethod(functools.partial(discovery.discover, escl_seconds=3.0,
+                                                         interfaces=["127.0.0.1"]))
 
 
 def _lists_and_dossier(app: QApplication, window: MainWindow, shot: Camera) -> str:

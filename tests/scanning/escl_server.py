@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 from PIL import ImageDraw
 
@@ -111,3 +112,25 @@ def escl_scanner(state: ScannerState | None = None) -> Iterator[tuple[str, Scann
     current = state or ScannerState()
     with serving(ThreadingHTTPServer(("127.0.0.1", 0), _handler(current))) as url:
         yield f"{url}/eSCL/", current
+
+
+@contextmanager
+def announced(url: str, model: str = "Counter Test eSCL") -> Iterator[None]:
+    """The scanner at `url` announced by mDNS as `_uscan._tcp` on the loopback interface, as a network scanner
+    announces itself on the LAN (TXT `ty` its model, `rs` its eSCL root)."""
+    import socket  # noqa: PLC0415
+
+    from zeroconf import ServiceInfo, Zeroconf  # noqa: PLC0415
+
+    where = urlsplit(url)
+    info = ServiceInfo("_uscan._tcp.local.", f"{model}._uscan._tcp.local.", port=where.port,
+                       addresses=[socket.inet_aton(where.hostname or "127.0.0.1")],
+                       properties={"ty": model, "rs": where.path.strip("/"), "pdl": "image/jpeg"},
+                       server="counter-test-scanner.local.")
+    zc = Zeroconf(interfaces=["127.0.0.1"])
+    try:
+        zc.register_service(info)
+        yield
+        zc.unregister_service(info)
+    finally:
+        zc.close()

@@ -146,7 +146,8 @@ def test_scan_at_intake_from_an_escl_scanner_reorder_rotate_delete_then_file(
             lambda *_: seen.append((dialog.status.text(), len(state.requests))))
         dialog.scan()
         qtbot.waitUntil(lambda: dialog.scan_button.isEnabled() and dialog.pages_view.count() == 3, timeout=60000)
-    assert [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3
+    passed = [f"Trang {n} — Đạt" for n in (1, 2, 3)]
+    assert [dialog.pages_view.item(n).text() for n in range(3)] == passed
     assert [text for text, _ in seen] == ["Đang quét…", "Đang quét… đã nhận trang 1", "Đang quét… đã nhận trang 2"]
     assert seen[0][1] < len(state.requests)  # the first thumbnail showed while the feeder was still going
     assert dialog.status.text() == "Đã quét 3 trang; 0 trang cần quét lại hoặc xóa."
@@ -156,7 +157,7 @@ def test_scan_at_intake_from_an_escl_scanner_reorder_rotate_delete_then_file(
     dialog.pages_view.item(0).setSelected(True)
     dialog.rotate_selected()
     dialog.rotate_selected()
-    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(2)] == ["Đạt"] * 2, timeout=60000)
+    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(2)] == passed[:2], timeout=60000)
     dialog.accept()  # the turned page was judged again on the pool
     assert "2" in view.message.text() and view.checklist.handed_in[0]
     for row in [row for row in range(view.checklist.rowCount()) if not view.checklist.handed_in[row]]:

@@ -3,17 +3,25 @@ file at a time, and a PDF that is not a scan is refused with a reason."""
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
 import img2pdf
+import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from reportlab.pdfgen import canvas
 
 from counter_app.ports import ColourMode, PaperSource, ScanSettings
+from counter_app.storage.staging import Staging
+from scanning import discovery
+from tests.scanning.escl_server import ScannerState, announced, escl_scanner
 from tests.scanning.pages import text_page
 from ui.scan_dialog import ScanDialog
+
+PASSED = [f"Trang {n} — Đạt" for n in range(1, 5)]
 
 
 def _dialog(qtbot: QtBot, tmp_path: Path, folder: Path) -> ScanDialog:
@@ -51,7 +59,7 @@ def test_files_saved_into_the_watched_folder_become_checked_pages(qtbot: QtBot, 
     text_page(200).save(output, "PNG", dpi=(200, 200))
     (folder / "scan-0002.png").write_bytes(output.getvalue())
     qtbot.waitUntil(lambda: dialog.pages_view.count() == 3, timeout=30000)  # shown on arrival, judged after
-    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3, timeout=30000)
+    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(3)] == PASSED[:3], timeout=30000)
     qtbot.waitUntil(lambda: dialog.status.text() == "Đã quét 3 trang; 0 trang cần quét lại hoặc xóa.", timeout=10000)
     assert len(dialog.pages()) == 3 and dialog.pages()[0].dpi == 200
 
@@ -101,7 +109,7 @@ def test_pages_of_a_scan_killed_mid_batch_come_back_when_the_document_is_scanned
     dialog = ScanDialog("Tờ khai", ScanSettings(200, ColourMode.GREY, PaperSource.FLATBED), store, staging=staging)
     qtbot.add_widget(dialog)
     assert dialog.status.text() == "Đã khôi phục 3 trang của lần quét bị gián đoạn."
-    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(3)] == ["Đạt"] * 3, timeout=60000)
+    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(3)] == PASSED[:3], timeout=60000)
     assert len(dialog.processed()) == 3 and [page.number for page in dialog.processed()] == [1, 2, 3]
     assert staging.orphans() == []  # adopted by the running app
     dialog.reject()
@@ -140,4 +148,78 @@ def test_a_pool_worker_killed_mid_batch_loses_no_page(qtbot: QtBot, tmp_path: Pa
     dialog.scan()
     qtbot.waitUntil(dialog.scan_button.isEnabled, timeout=120000)
     assert killed and len(staging.batches()[0].pages()) == 4  # all on disk
-    assert [dialog.pages_view.item(n).text() for n in range(4)] == ["Đạt"] * 4  # all judged in the end
+    assert [dialog.pages_view.item(n).text() for n in range(4)] == PASSED  # all judged in the end
+
+
+def _picker_dialog(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ScanDialog:
+    """A scan dialog whose discovery is the real one, listening on loopback, with SANE's `test` backend on."""
+    sane = tmp_path / "sane.d"
+    sane.mkdir()
+    (sane / "dll.conf").write_text("test\n")
+    monkeypatch.setenv("SANE_CONFIG_DIR", str(sane))
+    monkeypatch.setattr(ScanDialog, "discover", staticmethod(
+        functools.partial(discovery.discover, escl_seconds=4.0, interfaces=["127.0.0.1"])))
+    store = QSettings(str(tmp_path / "scan.ini"), QSettings.Format.IniFormat)
+    dialog = ScanDialog("Tờ khai", ScanSettings(200, ColourMode.GREY, PaperSource.FLATBED), store,
+                        staging=Staging(tmp_path / "staging"))
+    qtbot.add_widget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _names(dialog: ScanDialog) -> list[str]:
+    return [dialog.scanner.itemText(row) for row in range(dialog.scanner.count())]
+
+
+def test_scanners_are_found_by_name_picked_and_their_pages_numbered_and_shown_large(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An eSCL scanner announcing itself by mDNS and the SANE test devices appear by name on a worker; picking
+    one scans from it; each thumbnail says its page number; the selected page is shown large."""
+    with escl_scanner(ScannerState(feeder_pages=3, busy_answers=0)) as (url, state), announced(url):
+        dialog = _picker_dialog(qtbot, tmp_path, monkeypatch)
+        assert not dialog.find_button.isEnabled()  # searching, and the dialog is already usable
+        qtbot.waitUntil(dialog.find_button.isEnabled, timeout=20000)
+        names = _names(dialog)
+        assert "Counter Test eSCL (mạng)" in names
+        assert "Noname frontend-tester virtual device (test:0)" in names
+        assert names[-1] == "Địa chỉ hoặc tệp nhập bên dưới"
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"&Máy quét:", "Độ &phân giải:", "Chế độ mà&u:", "&Nguồn giấy:"} <= labels
+        dialog.scanner.setCurrentIndex(names.index("Counter Test eSCL (mạng)"))
+        dialog.scanner.activated.emit(dialog.scanner.currentIndex())
+        assert dialog.source.text() == url
+        dialog.feeder.setCurrentIndex(1)
+        dialog.scan()
+        qtbot.waitUntil(lambda: dialog.scan_button.isEnabled() and dialog.pages_view.count() == 3, timeout=60000)
+    assert any(request.startswith("POST /eSCL/ScanJobs") for request in state.requests)
+    captions = ["Trang 1 — Đạt", "Trang 2 — Đạt", "Trang 3 — Đạt"]
+    qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(3)] == captions, timeout=60000)
+    dialog.pages_view.setCurrentRow(1)
+    large = dialog.preview.pixmap()
+    assert dialog.preview_caption.text() == "Trang 2 / 3"
+    assert large.height() > 3 * dialog.pages_view.iconSize().height() // 2  # larger than a thumbnail
+    assert large.toImage().pixelColor(large.width() // 2, large.height() // 2).lightness() > 100  # a page
+    dialog.pages_view.clearSelection()
+    dialog.pages_view.item(0).setSelected(True)
+    dialog.delete_selected()
+    assert [dialog.pages_view.item(n).text() for n in range(2)] == captions[:2]  # numbered again
+    dialog.source.setText("/khong/co/tep.png")
+    assert dialog.scanner.currentText() == "Địa chỉ hoặc tệp nhập bên dưới"
+
+
+def test_an_escl_announcement_becomes_a_named_scanner_address() -> None:
+    import socket  # noqa: PLC0415
+
+    from zeroconf import ServiceInfo  # noqa: PLC0415
+
+    plain = ServiceInfo("_uscan._tcp.local.", "Canon MF640._uscan._tcp.local.", port=80,
+                        addresses=[socket.inet_aton("192.168.1.20")],
+                        properties={"ty": "Canon i-SENSYS MF640", "rs": "/eSCL"})
+    secure = ServiceInfo("_uscans._tcp.local.", "HP Laser._uscans._tcp.local.", port=443,
+                         addresses=[socket.inet_pton(socket.AF_INET6, "fe80::1")], properties={})
+    no_address = ServiceInfo("_uscan._tcp.local.", "Ghost._uscan._tcp.local.", port=80, properties={})
+    assert discovery.escl_scanner(plain) == discovery.FoundScanner(
+        "Canon i-SENSYS MF640", "http://192.168.1.20:80/eSCL/", "escl")
+    assert discovery.escl_scanner(secure) == discovery.FoundScanner(
+        "HP Laser", "https://[fe80::1]:443/eSCL/", "escl")
+    assert discovery.escl_scanner(no_address) is None
