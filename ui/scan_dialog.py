@@ -45,7 +45,7 @@ from scanning.escl import EsclScanner
 from scanning.file_import import file_pages
 from scanning.sane import SaneScanner
 from scanning.watched_folder import WatchedFolder
-from ui import i18n, tasks
+from ui import i18n, tasks, theme
 
 WATCH_POLL_MS = 1000
 CAPTION = Qt.ItemDataRole.UserRole + 1  # the page's verdict in words, shown under its number
@@ -131,7 +131,7 @@ class ScanDialog(QDialog):
         self._make_pages()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.scan_button = QPushButton(self.tr("Scan (F5)"))
+        self.scan_button = theme.set_kind(QPushButton(self.tr("Scan (F5)")), "primary")
         self.files_button = QPushButton(self.tr("Add files…"))
         self.watch_button = QPushButton(self.tr("Watch scan folder…"))
         self.watch_button.setCheckable(True)
@@ -182,7 +182,9 @@ class ScanDialog(QDialog):
         self.pages_view.setViewMode(QListWidget.ViewMode.IconMode)
         self.pages_view.setIconSize(QSize(160, 220))
         self.pages_view.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.pages_view.setGridSize(QSize(184, 284))  # room for the number and a verdict of up to three lines
         self.pages_view.setWordWrap(True)
+        self.pages_view.setMinimumWidth(2 * 184 + 24)
         self.preview = QLabel(self.tr("Select a page to see it large here."))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(QSize(360, 420))
@@ -279,8 +281,8 @@ class ScanDialog(QDialog):
         large.addWidget(self.preview, 1)
         large.addWidget(self.preview_caption)
         pages = QHBoxLayout()
-        pages.addWidget(self.pages_view, 1)
-        pages.addLayout(large, 1)
+        pages.addWidget(self.pages_view, 2)
+        pages.addLayout(large, 3)
         column = QVBoxLayout(self)
         column.addLayout(options)
         column.addLayout(pages, 1)
@@ -324,6 +326,7 @@ class ScanDialog(QDialog):
         self._describe(item, self.tr("Processing…"))
         if self.pages_view.currentItem() is None:  # the first page shows large, without selecting it for delete
             self.pages_view.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._number_preview()
 
     def _describe(self, item: QListWidgetItem, verdict: str) -> None:
         """The caption under a thumbnail: its page number in the clerk's order, then the verdict."""
@@ -337,8 +340,15 @@ class ScanDialog(QDialog):
             self._describe(item, str(item.data(CAPTION) or ""))
         self._show_preview()
 
+    def _number_preview(self) -> None:
+        """«Page 2 of 5» under the large page, kept right as pages arrive, move or go."""
+        item = self.pages_view.currentItem()
+        if item is not None:
+            self.preview_caption.setText(self.tr("Page {0} of {1}").format(self.pages_view.row(item) + 1,
+                                                                           self.pages_view.count()))
+
     def _show_preview(self) -> None:
-        """The selected page large, read from the staging area at the preview's size."""
+        """The selected page large, read from the staging area at the preview's size on a worker."""
         item = self.pages_view.currentItem()
         if item is None:
             self.preview.clear()
@@ -347,16 +357,22 @@ class ScanDialog(QDialog):
             return
         number = item.data(Qt.ItemDataRole.UserRole)[0]
         staged = next((page for page in self.batch.pages() if page.number == number), None)
-        self.preview_caption.setText(self.tr("Page {0} of {1}").format(self.pages_view.row(item) + 1,
-                                                                       self.pages_view.count()))
+        self._number_preview()
         if staged is None:
             return
-        reader = QImageReader(str(staged.path))
-        area = self.preview.size().boundedTo(PREVIEW_SIZE * 2)
-        reader.setScaledSize(reader.size().scaled(area, Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read()
-        if not image.isNull():
-            self.preview.setPixmap(QPixmap.fromImage(image))
+        path, area = str(staged.path), self.preview.size().boundedTo(PREVIEW_SIZE * 2)
+
+        def read() -> QImage:
+            reader = QImageReader(path)
+            reader.setScaledSize(reader.size().scaled(area, Qt.AspectRatioMode.KeepAspectRatio))
+            return reader.read()
+
+        def show(image: QImage) -> None:
+            current = self.pages_view.currentItem()
+            if current is not None and current.data(Qt.ItemDataRole.UserRole)[0] == number and not image.isNull():
+                self.preview.setPixmap(QPixmap.fromImage(image))
+
+        tasks.start(read, show, lambda _message: None, owner=self)
 
     def _judged(self, verdict: tuple[int, ProcessedPage | str]) -> None:
         number, outcome = verdict

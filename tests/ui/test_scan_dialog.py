@@ -194,9 +194,12 @@ def test_scanners_are_found_by_name_picked_and_their_pages_numbered_and_shown_la
     assert any(request.startswith("POST /eSCL/ScanJobs") for request in state.requests)
     captions = ["Trang 1 — Đạt", "Trang 2 — Đạt", "Trang 3 — Đạt"]
     qtbot.waitUntil(lambda: [dialog.pages_view.item(n).text() for n in range(3)] == captions, timeout=60000)
+    qtbot.waitUntil(lambda: not dialog.preview.pixmap().isNull(), timeout=10000)  # the first page, as it arrived
+    first = dialog.preview.pixmap().toImage()
     dialog.pages_view.setCurrentRow(1)
-    large = dialog.preview.pixmap()
     assert dialog.preview_caption.text() == "Trang 2 / 3"
+    qtbot.waitUntil(lambda: dialog.preview.pixmap().toImage() != first, timeout=10000)  # read on a worker
+    large = dialog.preview.pixmap()
     assert large.height() > 3 * dialog.pages_view.iconSize().height() // 2  # larger than a thumbnail
     assert large.toImage().pixelColor(large.width() // 2, large.height() // 2).lightness() > 100  # a page
     dialog.pages_view.clearSelection()
