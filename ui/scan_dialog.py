@@ -219,6 +219,8 @@ class ScanDialog(QDialog):
         name = (self.tr("{0} (network)").format(scanner.name) if scanner.kind == "escl"
                 else f"{scanner.name} ({scanner.address})")
         self.scanner.insertItem(self.scanner.count() - 1, name, scanner.address)
+        if not self.source.text().strip():  # nothing typed or remembered: the first scanner found is the one
+            self.source.setText(scanner.address)
         self._typed(self.source.text())
 
     def _picked(self, row: int) -> None:

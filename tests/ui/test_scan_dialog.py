@@ -183,6 +183,8 @@ def test_scanners_are_found_by_name_picked_and_their_pages_numbered_and_shown_la
         assert "Counter Test eSCL (mạng)" in names
         assert "Noname frontend-tester virtual device (test:0)" in names
         assert names[-1] == "Địa chỉ hoặc tệp nhập bên dưới"
+        assert dialog.scanner.currentIndex() < len(names) - 1 and dialog.source.text()  # nothing remembered:
+        # the first scanner found is chosen
         labels = {label.text() for label in dialog.findChildren(QLabel)}
         assert {"&Máy quét:", "Độ &phân giải:", "Chế độ mà&u:", "&Nguồn giấy:"} <= labels
         dialog.scanner.setCurrentIndex(names.index("Counter Test eSCL (mạng)"))
