@@ -6,6 +6,7 @@ delete pages; pages of a scan interrupted by a crash come back."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import tempfile
 import threading
@@ -15,7 +16,17 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QObject,
+    QSettings,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon, QImage, QImageReader, QKeySequence, QPixmap, QShortcut, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +70,15 @@ def capture(source: str, settings: ScanSettings) -> Iterable[ScannedPage]:
         return file_pages(files, settings.dpi)
     scanner = EsclScanner(source) if source.startswith(("http://", "https://")) else SaneScanner(source)
     return scanner.scan(settings)
+
+
+@functools.cache
+def _discovery_pool() -> QThreadPool:
+    """Searching for scanners mostly waits (mDNS answers, `scanimage -L`): on its own threads, so that it never
+    holds up scanning and previews on the shared pool of a two-core PC."""
+    pool = QThreadPool(QCoreApplication.instance())  # waited for when the app closes, like the shared one
+    pool.setMaxThreadCount(2)
+    return pool
 
 
 class Relay(QObject):
@@ -211,7 +231,7 @@ class ScanDialog(QDialog):
             self.find_button.setText(self.tr("Search again"))
 
         self._find_task = tasks.start_reporting(work, self._found, finished, lambda _message: finished(),
-                                                owner=self)
+                                                owner=self, pool=_discovery_pool())
 
     def _found(self, scanner: discovery.FoundScanner) -> None:
         if self.scanner.findData(scanner.address) >= 0:

@@ -72,13 +72,14 @@ def start(work: Callable[[], Any], done: Callable[[Any], None], failed: Callable
 
 
 def start_reporting(work: Callable[[Callable[[Any], None]], Any], progress: Callable[[Any], None],
-                    done: Callable[[Any], None], failed: Callable[[str], None], owner: QObject | None = None) -> Task:
+                    done: Callable[[Any], None], failed: Callable[[str], None], owner: QObject | None = None,
+                    pool: QThreadPool | None = None) -> Task:
     """Like `start`, but `work` gets a `report(value)` callable; each value reaches `progress` on the GUI thread,
     in order, before `done`."""
     task = _prepared(lambda: None, done, failed, owner)
     task.work = lambda: work(task.signals.progress.emit)  # one signal object: progress arrives before the answer
     task.signals.progress.connect(lambda value: _deliver(owner, progress, value))
-    QThreadPool.globalInstance().start(task)
+    (pool or QThreadPool.globalInstance()).start(task)
     return task
 
 
