@@ -16,6 +16,7 @@ CHANNEL_COLOURS = (colors.HexColor("#1f5fa8"), colors.HexColor("#e08a1e"), color
 ON_TIME_COLOUR = colors.HexColor("#3a9a4a")
 OVERDUE_COLOUR = colors.HexColor("#b00000")
 MAX_PROCEDURES = 10
+SVG_FAMILY = "Liberation Serif"  # the family name inside resources/fonts/LiberationSerif-*.ttf
 
 
 def received_per_day(report: Report, width: float = 480, height: float = 200, lang: str = "vi") -> Drawing:
@@ -85,10 +86,11 @@ def overdue_by_procedure(report: Report, width: float = 480, height: float = 200
 
 
 def svg(drawing: Drawing) -> bytes:
-    """The drawing as SVG (what the report screen shows), with the PDF's embedded font names made generic."""
+    """The drawing as SVG (what the report screen shows), naming the bundled face by its family: reportlab placed
+    every label with that face's widths, so a wider stand-in would run labels into the bars."""
     text = renderSVG.drawToString(drawing)
-    text = text.replace(f"font-family: {BOLD};", "font-family: serif; font-weight: bold;")
-    return text.replace(f"font-family: {REGULAR};", "font-family: serif;").encode("utf-8")
+    text = text.replace(f"font-family: {BOLD};", f"font-family: {SVG_FAMILY}; font-weight: bold;")
+    return text.replace(f"font-family: {REGULAR};", f"font-family: {SVG_FAMILY};").encode("utf-8")
 
 
 def _drawing(width: float, height: float, title: str) -> Drawing:

@@ -4,10 +4,12 @@ tables whose cells drill down to the dossiers counted."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.clock import local, now
 from counter_app.errors import CounterError
+from counter_app.paths import resources_dir
 from counter_app.reports.periods import Period, PeriodKind, period_of
 from counter_app.reports.report import Report
 from counter_app.reports.tables import Headline, headlines, is_share, shown
@@ -84,6 +87,7 @@ class ReportView(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold")
         self.tiles = [QLabel() for _ in range(8)]
+        chart_fonts()
         self.charts = [QSvgWidget() for _ in range(3)]
         self.grouping = QComboBox()
         for key, caption in zip(GROUPINGS, (self.tr("By field"), self.tr("By clerk"), self.tr("By procedure")),
@@ -217,3 +221,13 @@ class ReportView(QWidget):
 
         self._task = tasks.start(write, lambda done: self.heading.setText(self.tr("Saved: {0}").format(str(done))),
                                  self.heading.setText, owner=self)
+
+
+@functools.cache
+def chart_fonts() -> list[str]:
+    """Loads the bundled Liberation Serif faces the charts are laid out with (once); the families Qt found."""
+    families: list[str] = []
+    for face in ("Regular", "Bold"):
+        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / f"LiberationSerif-{face}.ttf"))
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families

@@ -125,3 +125,15 @@ def test_rating_window_answers_by_keypad_from_another_window_and_can_be_skipped(
     with qtbot.waitSignal(window.rated) as typed:
         window.reason_text.returnPressed.emit()
     assert typed.args == ["C-4", "return", 3, "Phòng chờ nóng"]
+
+
+def test_chart_labels_are_drawn_in_the_face_they_were_laid_out_with(qtbot: QtBot) -> None:
+    """reportlab places each label with Liberation Serif's widths; the screen must draw it in that face, not in a
+    wider stand-in that runs a procedure's name into its bar."""
+    from PySide6.QtGui import QFont, QFontInfo  # noqa: PLC0415
+
+    from printing.report_charts import SVG_FAMILY  # noqa: PLC0415
+    from ui.report_view import chart_fonts  # noqa: PLC0415
+
+    assert SVG_FAMILY in chart_fonts()
+    assert QFontInfo(QFont(SVG_FAMILY)).family() == SVG_FAMILY
