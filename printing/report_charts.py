@@ -16,6 +16,7 @@ CHANNEL_COLOURS = (colors.HexColor("#1f5fa8"), colors.HexColor("#e08a1e"), color
 ON_TIME_COLOUR = colors.HexColor("#3a9a4a")
 OVERDUE_COLOUR = colors.HexColor("#b00000")
 MAX_PROCEDURES = 10
+LABEL_CHAR_WIDTH = 3.6  # points per character of a 7 pt label, a little over the average
 SVG_FAMILY = "Liberation Serif"  # the family name inside resources/fonts/LiberationSerif-*.ttf
 
 
@@ -24,6 +25,7 @@ def received_per_day(report: Report, width: float = 480, height: float = 200, la
     drawing = _drawing(width, height, _t(lang, "Hồ sơ tiếp nhận theo ngày", "Dossiers received per day"))
     chart = VerticalBarChart()
     _place(chart, width, height, left=34, bottom=40)
+    chart.height -= 10  # room for the legend under the title
     days = report.daily
     chart.data = [[d.counter for d in days], [d.postal for d in days], [d.online for d in days]]
     chart.categoryAxis.style = "stacked"
@@ -75,9 +77,10 @@ def overdue_by_procedure(report: Report, width: float = 480, height: float = 200
     drawing = _drawing(width, height, _t(lang, "Hồ sơ quá hạn đang giải quyết theo thủ tục",
                                          "Overdue dossiers in progress by procedure"))
     chart = HorizontalBarChart()
-    _place(chart, width, height, left=min(230, width * 0.48), bottom=22)
+    left = min(230, width * 0.48)
+    _place(chart, width, height, left=left, bottom=22)
     chart.data = [[g.figures.open_overdue for g in reversed(worst)]]
-    chart.categoryAxis.categoryNames = [_short(g.label, 48) for g in reversed(worst)]
+    chart.categoryAxis.categoryNames = [_short(g.label, int(left / LABEL_CHAR_WIDTH)) for g in reversed(worst)]
     chart.bars[0].fillColor = OVERDUE_COLOUR
     chart.bars[0].strokeColor = None
     _value_axis(chart, max(g.figures.open_overdue for g in worst))
@@ -120,7 +123,7 @@ def _value_axis(chart: VerticalBarChart | HorizontalBarChart, top: int) -> None:
 
 def _legend(width: float, height: float, items: list[tuple[colors.Color, str]]) -> Legend:
     legend = Legend()
-    legend.x, legend.y = round(width - 210), round(height - 8)
+    legend.x, legend.y = 8, round(height - 20)  # one row under the title, which may run the width of the chart
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.fontName, legend.fontSize = REGULAR, 8

@@ -42,6 +42,8 @@ from ui import i18n, tasks
 from ui.report_drill import DrillDialog
 from ui.report_model import GROUPINGS, GroupsModel
 
+SCREEN_CHART = (320, 150)  # points: about the size shown at 1366×768, so the labels are not scaled down
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -54,8 +56,9 @@ class Loaded:
 def load(database: Database, period: Period) -> Loaded:
     """Build the report and draw its charts (runs on a worker)."""
     report = build_report(database, period)
-    return Loaded(report, (svg(received_per_day(report)), svg(on_time_per_month(report)),
-                           svg(overdue_by_procedure(report))))
+    width, height = SCREEN_CHART
+    return Loaded(report, (svg(received_per_day(report, width, height)), svg(on_time_per_month(report, width, height)),
+                           svg(overdue_by_procedure(report, width, height))))
 
 
 class ReportView(QWidget):
