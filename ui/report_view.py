@@ -74,6 +74,7 @@ class ReportView(QWidget):
         self.database, self.language = database, language
         self.loaded: Loaded | None = None
         self._task: tasks.Task | None = None
+        self._asked: Period | None = None  # the period of the newest refresh: an older answer is dropped
         self.kind = QComboBox()
         for kind, caption in zip(self.KINDS, (self.tr("Day"), self.tr("Week"), self.tr("Month"), self.tr("Quarter"),
                                               self.tr("Year"), self.tr("Custom")), strict=True):
@@ -166,11 +167,13 @@ class ReportView(QWidget):
         except CounterError as error:  # a custom range too long, or outside 2000–2099
             self.heading.setText(error.message(i18n.language()))
             return
-        database = self.database
+        database, self._asked = self.database, period
         self.heading.setText(self.tr("Working…"))
         self._task = tasks.start(lambda: load(database, period), self.show_report, self.heading.setText, owner=self)
 
     def show_report(self, loaded: Loaded) -> None:
+        if self._asked is not None and loaded.report.period != self._asked:
+            return  # a slower answer to an earlier question must not replace the newer one
         self.loaded = loaded
         report = loaded.report
         self.heading.setText(self.tr("{0}: {1} (previous period {2}); as of {3}").format(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from counter_app.reports.periods import PeriodKind
+from counter_app.reports.periods import Period, PeriodKind
 from counter_app.storage.database import Database
 from tests.pdftools import text_of
 from tests.samples import make_samples
@@ -137,3 +138,31 @@ def test_chart_labels_are_drawn_in_the_face_they_were_laid_out_with(qtbot: QtBot
 
     assert SVG_FAMILY in chart_fonts()
     assert QFontInfo(QFont(SVG_FAMILY)).family() == SVG_FAMILY
+
+
+def test_an_earlier_slower_answer_does_not_replace_the_newer_period(qtbot: QtBot, ui_db: Database,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clerk who changes the period while the first report is still loading sees the period last asked for."""
+    import time  # noqa: PLC0415
+
+    from ui import report_view  # noqa: PLC0415
+
+    real_load = report_view.load
+
+    def slow_for_october(database: Database, period: Period) -> report_view.Loaded:
+        if period.first.month == 10:
+            time.sleep(1.5)
+        return real_load(database, period)
+
+    monkeypatch.setattr(report_view, "load", slow_for_october)
+    make_samples(ui_db)
+    view = ReportView(ui_db)
+    qtbot.add_widget(view)
+    view.kind.setCurrentIndex(list(ReportView.KINDS).index(PeriodKind.MONTH))
+    view.day.setDate(QDate(2026, 10, 15))
+    view.refresh()
+    view.day.setDate(QDate(2026, 11, 20))
+    view.refresh()
+    qtbot.waitUntil(lambda: view.loaded is not None, timeout=30000)
+    qtbot.wait(2500)  # the October answer has arrived by now
+    assert view.loaded is not None and view.loaded.report.period.first == dt.date(2026, 11, 1)
