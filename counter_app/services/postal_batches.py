@@ -84,6 +84,14 @@ def open_row(session: Session, ref: str, direction: Direction) -> PostalBatchRow
     return row
 
 
+def batch_holding(session: Session, item_number: str, direction: Direction) -> str | None:
+    """The reference of a batch of `direction` that already holds the item number, if any."""
+    return session.scalars(
+        select(PostalBatchRow.ref).join(PostalItemRow, PostalItemRow.batch_id == PostalBatchRow.id)
+        .where(PostalItemRow.item_number == item_number, PostalBatchRow.direction == direction.value)
+    ).first()
+
+
 def batch_view(session: Session, row: PostalBatchRow) -> PostalBatch:
     dossiers = _dossiers(session, [item.dossier_id for item in row.items if item.dossier_id])
     return PostalBatch(

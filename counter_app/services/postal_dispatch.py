@@ -20,7 +20,7 @@ from counter_app.model import Delivery
 from counter_app.postal import BatchStatus, Direction, ItemState, PostalBatch, ReadyForPost, item_number
 from counter_app.services import audit
 from counter_app.services.events import find_row, record
-from counter_app.services.postal_batches import batch_view, new_batch
+from counter_app.services.postal_batches import batch_holding, batch_view, new_batch
 from counter_app.services.processing import postal_return_payload
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierRow, PostalBatchRow, PostalItemRow, ProcedureRow
@@ -115,10 +115,7 @@ def _ready_row(session: Session, code: str) -> DossierRow:
 
 
 def _refuse_used_label(session: Session, number: str) -> None:
-    used = session.scalars(
-        select(PostalBatchRow.ref).join(PostalItemRow, PostalItemRow.batch_id == PostalBatchRow.id)
-        .where(PostalItemRow.item_number == number, PostalBatchRow.direction == Direction.DISPATCH.value)
-    ).first()
+    used = batch_holding(session, number, Direction.DISPATCH)
     if used is not None:
         raise ValidationError("postal.label_used", value=number, ref=used)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
@@ -25,7 +24,7 @@ from counter_app.postal import (
     item_number,
 )
 from counter_app.services import audit, intake
-from counter_app.services.postal_batches import batch_view, find_batch, open_row
+from counter_app.services.postal_batches import batch_holding, batch_view, find_batch, open_row
 from counter_app.storage.database import Database
 from counter_app.storage.orm import PostalBatchRow, PostalItemRow
 
@@ -134,9 +133,6 @@ def _sent_back_reason(missing: list[str]) -> str:
 def _refuse_duplicate(session: Session, batch: PostalBatchRow | None, number: str) -> None:
     if batch is not None and any(item.item_number == number for item in batch.items):
         raise ValidationError("postal.duplicate_in_batch", value=number, ref=batch.ref)
-    earlier = session.scalars(
-        select(PostalBatchRow.ref).join(PostalItemRow, PostalItemRow.batch_id == PostalBatchRow.id)
-        .where(PostalItemRow.item_number == number, PostalBatchRow.direction == Direction.RECEIPT.value)
-    ).first()
+    earlier = batch_holding(session, number, Direction.RECEIPT)
     if earlier is not None:
         raise ValidationError("postal.already_received", value=number, ref=earlier)
