@@ -26,15 +26,15 @@ from counter_app.services import postal_dispatch
 from counter_app.services.postal_dispatch import DispatchLine
 from counter_app.storage.database import Database
 from ui import tasks
-from ui.message_line import MessageLine
 from ui.postal_jobs import batch_jobs
+from ui.postal_panel import PostalPanel
 from ui.shortcuts import shortcut
 from ui.table_models import RowsModel
 
 LABEL_COLUMN = 4
 
 
-class DispatchPanel(QWidget):
+class DispatchPanel(PostalPanel):
     """The current row is the next envelope to label; a scanned dossier code moves to that dossier."""
 
     print_jobs = Signal(object)
@@ -48,7 +48,6 @@ class DispatchPanel(QWidget):
         self.labels: dict[str, str] = {}
         self.fees: dict[str, int] = {}
         self._pending: list[str] = []
-        self._task: tasks.Task | None = None
         self._check: tasks.Task | None = None
         self._build()
 
@@ -73,7 +72,6 @@ class DispatchPanel(QWidget):
         self.worker.setPlaceholderText(self.tr("Postal worker's name"))
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
         self.dispatch_button = QPushButton(self.tr("Record and print the record (Ctrl+K)"))
-        self.message = MessageLine()
         entry = QHBoxLayout()
         for widget, stretch in ((self.label_edit, 3), (self.fee_edit, 1), (self.worker, 2),
                                 (self.refresh_button, 0), (self.dispatch_button, 0)):
@@ -197,9 +195,3 @@ class DispatchPanel(QWidget):
         self.print_jobs.emit(jobs)
         self.dispatched.emit(batch)
         self.load()
-
-    def show_error(self, message: str) -> None:
-        self.message.error(message)
-
-    def show_info(self, message: str) -> None:
-        self.message.info(message)

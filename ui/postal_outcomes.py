@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -32,13 +31,12 @@ from counter_app.services.postal_dispatch import DEFAULT_WEIGHT_CLASS
 from counter_app.services.postal_outcomes import StatusLine
 from counter_app.storage.blobs import write_atomically
 from counter_app.storage.database import Database
-from ui import tasks
-from ui.message_line import MessageLine
+from ui.postal_panel import PostalPanel
 from ui.shortcuts import shortcut
 from ui.table_models import RowsModel
 
 
-class OutcomePanel(QWidget):
+class OutcomePanel(PostalPanel):
     """`recorded()` after outcomes were saved (the home panel and the dispatch list refresh)."""
 
     recorded = Signal()
@@ -46,7 +44,6 @@ class OutcomePanel(QWidget):
     def __init__(self, database: Database, actor: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.actor = database, actor
-        self._task: tasks.Task | None = None
         self.item = QLineEdit()
         self.item.setPlaceholderText(self.tr("Scan or type the phiếu gửi number"))
         self.outcome = QComboBox()
@@ -68,7 +65,6 @@ class OutcomePanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.states = {ItemState.DISPATCHED: self.tr("With the post"), ItemState.DELIVERED: self.tr("Delivered"),
                        ItemState.RETURNED: self.tr("Returned to sender (chuyển hoàn)")}
-        self.message = MessageLine()
         self._arrange()
 
     def _arrange(self) -> None:
@@ -184,12 +180,3 @@ class OutcomePanel(QWidget):
                                               self.tr("Spreadsheets (*.xlsx *.csv)"))
         if name:
             self.export_list(ref, Path(name))
-
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self._task = tasks.start(work, done, self.show_error, owner=self)
-
-    def show_error(self, message: str) -> None:
-        self.message.error(message)
-
-    def show_info(self, message: str) -> None:
-        self.message.info(message)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,16 +28,16 @@ from counter_app.model import Person, Procedure
 from counter_app.postal import Direction, Envelope, PostalBatch, item_number
 from counter_app.services import catalogue, postal_batches, postal_receipt
 from counter_app.storage.database import Database
-from ui import i18n, tasks
+from ui import i18n
 from ui.checklist_model import ChecklistModel
-from ui.message_line import MessageLine
 from ui.postal_jobs import batch_jobs
+from ui.postal_panel import PostalPanel
 from ui.procedure_picker import ProcedurePicker
 from ui.shortcuts import shortcut
 from ui.table_models import RowsModel
 
 
-class ReceiptPanel(QWidget):
+class ReceiptPanel(PostalPanel):
     """`batch_changed(batch)` after every change that was saved; `print_jobs(jobs)` after a close."""
 
     batch_changed = Signal(object)
@@ -49,7 +48,6 @@ class ReceiptPanel(QWidget):
         self.database, self.actor = database, actor
         self.batch: PostalBatch | None = None
         self.person: Person | None = None
-        self._task: tasks.Task | None = None
         self._build()
         self._connect()
 
@@ -103,7 +101,6 @@ class ReceiptPanel(QWidget):
         self.table.setWordWrap(True)
         self.remove_button = QPushButton(self.tr("Take the selected envelope out (Del)"))
         self.close_button = QPushButton(self.tr("Close the batch and print the record (Ctrl+K)"))
-        self.message = MessageLine()
         self._arrange()
 
     def _arrange(self) -> None:
@@ -359,12 +356,3 @@ class ReceiptPanel(QWidget):
         self.print_jobs.emit(jobs)
         self.item.setFocus()
 
-    # ---- plumbing
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self._task = tasks.start(work, done, self.show_error, owner=self)
-
-    def show_error(self, message: str) -> None:
-        self.message.error(message)
-
-    def show_info(self, message: str) -> None:
-        self.message.info(message)
