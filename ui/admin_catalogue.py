@@ -8,13 +8,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from counter_app.model import Procedure
 from counter_app.services import catalogue
 from counter_app.storage.database import Database
 from ui import tasks, theme
+from ui.row_table import row_table
 from ui.table_models import RowsModel
 
 
@@ -37,14 +35,7 @@ class CataloguePanel(QWidget):
         self.database, self.actor = database, actor
         self._task: tasks.Task | None = None
         self.model = RowsModel([self.tr("Code"), self.tr("Procedure"), self.tr("Published time limit")], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model)
         self.time_limit = QLineEdit()
         self.time_limit.setPlaceholderText(self.tr("e.g. 05 ngày làm việc, Trong ngày, 8 giờ, 15 ngày"))
         self.set_button = theme.set_kind(QPushButton(self.tr("Set the time limit")), "primary")

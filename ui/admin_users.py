@@ -6,13 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
 from counter_app.services import users
 from counter_app.storage.database import Database
 from ui import tasks, theme
+from ui.row_table import row_table
 from ui.status_items import role_name
 from ui.table_models import RowsModel
 
@@ -34,14 +32,7 @@ class UsersPanel(QWidget):
         self.database, self.actor = database, actor
         self._task: tasks.Task | None = None
         self.model = RowsModel([self.tr("Username"), self.tr("Full name"), self.tr("Role"), self.tr("State")], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model)
         self.toggle_button = theme.set_kind(QPushButton(self.tr("Deactivate…")), "destructive")
         self.reset_button = QPushButton(theme.icon("key"), self.tr("Reset password…"))
         buttons = QHBoxLayout()

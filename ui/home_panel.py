@@ -6,11 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,6 +21,7 @@ from counter_app.deadlines import days_overdue
 from counter_app.model import DossierSummary
 from counter_app.storage.database import Database
 from ui import i18n, tasks, theme
+from ui.row_table import row_table
 from ui.table_models import RowsModel
 
 TILES = ("received", "due_today", "overdue", "ready", "waiting", "returned_by_post")
@@ -119,16 +118,8 @@ class HomePanel(QWidget):
         self.show_data(HomeData(dict.fromkeys(TILES, 0), [], []))
 
     def _table(self, model: RowsModel) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
+        table = row_table(model)  # the name column takes what is left
         table.setAlternatingRowColors(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.activated.connect(lambda index: self._open(model, index.row()))
         return table
