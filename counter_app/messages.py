@@ -353,6 +353,16 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Tệp lưu trữ {digest} bị hỏng (nội dung không khớp mã băm).",
         "Stored file {digest} is corrupt (its content does not match its hash).",
     ),
+    "sealed.not_sealed": ("Tệp {name} không phải tệp đã mã hóa của Counter.",
+                          "The file {name} is not a file encrypted by Counter."),
+    "sealed.wrong_key": ("Tệp {name} được mã hóa bằng khóa của một máy hoặc bản cài đặt khác; không mở được bằng "
+                         "khóa của máy này.", "The file {name} was encrypted with another installation's key; this "
+                         "installation's key cannot open it."),
+    "sealed.corrupt": ("Tệp mã hóa {name} bị hỏng hoặc đã bị sửa; không dùng được nội dung của nó.",
+                       "The encrypted file {name} is damaged or was altered; its content cannot be used."),
+    "sealed.truncated": ("Tệp mã hóa {name} bị cắt cụt (chưa ghi xong, hoặc ổ USB bị rút giữa chừng); không dùng "
+                         "được.", "The encrypted file {name} is cut short (not finished, or the USB stick was "
+                         "pulled mid-way); it cannot be used."),
     "print.not_applicable": (
         "Không in được {form}: mẫu này chỉ dành cho {need}; hồ sơ đang ở trạng thái «{status}».",
         "Cannot print the {form}: it is only for {need}; the dossier is «{status}».",
