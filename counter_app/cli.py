@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app import cccd, forms, lifecycle, limits, logs, paths, support
+from counter_app.backup.commands import add_backup_commands
 from counter_app.catalogue_commands import add_catalogue_commands
 from counter_app.cli_boundary import ArgumentParser, guarded
 from counter_app.clock import local, now, parse_day, parse_local
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.set_defaults(without_database=True)
     _add_digitisation_commands(sub, common)
     add_settings_commands(sub, common, _command)
+    add_backup_commands(sub, common, _command)
     add_postal_commands(sub, common, _command, Tools(_applicant, _documents, _printing, _write_atomically))
     from sync.commands import add_hub_commands, add_sync_commands  # noqa: PLC0415 (HTTP loads only for sync)
 

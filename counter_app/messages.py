@@ -6,6 +6,8 @@ import errno
 from dataclasses import dataclass
 from typing import Final
 
+from counter_app.backup.messages import MESSAGES as _BACKUP_MESSAGES
+
 DEFAULT_LANG: Final = "vi"
 
 _MESSAGES: Final[dict[str, tuple[str, str]]] = {
@@ -533,6 +535,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "report.unknown_figure": ("Không có số liệu «{name}».", "There is no figure «{name}»."),
     "report.format": ("Định dạng báo cáo phải là xlsx hoặc pdf, hoặc dùng --json.",
                       "The report format must be xlsx or pdf, or use --json."),
+    **_BACKUP_MESSAGES,
 }
 
 

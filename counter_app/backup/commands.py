@@ -1,0 +1,99 @@
+"""The `backup` and `restore` subcommands of `counter-app`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from counter_app import paths
+from counter_app.backup import check, keys, make, policy, restore
+from counter_app.errors import ValidationError
+from counter_app.storage.database import Database
+
+MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
+
+
+def add_backup_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCommand) -> None:
+    backup = command(sub, common, "backup", _backup, "an encrypted backup to a folder (USB stick, share)")
+    backup.add_argument("--to", type=Path, help="the folder (default: the one set with `backup settings`)")
+    backup.add_argument("--keep", type=int, help="generations kept (default: the setting, 7)")
+    group = backup.add_subparsers(dest="action")
+    verify = command(group, common, "verify", _verify, "check every generation of a backup")
+    verify.add_argument("folder", type=Path)
+    verify.add_argument("--key-file", type=Path, help="the backup key (default: this installation's)")
+    settings = command(group, common, "settings", _settings, "the backup folder, generations kept, days to red")
+    settings.add_argument("--folder", help="the backup folder ('' to unset)")
+    settings.add_argument("--keep", type=int, help="generations kept (1–365)")
+    settings.add_argument("--stale-days", type=int, help="days after which the home screen shows it in red")
+    restoring = command(sub, common, "restore", _restore, "restore a backup into a new, empty data folder")
+    restoring.add_argument("folder", type=Path, help="the backup folder (or one generation in it)")
+    restoring.add_argument("--key-file", type=Path, required=True, help="the backup key")
+    restoring.set_defaults(without_database=True)
+
+
+def _backup(args: argparse.Namespace, db: Database) -> Any:
+    current = policy.state(db)
+    target = args.to or (Path(current.target) if current.target else None)
+    if target is None:
+        raise ValidationError("backup.no_target")
+    if not target.is_dir():
+        raise ValidationError("backup.target_missing", path=str(target))
+    keep = args.keep if args.keep is not None else current.keep
+    return run_and_record(db, target, keep)
+
+
+def run_and_record(db: Database, target: Path, keep: int, progress: make.Progress | None = None) -> make.BackupResult:
+    """A backup run, its outcome kept for the home screen (the date of the last good one, or the error)."""
+    from counter_app.errors import CounterError  # noqa: PLC0415
+
+    try:
+        result = make.run(db, target, keys.for_installation(db.data_dir), keep, progress)
+    except CounterError as error:
+        policy.update(db, last_error=error.message("vi"))
+        raise
+    policy.update(db, last_good=result.created, last_generation=result.generation, last_error="")
+    return result
+
+
+def _verify(args: argparse.Namespace, db: Database) -> Any:
+    key = _key(args, db.data_dir)
+    report = check.verify(args.folder, key)
+    return report if args.json else _verify_text(report, args.lang)
+
+
+def _verify_text(report: check.VerifyReport, lang: str) -> Any:
+    from counter_app.messages import render  # noqa: PLC0415
+
+    lines = [report.root]
+    for generation in report.generations:
+        verdict = render("backup.generation_ok" if generation.ok else "backup.generation_bad", lang,
+                         name=generation.generation, dossiers=generation.dossiers, files=generation.files)
+        lines += [verdict] + [f"    {problem.text(lang)}" for problem in generation.problems]
+    return _Text("\n".join(lines), report.failed)
+
+
+class _Text(str):
+    """Text output that still tells the command line whether the check failed."""
+
+    failed: bool
+    problem = "backup.verify_failed"
+
+    def __new__(cls, text: str, failed: bool) -> _Text:
+        made = super().__new__(cls, text)
+        made.failed = failed
+        return made
+
+
+def _settings(args: argparse.Namespace, db: Database) -> Any:
+    return policy.configure(db, args.folder, args.keep, args.stale_days)
+
+
+def _restore(args: argparse.Namespace, _db: Database | None) -> Any:
+    key = args.key_file.read_bytes()
+    return restore.restore(args.folder, paths.data_dir(args.data_dir), key)
+
+
+def _key(args: argparse.Namespace, data_dir: Path) -> bytes:
+    return args.key_file.read_bytes() if args.key_file else keys.for_installation(data_dir).key
