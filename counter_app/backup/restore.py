@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counter_app.backup import check, layout, streams
-from counter_app.backup.cipher import DecryptError
 from counter_app.backup.manifest import Entry, Manifest
 from counter_app.errors import StorageError, ValidationError
 from counter_app.messages import os_reason
@@ -78,10 +77,7 @@ def _place(chosen: Manifest, entry: Entry) -> str:
 
 
 def _unseal(root: Path, entry: Entry, target: Path, key: bytes) -> None:
-    try:
-        opened = streams.unseal(root / entry.stored, target, key)
-    except DecryptError as error:
-        raise ValidationError("backup.cannot_decrypt", path=entry.stored) from error
+    opened = streams.unseal(root / entry.stored, target, key)
     if (opened.size, opened.sha256) != (entry.size, entry.sha256):
         raise ValidationError("backup.cannot_decrypt", path=entry.stored)
 

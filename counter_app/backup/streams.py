@@ -8,9 +8,9 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
-from counter_app.backup import cipher
+from counter_app.protect import stream
 
 READ_CHUNK = 1 << 20
 
@@ -43,6 +43,9 @@ class _Hashing:
         self.size += len(data)
         return self.inner.write(data)
 
+    def flush(self) -> None:
+        self.inner.flush()
+
 
 def seal(source: Path, target: Path, key: bytes) -> Sealed:
     """Encrypt `source` into `target`; a crash or a pulled stick leaves at most a temporary file."""
@@ -51,7 +54,7 @@ def seal(source: Path, target: Path, key: bytes) -> Sealed:
     try:
         with source.open("rb") as raw_in, temporary.open("wb") as raw_out:
             plain, stored = _Hashing(raw_in), _Hashing(raw_out)
-            cipher.encrypt(plain, stored, key)
+            stream.encrypt_stream(cast(BinaryIO, plain), cast(BinaryIO, stored), key)
             raw_out.flush()
             os.fsync(raw_out.fileno())
         os.replace(temporary, target)
@@ -63,12 +66,12 @@ def seal(source: Path, target: Path, key: bytes) -> Sealed:
 
 
 def unseal(source: Path, target: Path, key: bytes) -> Sealed:
-    """Decrypt `source` into `target` (created private); raises cipher.DecryptError on a wrong key or damage."""
+    """Decrypt `source` into `target` (created private); StorageError `sealed.*` on a wrong key or damage."""
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with source.open("rb") as raw_in, os.fdopen(descriptor, "wb") as raw_out:
         stored, plain = _Hashing(raw_in), _Hashing(raw_out)
-        cipher.decrypt(stored, plain, key)
+        stream.decrypt_stream(cast(BinaryIO, stored), cast(BinaryIO, plain), key, source.name)
         raw_out.flush()
         os.fsync(raw_out.fileno())
     return Sealed(plain.size, plain.hash.hexdigest(), stored.size, stored.hash.hexdigest())
