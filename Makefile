@@ -8,10 +8,11 @@ PYTHON ?= python3
 APT_RUN := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreetype6 libfontconfig1 \
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-dejavu-core libcups2
 # poppler-utils reads PDFs back; CUPS with cups-pdf is the tests' printer; SoftHSM2 + opensc their USB
-# token; SANE's `test` device their scanner; Tesseract with Vietnamese data the optional OCR layer.
+# token; SANE's `test` device their scanner; Tesseract with Vietnamese data the optional OCR layer;
+# Chromium the browser that drives the hub's web pages (through Playwright, never its own browser download).
 APT_TEST := $(APT_RUN) postgresql postgresql-contrib sqlite3 poppler-utils cups cups-client cups-bsd \
 	printer-driver-cups-pdf xvfb xauth softhsm2 opensc sane-utils libsane1 \
-	tesseract-ocr tesseract-ocr-vie
+	tesseract-ocr tesseract-ocr-vie chromium
 
 .PHONY: run test check lint typecheck pytest apt-run apt-test
 

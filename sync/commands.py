@@ -62,8 +62,12 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
     report.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
     report.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
     report.add_argument("--office", action="append", help="only this office (repeatable)")
+    user = command(group, common, "user-add", _hub_user_add, "a province user of the web screen")
+    user.add_argument("--username", required=True)
+    user.add_argument("--password", required=True)
+    user.add_argument("--role", required=True, choices=("viewer", "officer", "administrator"))
     for hub_command in (serve, status, *(group.choices[name] for name in (
-            "enroll", "import", "show", "publish-catalogue", "publish-calendar", "report"))):
+            "enroll", "import", "show", "publish-catalogue", "publish-calendar", "report", "user-add"))):
         hub_command.add_argument("--hub-db", help="the hub's database URL (default: SQLite in --data-dir)")
         hub_command.set_defaults(without_database=True)
 
@@ -198,3 +202,9 @@ def _hub_report(args: argparse.Namespace, _db: Database | None) -> Any:
     period = spanning(parse_day(args.start), parse_day(args.end))
     offices = frozenset(code.strip().upper() for code in args.office) if args.office else None
     return _on_hub(args, lambda store: office_figures(store, period, offices))
+
+
+def _hub_user_add(args: argparse.Namespace, _db: Database | None) -> Any:
+    from sync.hub.web.users import add_user  # noqa: PLC0415
+
+    return _on_hub(args, lambda store: add_user(store, args.username, args.password, args.role).username)

@@ -1,0 +1,71 @@
+"""The web screen's audit log: every action of a province user, by name, hash-chained like the counter's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.clock import now
+from sync.hub.store import HubStore
+from sync.hub.web.tables import WebAudit
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    at: dt.datetime
+    username: str
+    action: str
+    subject: str
+    details: dict[str, Any]
+
+
+def append(session: Session, username: str, action: str, subject: str, details: dict[str, Any]) -> None:
+    """One entry chained to the last (two writers racing for a number: the second fails on the key)."""
+    last = session.scalars(select(WebAudit).order_by(WebAudit.seq.desc()).limit(1).with_for_update()).first()
+    entry = WebAudit(seq=(last.seq + 1) if last else 1, at=now(), username=username, action=action,
+                     subject=subject[:200], details=details, prev_hash=last.hash if last else GENESIS)
+    entry.hash = entry_hash(entry)
+    session.add(entry)
+
+
+def entry_hash(entry: WebAudit) -> str:
+    content = [entry.prev_hash, entry.seq, entry.at.astimezone(dt.UTC).isoformat(), entry.username, entry.action,
+               entry.subject, entry.details]
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def record(store: HubStore, username: str, action: str, subject: str, details: dict[str, Any]) -> None:
+    """Append one entry in its own transaction."""
+    with store.session() as session:
+        append(session, username, action, subject, details)
+
+
+def latest(store: HubStore, subject: str | None = None, limit: int = 100) -> list[Entry]:
+    """The newest entries (about `subject` only, when given)."""
+    query = select(WebAudit).order_by(WebAudit.seq.desc()).limit(limit)
+    if subject is not None:
+        query = query.where(WebAudit.subject == subject)
+    with store.session() as session:
+        return [Entry(row.seq, row.at, row.username, row.action, row.subject, row.details)
+                for row in session.scalars(query)]
+
+
+def intact(store: HubStore) -> bool:
+    """Whether every entry's hash and link to the previous one hold."""
+    expected = GENESIS
+    with store.session() as session:
+        for row in session.scalars(select(WebAudit).order_by(WebAudit.seq)):
+            if row.prev_hash != expected or row.hash != entry_hash(row):
+                return False
+            expected = row.hash
+    return True
