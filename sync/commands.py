@@ -13,6 +13,7 @@ from counter_app.action_needs import Need
 from counter_app.clock import parse_day
 from counter_app.errors import CounterError, ValidationError
 from counter_app.storage.database import Database, checked_url
+from sync.hub.portal_commands import add_forward_command
 
 MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
 
@@ -66,7 +67,8 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
     user.add_argument("--username", required=True)
     user.add_argument("--password", required=True)
     user.add_argument("--role", required=True, choices=("viewer", "officer", "administrator"))
-    for hub_command in (serve, status, *(group.choices[name] for name in (
+    forward = add_forward_command(group, common, command)
+    for hub_command in (serve, status, forward, *(group.choices[name] for name in (
             "enroll", "import", "show", "publish-catalogue", "publish-calendar", "report", "user-add"))):
         hub_command.add_argument("--hub-db", help="the hub's database URL (default: SQLite in --data-dir)")
         hub_command.set_defaults(without_database=True)
@@ -148,6 +150,9 @@ def _on_hub(args: argparse.Namespace, work: Callable[[Any], Any]) -> Any:
         return work(store)
     finally:
         store.dispose()
+
+
+on_hub = _on_hub  # for the hub commands kept in their own modules
 
 
 def _hub_serve(args: argparse.Namespace, _db: Database | None) -> Any:

@@ -138,6 +138,37 @@ class FeedEntry(HubBase):
     data: Mapped[dict[str, Any] | None]
 
 
+class PortalItem(HubBase):
+    """One message for the province's one-stop system / national portal (sync/hub/portal_*.py): a dossier
+    sync or one progress step, once per dossier code, service and step; retried with back-off, then kept
+    as a dead letter until a person sends it again."""
+
+    __tablename__ = "hub_portal_outbox"
+    __table_args__ = (UniqueConstraint("code", "service", "step", name="uq_hub_portal_outbox_code_service_step"),
+                      Index("ix_hub_portal_outbox_state_next", "state", "next_at"))
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    code: Mapped[str] = mapped_column(String(60), index=True)
+    service: Mapped[str] = mapped_column(String(30))
+    step: Mapped[uuid.UUID] = mapped_column(index=True)  # the hub event this message reports
+    event_type: Mapped[str] = mapped_column(String(40))
+    state: Mapped[str] = mapped_column(String(10), default="pending")  # pending, sent, dead
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_at: Mapped[dt.datetime]
+    created_at: Mapped[dt.datetime]
+    sent_at: Mapped[dt.datetime | None]
+    last_error: Mapped[str] = mapped_column(String(500), default="")
+
+
+class PortalMark(HubBase):
+    """How far the forwarder has looked through the hub's events (by the hub's receive time)."""
+
+    __tablename__ = "hub_portal_mark"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scanned_until: Mapped[dt.datetime]
+
+
 class HubStore:
     """The hub database and blob folder; `session()` is one transaction."""
 
