@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from counter_app import action_needs, limits, paths
-from counter_app.action_needs import Need
+from counter_app import limits, paths
 from counter_app.clock import parse_day
 from counter_app.errors import CounterError, ValidationError
 from counter_app.storage.database import Database, checked_url
@@ -180,16 +179,9 @@ def _hub_show(args: argparse.Namespace, _db: Database | None) -> Any:
 
 
 def _hub_set_status(args: argparse.Namespace, _db: Database | None) -> Any:
-    from sync.hub.admin import change_status  # noqa: PLC0415
+    from sync.hub.admin import decide  # noqa: PLC0415
 
-    action = action_needs.action_named(args.transition, action_needs.PROVINCE_ACTIONS)
-    given = {Need.REASON: args.reason, Need.NOTE: args.note}
-    needs = action_needs.NEEDS[action]
-    if needs.asks(Need.REQUESTED_BY):
-        given[Need.REQUESTED_BY] = "office"  # the deciding office stops it
-    action_needs.check(action, given)
-    text = args.reason if needs.asks(Need.REASON) else args.note
-    return _on_hub(args, lambda store: change_status(store, args.code, needs.command, args.actor, text))
+    return _on_hub(args, lambda store: decide(store, args.code, args.transition, args.actor, args.reason, args.note))
 
 
 def _hub_publish(args: argparse.Namespace, _db: Database | None) -> Any:

@@ -15,7 +15,8 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from fastapi import HTTPException
 from sqlalchemy import select
 
-from counter_app import limits
+from counter_app import action_needs, limits
+from counter_app.action_needs import Need
 from counter_app.catalogue_export import catalogue_json
 from counter_app.catalogue_import import read_catalogue, refuse_if_invalid
 from counter_app.clock import now
@@ -53,6 +54,18 @@ def change_status(store: HubStore, ref: str, transition: str, actor: str, text: 
     event = set_status(store, ref, action, limits.text(actor, limits.ACTOR, required=True),
                        payload_of(text, now()))
     return show(store, str(event.dossier_id))
+
+
+def decide(store: HubStore, ref: str, command: str, actor: str, reason: str = "", note: str = "") -> dict[str, Any]:
+    """A province action (`hub set-status` and the web screen): checked against the action table (the deciding
+    office stops a dossier itself), then applied as `change_status` does."""
+    action = action_needs.action_named(command, action_needs.PROVINCE_ACTIONS)
+    given = {Need.REASON: reason, Need.NOTE: note}
+    needs = action_needs.NEEDS[action]
+    if needs.asks(Need.REQUESTED_BY):
+        given[Need.REQUESTED_BY] = "office"
+    action_needs.check(action, given)
+    return change_status(store, ref, needs.command, actor, reason if needs.asks(Need.REASON) else note)
 
 
 def publish(store: HubStore, kind: str, path: Path, office: str = EVERY_OFFICE,

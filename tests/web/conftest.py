@@ -13,6 +13,7 @@ import pytest
 
 from counter_app.model import Person
 from counter_app.services import processing
+from counter_app.services.documents import file_copy
 from counter_app.services.intake import IntakeRequest, intake
 from counter_app.services.office import initialise
 from counter_app.storage.database import Database
@@ -22,7 +23,7 @@ from sync.hub.store import HubStore
 from sync.hub.web.users import add_user
 from tests.conftest import OFFICE
 from tests.sync.harness import Hub, running_hub
-from tests.sync.workload import PROCEDURE
+from tests.sync.workload import PROCEDURE, scanned_pdf
 
 PASSWORD = "mat-khau-tinh-2026"
 USERS = {"xem": "viewer", "canbo": "officer", "quantri": "administrator"}
@@ -64,6 +65,7 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Province]:
                 code = str(intake(database, IntakeRequest(PROCEDURE, Person(name, id_number)), "anh").code)
                 processing.transfer(database, code, "anh")
                 codes[name] = code
+            file_copy(database, codes["NGUYỄN VĂN ĐỨC"], "1", scanned_pdf(1, seed=7, page_kb=20), 1, "anh")
             enrol(database, hub.url, enrolment)
             assert run_round(database, patience=30).complete
         finally:

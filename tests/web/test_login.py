@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from sync.hub.admin import show
+from sync.hub.store import HubStore
 from tests.web.conftest import PASSWORD, Browser, Province
 
 
@@ -78,6 +80,15 @@ def test_search_by_folded_name_code_and_cccd(browser: Browser, province: Provinc
         assert duc in page.text, query
         assert province.codes["Trần Thị Hồng"] not in page.text, query
     assert "Không có hồ sơ nào khớp" in browser.get("/dossiers", params={"q": "khong ai"}).text
-    both = browser.get("/dossiers", params={"office": "000.00.12.H12", "status": "transferred"}).text
+    both = browser.get("/dossiers", params={"office": "000.00.12.H12", "procedure": "1.004873"}).text
     assert all(code in both for code in province.codes.values())
+    hong = province.codes["Trần Thị Hồng"]
+    store = HubStore(province.hub.folder)
+    try:
+        status = show(store, hong)["status"]  # other tests of the session move it on
+    finally:
+        store.dispose()
+    assert hong in browser.get("/dossiers", params={"status": status}).text
+    assert hong not in browser.get("/dossiers", params={"status": "returned"}).text
+    assert hong not in browser.get("/dossiers", params={"office": "000.00.99.H12"}).text
     assert "Không có hồ sơ nào khớp" in browser.get("/dossiers", params={"overdue": "true"}).text

@@ -11,11 +11,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.action_needs import PROVINCE_ACTIONS, action_named
 from counter_app.clock import now
+from counter_app.errors import CounterError
+from counter_app.lifecycle import label
 from sync.hub.store import HubStore
 from sync.hub.web.tables import WebAudit
 
 GENESIS = "0" * 64
+
+
+LABELS: dict[str, str] = {"login": "đăng nhập", "logout": "đăng xuất", "user.add": "thêm người dùng"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,16 @@ class Entry:
     action: str
     subject: str
     details: dict[str, Any]
+
+    @property
+    def label(self) -> str:
+        """The action in Vietnamese (a province decision by the lifecycle's own words)."""
+        if self.action.startswith("dossier."):
+            try:
+                return label(action_named(self.action.removeprefix("dossier."), PROVINCE_ACTIONS))
+            except CounterError:
+                return self.action
+        return LABELS.get(self.action, self.action)
 
 
 def append(session: Session, username: str, action: str, subject: str, details: dict[str, Any]) -> None:

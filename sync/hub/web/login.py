@@ -28,10 +28,10 @@ def home() -> Response:
 
 
 @router.get("/login")
-def login_form(request: Request, next: str = "/dossiers", notice: str = "") -> Response:
+def login_form(request: Request, next: str = "/dossiers") -> Response:
     if signed_in(request) is not None:
         return redirect(next)
-    return _form(request, next[:300], notice=notice[:200])
+    return _form(request, next[:300])
 
 
 @router.post("/login")
@@ -63,7 +63,7 @@ def logout(request: Request, signed: ViewerPost) -> Response:
     store = store_of(request)
     sessions.end(store, request.cookies.get(COOKIE))
     audit.record(store, signed.person.username, "logout", signed.person.username, {})
-    response = redirect("/login", "Đã đăng xuất.")
+    response = redirect("/login", "logged-out")
     response.delete_cookie(COOKIE, path="/", secure=True, httponly=True, samesite="lax")
     return response
 
@@ -76,11 +76,10 @@ def _open(store: HubStore, username: str, address: str) -> str:
     return sessions.start(store, who)
 
 
-def _form(request: Request, target: str, error: str = "", status: int = 200, username: str = "",
-          notice: str = "") -> Response:
+def _form(request: Request, target: str, error: str = "", status: int = 200, username: str = "") -> Response:
     token = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(32)
     response = render(request, "login.html", None, status, login_csrf=token, next=target, error=error,
-                      username=username[:100], notice=notice)
+                      username=username[:100])
     response.set_cookie(LOGIN_COOKIE, token, httponly=True, secure=True, samesite="strict", path="/",
                         max_age=3600)
     return response

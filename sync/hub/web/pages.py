@@ -3,7 +3,6 @@ rendering a template with the security headers every answer carries."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,9 +14,9 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from counter_app.clock import local
 from sync.hub.store import HubStore
 from sync.hub.web import sessions
+from sync.hub.web.formats import day, when
 from sync.hub.web.sessions import Signed
 from sync.hub.web.users import Role
 
@@ -40,6 +39,7 @@ class MenuItem:
 
 
 MENU: list[MenuItem] = []  # filled by sync.hub.web.install from each page module's MENU
+NOTICES: dict[str, str] = {"logged-out": "Đã đăng xuất."}  # ?notice=KEY shows one of these (never free text)
 
 
 class LoginRequired(Exception):
@@ -102,27 +102,18 @@ def render(request: Request, template: str, signed: Signed | None, status_code: 
            **context: Any) -> HTMLResponse:
     """The page `template` with the menu for `signed`'s role and its CSRF token for the forms."""
     menu = [item for item in MENU if signed is not None and signed.person.may(item.role)]
-    response = templates.TemplateResponse(request, template, {
-        "me": signed.person if signed else None, "csrf": signed.csrf if signed else "", "menu": menu,
-        "here": request.url.path, **context}, status_code=status_code, headers=HEADERS)
-    return response
+    notice = NOTICES.get(request.query_params.get("notice", ""), "")
+    values = {"me": signed.person if signed else None, "csrf": signed.csrf if signed else "", "menu": menu,
+              "here": request.url.path, "notice": notice, **context}
+    return templates.TemplateResponse(request, template, values, status_code=status_code, headers=HEADERS)
 
 
 def redirect(target: str, notice: str = "") -> RedirectResponse:
-    """303 to `target` (a path of this site), with a one-line notice for the next page."""
+    """303 to `target` (a path of this site), with the key of a notice (NOTICES) for the next page."""
     place = target if target.startswith("/") and not target.startswith("//") else "/"
     if notice:
         place += ("&" if "?" in place else "?") + "notice=" + quote(notice)
     return RedirectResponse(place, status_code=303, headers=HEADERS)
-
-
-def when(value: dt.datetime | None) -> str:
-    """A moment as the province reads it: local time, dd/mm/yyyy HH:MM."""
-    return local(value).strftime("%d/%m/%Y %H:%M") if value is not None else ""
-
-
-def day(value: dt.datetime | None) -> str:
-    return local(value).strftime("%d/%m/%Y") if value is not None else ""
 
 
 templates.env.filters["when"] = when

@@ -1,0 +1,98 @@
+"""The web screen in a real browser (Debian's Chromium through Playwright): log in, find a dossier a real
+counter synced, open its scan, mark its result ready, and see the decision reach that counter. Screenshots at
+office-screen and phone widths go to test-artifacts/web/ for people to look at."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
+
+from counter_app.services.queries import get_dossier
+from counter_app.storage.database import Database
+from tests.web.conftest import PASSWORD, Province
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+DESKTOP: ViewportSize = {"width": 1366, "height": 768}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One headless browser for the whole session (the system's Chromium: no browser download)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it (APT_TEST)")
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context(viewport=DESKTOP, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+def _shots(page: Page, name: str) -> None:
+    """The page as it is, at 1366×768 and at a phone's width (whole page)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-desktop.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+
+
+def test_an_officer_marks_a_synced_dossier_ready_and_the_counter_receives_it(page: Page, province: Province) -> None:
+    p = page
+    code = province.codes["NGUYỄN VĂN ĐỨC"]
+    p.goto(f"{province.hub.url}/dossiers?q=nguyen+van+duc")
+    assert "/login" in p.url
+    _shots(p, "login")
+    p.fill("input[name=username]", "canbo")
+    p.fill("input[name=password]", PASSWORD)
+    p.click("button[type=submit]")
+    p.wait_for_url("**/dossiers?q=nguyen+van+duc")
+    expect(p.get_by_role("link", name=code)).to_be_visible()
+    assert province.codes["Trần Thị Hồng"] not in p.content()
+    _shots(p, "dossiers")
+
+    p.get_by_role("link", name=code).click()
+    expect(p.get_by_role("heading", name=code)).to_be_visible()
+    scan = p.get_by_role("link", name="Xem PDF")
+    answer = p.request.get(f"{province.hub.url}{scan.get_attribute('href')}")
+    assert answer.ok and answer.headers["content-type"] == "application/pdf"
+    assert answer.headers["content-disposition"].startswith("inline") and answer.body().startswith(b"%PDF-")
+    assert "Chưa ký" in p.content()
+    _shots(p, "dossier")
+
+    form = p.locator("form[action$='/actions/result-ready']")
+    form.locator("textarea[name=note]").fill("Kết quả đã ký, chuyển về xã")
+    form.get_by_role("button").click()
+    expect(p.get_by_role("status")).to_contain_text("Đã ghi quyết định")
+    expect(p.locator("main")).to_contain_text("Có kết quả, chờ trả")
+    expect(p.locator("main")).to_contain_text("Kết quả đã ký, chuyển về xã")
+    _shots(p, "dossier-ready")
+
+    province.sync()
+    database = Database.open(province.counter)
+    try:
+        assert get_dossier(database, code).status.value == "result_ready"
+    finally:
+        database.dispose()
+
+
+def test_a_viewer_sees_no_actions(page: Page, province: Province) -> None:
+    p = page
+    p.goto(f"{province.hub.url}/login")
+    p.fill("input[name=username]", "xem")
+    p.fill("input[name=password]", PASSWORD)
+    p.click("button[type=submit]")
+    p.get_by_role("link", name=province.codes["Trần Thị Hồng"]).click()
+    expect(p.locator("main")).to_contain_text("chỉ xem hồ sơ")
+    assert p.locator("form[action*='/actions/']").count() == 0
