@@ -54,7 +54,12 @@ Handler = Callable[[argparse.Namespace, Database], Any]
 
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen build's page-pool workers start through here
-    return guarded(list(sys.argv[1:] if argv is None else argv), build_parser().parse_args, _execute)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in arguments[:1]:  # writes nothing to the data folder, so it runs outside `guarded`
+        from ui.selftest import main as self_test  # noqa: PLC0415 (composition root: the one check of every part)
+
+        return self_test(arguments)
+    return guarded(arguments, build_parser().parse_args, _execute)
 
 
 def _execute(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Final
 
@@ -19,13 +20,18 @@ _UNWALKED: Final = "blobs"  # content-addressed files and folders, created priva
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The data folder, created if missing, and made private when it is Counter's own."""
-    chosen = explicit or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir("Counter", "Counter")
-    path = Path(chosen).expanduser().resolve()
+    path = chosen_data_dir(explicit)
     created = not path.exists()
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     if created or any((path / marker).exists() for marker in MARKERS):
         make_private(path)
     return path
+
+
+def chosen_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder's path, without creating it (the self-test only looks)."""
+    chosen = explicit or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir("Counter", "Counter")
+    return Path(chosen).expanduser().resolve()
 
 
 def make_private(folder: Path) -> None:
@@ -61,6 +67,23 @@ def _chmod(path: Path, mode: int) -> None:
             path.chmod(mode)
 
 
+def app_root() -> Path:
+    """Where the shipped files sit: the folder of a frozen build's bundled files (PyInstaller's `_internal/`),
+    else the source checkout that holds the packages."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+
+
 def resources_dir() -> Path:
-    """The `resources/` folder shipped beside the packages."""
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The `resources/` folder (fonts, translations, icons, catalogue, forms wording), from source or frozen."""
+    return app_root() / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """One shipped file or folder under `resources/`, e.g. `resource("fonts", "NotoSans-Regular.ttf")`."""
+    return resources_dir().joinpath(*parts)
+
+
+def migrations_dir() -> Path:
+    """The Alembic scripts, kept as files beside `counter_app/storage/` from source and frozen alike."""
+    return app_root() / "counter_app" / "storage" / "migrations"

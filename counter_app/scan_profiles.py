@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 from counter_app.ports import ColourMode, ScanSettings
 from counter_app.textfold import fold
 
-PROFILE_FILE: Final = resources_dir() / "catalogue" / "scan-profiles.json"
+PROFILE_FILE: Final = resource("catalogue", "scan-profiles.json")
 
 
 @dataclass(frozen=True)

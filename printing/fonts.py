@@ -9,7 +9,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 
 FAMILY: Final = "CounterSerif"
 REGULAR: Final = FAMILY
@@ -28,7 +28,7 @@ _FILES: Final = {
 @functools.cache
 def register_fonts() -> None:
     """Register the four faces and map <b>/<i> markup to them (idempotent)."""
-    folder = resources_dir() / "fonts"
+    folder = resource("fonts")
     for name, file in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
     addMapping(FAMILY, 0, 0, REGULAR)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from counter_app.forms import FormSet
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 from counter_app.textfold import nfc
 
 
@@ -34,7 +34,7 @@ class Wording:
 
 @functools.cache
 def _load() -> dict[str, Any]:
-    with (resources_dir() / "forms" / "wording.toml").open("rb") as file:
+    with resource("forms", "wording.toml").open("rb") as file:
         return tomllib.load(file)
 
 

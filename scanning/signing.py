@@ -20,9 +20,9 @@ from pyhanko.sign import fields, pkcs11, signers
 
 from counter_app.clock import local, now
 from counter_app.errors import AuthError, ValidationError
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 
-STAMP_FONT = resources_dir() / "fonts" / "NotoSans-Regular.ttf"  # 1000 units per em, as pyHanko needs
+STAMP_FONT = resource("fonts", "NotoSans-Regular.ttf")  # 1000 units per em, as pyHanko needs
 STAMP_SIZE = 7
 STAMP_WIDTH, STAMP_HEIGHT, STAMP_MARGIN = 235, 42, 14  # points; bottom-right corner of the last page
 

@@ -24,6 +24,15 @@ def _windows_only(api: str) -> None:
         raise CounterError("scan.platform", api=api)
 
 
+def wia_devices() -> tuple[str, ...]:
+    """The names of the WIA scanners connected now (Windows only)."""
+    _windows_only("WIA")
+    import win32com.client  # type: ignore[import-not-found,import-untyped,unused-ignore]  # noqa: PLC0415
+
+    manager = win32com.client.Dispatch("WIA.DeviceManager")
+    return tuple(str(info.Properties("Name").Value) for info in manager.DeviceInfos)
+
+
 class WiaScanner:
     """A WIA 2.0 device through the WIA Automation Library (wiaaut.dll) via pywin32's COM client."""
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 
 DEFAULT_LANGUAGE = "vi"
 _current = DEFAULT_LANGUAGE
@@ -26,7 +26,7 @@ def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTr
     _current = language
     QLocale.setDefault(QLocale(*_LOCALES.get(language, _LOCALES["vi"])))
     installed: list[QTranslator] = []
-    ours = resources_dir() / "translations"
+    ours = resource("translations")
     if language == "en":  # English is the source: only its plural forms ("1 day", "2 days") are translated
         plurals = QTranslator(app)
         if plurals.load("counter_en", str(ours)):

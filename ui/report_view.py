@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.clock import local, now
 from counter_app.errors import CounterError
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 from counter_app.reports.periods import Period, PeriodKind, period_of
 from counter_app.reports.report import Report
 from counter_app.reports.tables import Headline, headlines, is_share, shown
@@ -234,6 +234,6 @@ def chart_fonts() -> list[str]:
     """Loads the bundled Liberation Serif faces the charts are laid out with (once); the families Qt found."""
     families: list[str] = []
     for face in ("Regular", "Bold"):
-        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / f"LiberationSerif-{face}.ttf"))
+        font_id = QFontDatabase.addApplicationFont(str(resource("fonts", f"LiberationSerif-{face}.ttf")))
         families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     return families

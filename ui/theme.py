@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPalette, QPix
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 
 # Colours carry meaning; screens ask for the meaning, never for a hex value.
 COLOURS = {
@@ -50,7 +50,7 @@ _TOKEN = re.compile(r"@([a-z_]+)")
 
 def style_sheet() -> str:
     """The application's QSS with its colour, font and spacing tokens (`@primary`, `@pt_title`…) filled in."""
-    text = (resources_dir() / "theme" / "counter.qss").read_text("utf-8")
+    text = resource("theme", "counter.qss").read_text("utf-8")
     values = {**COLOURS, **{f"pt_{k}": f"{v}pt" for k, v in FONT_PT.items()},
               **{f"space_{k}": f"{v}px" for k, v in SPACE.items()}}
     return _TOKEN.sub(lambda match: values[match.group(1)], text)
@@ -106,7 +106,7 @@ def icon(name: str, colour: str = "text") -> QIcon:
 
 @cache
 def _icon(name: str, colour: str) -> QIcon:
-    svg = (resources_dir() / "icons" / f"{name}.svg").read_text("utf-8").replace("currentColor", colour)
+    svg = resource("icons", f"{name}.svg").read_text("utf-8").replace("currentColor", colour)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     result = QIcon()
     for size in (16, 20, 24, 32, 48):

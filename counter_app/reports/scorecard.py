@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from counter_app.errors import ValidationError
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 from counter_app.reports.figures import Figures
 
 FILE_NAME: Final = "scorecard-766.toml"
@@ -91,7 +91,7 @@ def reachable(group: GroupScore) -> float:
 def load(folder: Path | None = None) -> Formulas:
     """The formulas from `folder`/scorecard-766.toml when present, else the shipped ones."""
     override = folder / FILE_NAME if folder else None
-    return _read(override if override and override.exists() else resources_dir() / "reports" / FILE_NAME)
+    return _read(override if override and override.exists() else resource("reports", FILE_NAME))
 
 
 @cache

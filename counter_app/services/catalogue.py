@@ -24,7 +24,7 @@ from counter_app.model import (
     ProcedureChannel,
     RequiredDocument,
 )
-from counter_app.paths import resources_dir
+from counter_app.paths import resource
 from counter_app.published_terms import parse_time_limit
 from counter_app.services import audit
 from counter_app.storage.database import Database
@@ -215,7 +215,7 @@ def set_time_limit(db: Database, code: str, text: str, actor: str, on: dt.date, 
 
 
 def seed_file() -> Path:
-    return resources_dir() / SEED_FILE
+    return resource(SEED_FILE)
 
 
 def seed_catalogue(session: Session) -> int:

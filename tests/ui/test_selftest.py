@@ -1,0 +1,79 @@
+"""`counter-app --self-test`: every part checked for real, one line each, exit 1 when a required part fails, the
+data folder only read (the updater runs it on a counter's real data)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from tests.sync.harness import enrol, make_counter, running_hub
+from ui import selftest
+
+NAMES = ("qt-window", "database", "form-fonts", "barcode", "scan", "signature", "printers", "scanners", "hub")
+
+
+def _self_test(data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "counter_app.cli", "--self-test", "--data-dir", str(data_dir)],
+                          check=False, capture_output=True, text=True, timeout=180,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def _tree(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file's size and time, but SQLite's shared-memory files, which a read-only reader may create."""
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")
+            if not p.name.endswith(("-wal", "-shm"))}
+
+
+@pytest.mark.slow
+def test_every_part_passes_and_an_enrolled_counters_hub_is_reached(tmp_path: Path) -> None:
+    with running_hub(tmp_path / "hub") as hub:
+        counter = make_counter(tmp_path / "counter", "000.00.12.H12")
+        enrol(counter, hub, "000.00.12.H12")
+        before = _tree(counter)
+        done = _self_test(counter)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    assert [line.split(":")[0] for line in lines] == [*NAMES, "self-test"]
+    assert all(": ok" in line for line in lines[:-1]), done.stdout
+    assert f"{hub.url}" in lines[NAMES.index("hub")]
+    assert "read back" in lines[NAMES.index("barcode")] and "LiberationSerif" in lines[NAMES.index("form-fonts")]
+    assert lines[-1] == "self-test: passed"
+    assert _tree(counter) == before  # nothing written, nothing migrated in the real data folder
+
+
+def test_a_counter_not_enrolled_skips_the_hub(tmp_path: Path) -> None:
+    assert selftest.enrolled_hub(tmp_path) == ""
+    make_counter(tmp_path / "counter", "000.00.12.H12")
+    assert selftest.enrolled_hub(tmp_path / "counter") == ""
+
+
+def test_a_failing_required_part_fails_the_run_and_an_optional_one_does_not(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    def broken(_scratch: selftest.Scratch) -> str:
+        raise OSError("libqxcb.so: cannot open shared object file")
+
+    monkeypatch.setattr(selftest, "CHECKS", (("optional-part", False, broken), ("scan", True, selftest.check_scan)))
+    assert selftest.main(["--self-test", "--data-dir", str(tmp_path)]) == selftest.EXIT_OK  # scan: skipped
+    monkeypatch.setattr(selftest, "CHECKS", (("qt-window", True, broken),))
+    assert selftest.main(["--self-test", "--data-dir", str(tmp_path)]) == selftest.EXIT_FAILED
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "optional-part: FAILED (optional) — OSError: libqxcb.so: cannot open shared object file"
+    assert out[1] == "scan: skipped — needs the page image, which failed above"
+    assert out[-2:] == ["qt-window: FAILED — OSError: libqxcb.so: cannot open shared object file",
+                        "self-test: FAILED — qt-window"]
+
+
+def test_a_font_left_out_of_the_file_is_named() -> None:
+    output = io.BytesIO()
+    page = canvas.Canvas(output)
+    page.setFont("Helvetica", 12)  # one of the 14 standard fonts: reportlab never embeds it
+    page.drawString(72, 720, "Giấy tiếp nhận")
+    page.save()
+    found = selftest._fonts(output.getvalue())
+    assert found["Helvetica"] is False and not any(found.values())
