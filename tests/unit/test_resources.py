@@ -11,6 +11,7 @@ import pytest
 from counter_app import paths
 
 ROOT = Path(__file__).resolve().parents[2]
+OWN_LOCATION = re.compile(r"__file__|importlib\.resources|pkgutil\.get_data")
 PACKAGES = ("counter_app", "ui", "scanning", "printing", "sync")
 
 
@@ -30,5 +31,5 @@ def test_no_module_finds_files_by_its_own_location() -> None:
     """`__file__` would point inside the frozen archive: only the helper may use it (the hub, `sync/hub`, is a
     server installed from source and never frozen)."""
     found = [str(path.relative_to(ROOT)) for package in PACKAGES for path in (ROOT / package).rglob("*.py")
-             if not path.is_relative_to(ROOT / "sync" / "hub") and re.search(r"__file__|importlib\.resources|pkgutil\.get_data", path.read_text("utf-8"))]
+             if not path.is_relative_to(ROOT / "sync" / "hub") and OWN_LOCATION.search(path.read_text("utf-8"))]
     assert found == ["counter_app/paths.py"]
