@@ -48,6 +48,7 @@ from counter_app.storage.blobs import read_input, write_atomically
 from counter_app.storage.database import Database
 from counter_app.terms_words import time_label
 from counter_app.transition_commands import add_transition_commands
+from counter_app.updates.commands import add_release_commands
 
 Handler = Callable[[argparse.Namespace, Database], Any]
 
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sync_commands(sub, common, _command)
     add_hub_commands(sub, common, _command)
+    add_release_commands(sub, common, _command)
     from printing.report_commands import add_report_command  # noqa: PLC0415 (reportlab loads only when used)
 
     add_report_command(sub, common, _command)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -10,13 +11,16 @@ import httpx
 
 from counter_app.clock import now
 from counter_app.errors import CounterError, ValidationError
-from counter_app.messages import render
+from counter_app.messages import os_reason, render
 from counter_app.services import office, outbox, refusals
 from counter_app.storage.database import Database
-from sync import keys, tus
+from counter_app.updates import state as update_state
+from sync import keys, tus, updates
 from sync.protocol import Ack, BlobAnswer, EnrolReply, EnrolRequest, FeedPage, Health, HubState, gzip_json
 from sync.transport import Halted, HubClient, Refused
+from sync.updates import UpdateSetup, production
 
+log = logging.getLogger("counter.sync")
 EVENT_BATCH = 200
 FEED_BATCH = 200
 
@@ -55,8 +59,9 @@ def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport 
 
 def run_round(db: Database, transport: httpx.BaseTransport | None = None, patience: float = 600.0,
               wait_max: float = 30.0, sizer: tus.ChunkSizer | None = None, read_timeout: float = 30.0,
-              stop: threading.Event | None = None) -> RoundReport:
-    """One full round; raises Halted (a person must act) or Transient/CounterError (try again later)."""
+              stop: threading.Event | None = None, updates: UpdateSetup | None = None) -> RoundReport:
+    """One full round; raises Halted (a person must act) or Transient/CounterError (try again later).
+    `updates`: where and how to fetch the app's own updates (default: as installed; none from source)."""
     state = outbox.state(db)
     if not state.enrolled:
         raise CounterError("sync.not_enrolled")
@@ -71,6 +76,7 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
         events = _send_events(db, hub)
         blobs, payload = _send_blobs(db, hub, sizer or tus.ChunkSizer())
         applied = _pull_feed(db, hub)
+        _update(db, hub, updates or production())
     except Halted as error:
         outbox.update_state(db, halted=error.message("vi"), last_error=error.message("vi"))
         raise
@@ -147,6 +153,18 @@ def _pull_feed(db: Database, hub: HubClient) -> int:
             return applied
         items = [item.model_dump(mode="json") for item in page.items]
         applied += outbox.apply_remote(db, items, max(item.cursor for item in page.items))
+
+
+def _update(db: Database, hub: HubClient, setup: UpdateSetup | None) -> None:
+    """The app's own update, last: its trouble is noted beside it and never fails the round."""
+    if setup is None:
+        return
+    try:
+        updates.step(db, hub, setup)
+    except (CounterError, httpx.TransportError, OSError) as error:
+        log.warning("update step: %s", type(error).__name__)
+        text = render("update.disk", "vi", reason=os_reason(error)) if isinstance(error, OSError) else _text(error)
+        update_state.change(db, message=text)
 
 
 def _text(error: Exception) -> str:

@@ -58,6 +58,13 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
         publish.set_defaults(kind=kind)
         if kind == "catalogue":
             publish.add_argument("--effective-from", help="YYYY-MM-DD, when the file does not give it")
+    update = command(group, common, "publish-update", _hub_publish_update,
+                     "announce a signed app update to the counters")
+    update.add_argument("package", type=Path, help="the release tarball")
+    update.add_argument("--version", required=True, help="its version, as signed")
+    update.add_argument("--signature", type=Path, help="the release manager's signature (default PACKAGE.sig)")
+    update.add_argument("--office", default="*", help="one office's agency code (default: every office)")
+    command(group, common, "updates", _hub_updates, "published updates and what each counter reported")
     report = command(group, common, "report", _hub_report, "the period's figures per commune office (JSON)")
     report.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
     report.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
@@ -68,7 +75,8 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
     user.add_argument("--role", required=True, choices=("viewer", "officer", "administrator"))
     forward = add_forward_command(group, common, command)
     for hub_command in (serve, status, forward, *(group.choices[name] for name in (
-            "enroll", "import", "show", "publish-catalogue", "publish-calendar", "report", "user-add"))):
+            "enroll", "import", "show", "publish-catalogue", "publish-calendar", "publish-update", "updates",
+            "report", "user-add"))):
         hub_command.add_argument("--hub-db", help="the hub's database URL (default: SQLite in --data-dir)")
         hub_command.set_defaults(without_database=True)
 
@@ -119,9 +127,12 @@ def _over_network(work: Callable[[], Any]) -> Any:
 
 def _sync_status(_args: argparse.Namespace, db: Database) -> Any:
     from counter_app.services import outbox  # noqa: PLC0415
+    from counter_app.updates import state  # noqa: PLC0415
 
-    left = outbox.summary(db)
-    return {"pending_events": left.events, "pending_blobs": left.blobs, "pending_bytes": left.blob_bytes,
+    left, update = outbox.summary(db), state.current(db)
+    return {"update": {"version": update.version, "status": update.status, "received": update.received,
+                       "size": update.size, "message": update.message} if update.version else None,
+            "pending_events": left.events, "pending_blobs": left.blobs, "pending_bytes": left.blob_bytes,
             "last_sync": left.state.last_success or None, "last_error": left.state.last_error or None,
             "halted": left.state.halted or None, "hub": left.state.hub_url or None,
             "conflicts": list(left.state.conflicts)}
@@ -190,6 +201,19 @@ def _hub_publish(args: argparse.Namespace, _db: Database | None) -> Any:
     effective = getattr(args, "effective_from", None)
     day = parse_day(effective) if effective else None
     return _on_hub(args, lambda store: publish(store, args.kind, args.file, args.office, day))
+
+
+def _hub_publish_update(args: argparse.Namespace, _db: Database | None) -> Any:
+    from sync.hub.releases import publish  # noqa: PLC0415
+
+    signature = args.signature or args.package.with_name(f"{args.package.name}.sig")
+    return _on_hub(args, lambda store: publish(store, args.package, args.version, signature, args.office))
+
+
+def _hub_updates(args: argparse.Namespace, _db: Database | None) -> Any:
+    from sync.hub.releases import overview  # noqa: PLC0415
+
+    return _on_hub(args, overview)
 
 
 def _hub_report(args: argparse.Namespace, _db: Database | None) -> Any:

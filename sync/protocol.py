@@ -147,10 +147,19 @@ class BlobAnswer(Reply):
 
 class FeedItem(Strict):
     cursor: int = Field(ge=1)
-    kind: Literal["event", "catalogue", "calendar"] = "event"
+    kind: Literal["event", "catalogue", "calendar", "update"] = "event"
     code: str | None = None
     event: WireEvent | None = None
     data: dict[str, Any] | None = None
+
+
+class UpdateReport(Strict):
+    """A counter telling the hub what became of an update (the launcher's or the download's outcome)."""
+
+    version: str = Field(pattern=r"^\d{1,4}(\.\d{1,6}){1,3}$")
+    outcome: Literal["installed", "self_test_failed", "refused", "download_failed"]
+    detail: str = Field(default="", max_length=2000)
+    at: str = Field(default="", max_length=40)
 
 
 class FeedPage(Reply):

@@ -32,6 +32,7 @@ from counter_app.storage.orm import (
     SettingRow,
     SyncBlobRow,
 )
+from counter_app.updates import state as announced_update
 from counter_app.workcal import parse_calendar
 
 STATE_KEY = "sync"
@@ -185,6 +186,8 @@ def _apply_item(session: Session, item: dict[str, Any]) -> tuple[bool, str | Non
             row.kind, row.note = override.kind.value, override.note
             session.add(row)
         return True, None
+    if kind == "update":
+        return announced_update.remember(session, dict(item["data"])), None
     return _apply_one(session, dict(item["event"]))
 
 

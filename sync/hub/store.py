@@ -169,6 +169,34 @@ class PortalMark(HubBase):
     scanned_until: Mapped[dt.datetime]
 
 
+class Release(HubBase):
+    """An update package the province published: its bytes are a blob named by their SHA-256; the release
+    manager's signature travels with it untouched (the hub cannot make one)."""
+
+    __tablename__ = "hub_release"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(40), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    signature: Mapped[str] = mapped_column(String(4096))
+    office_code: Mapped[str] = mapped_column(String(35))
+    published_at: Mapped[dt.datetime]
+
+
+class ReleaseReport(HubBase):
+    """What a counter did with an update: installed, self-test failed (rolled back), refused."""
+
+    __tablename__ = "hub_release_report"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    office_code: Mapped[str] = mapped_column(String(35))
+    version: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str] = mapped_column(String(2000), default="")
+    device_time: Mapped[str] = mapped_column(String(40), default="")
+    received_at: Mapped[dt.datetime]
+
+
 class HubStore:
     """The hub database and blob folder; `session()` is one transaction."""
 

@@ -1,0 +1,131 @@
+"""The install folder of a packaged Counter: a small stable launcher beside `versions/<X>/` (each a whole
+one-folder app), and pointer files (`current`, `previous`, `pending`) each replaced in one atomic step.
+
+Standard library only (and the core's atomic write): the launcher imports this module and nothing heavier."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from counter_app.storage.blobs import write_atomically
+
+ROOT_ENV, VERSION_ENV = "COUNTER_INSTALL_ROOT", "COUNTER_VERSION"  # set by the launcher for the app it starts
+APP = "Counter.exe" if os.name == "nt" else "Counter"
+CURRENT, PREVIOUS, PENDING = "current", "previous", "pending"
+FAILED_MARK = "self-test-failed.json"
+_VERSION = re.compile(r"^\d{1,4}(\.\d{1,6}){1,3}$")
+
+
+def is_version(text: str) -> bool:
+    """A version as releases are named (1.2 to 1.2.3.4, digits only): also a safe folder name."""
+    return bool(_VERSION.match(text))
+
+
+def version_key(text: str) -> tuple[int, ...]:
+    """Sort key: 1.10 comes after 1.9."""
+    return tuple(int(part) for part in text.split("."))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """`root/` holds the launcher, `versions/`, `downloads/` (packages on their way), `reports/` (outcomes
+    waiting to be told to the hub) and the pointer files."""
+
+    root: Path
+
+    @property
+    def versions(self) -> Path:
+        return self.root / "versions"
+
+    @property
+    def downloads(self) -> Path:
+        return self.root / "downloads"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    def folder(self, version: str) -> Path:
+        return self.versions / version
+
+    def executable(self, version: str) -> Path:
+        return self.folder(version) / APP
+
+    def runnable(self, version: str | None) -> bool:
+        """A version whose folder holds the app and whose self-test never failed here."""
+        return bool(version) and is_version(version or "") and self.executable(version or "").is_file() \
+            and not (self.folder(version or "") / FAILED_MARK).exists()
+
+    def read(self, pointer: str) -> str | None:
+        """The version a pointer file names, or None when it is missing, empty or garbled (a power cut on a
+        file system that kept the name but not the bytes)."""
+        try:
+            text = (self.root / pointer).read_text("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return text if is_version(text) else None
+
+    def write(self, pointer: str, version: str) -> None:
+        """Point `pointer` at `version` in one step: readers see the old name or the new, never a mix."""
+        write_atomically(self.root / pointer, f"{version}\n".encode())
+        sync_folder(self.root)
+
+    def clear(self, pointer: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            (self.root / pointer).unlink()
+        sync_folder(self.root)
+
+    def installed(self) -> list[str]:
+        """Runnable versions, newest first."""
+        if not self.versions.is_dir():
+            return []
+        names = [entry.name for entry in self.versions.iterdir() if self.runnable(entry.name)]
+        return sorted(names, key=version_key, reverse=True)
+
+    def mark_failed(self, version: str, detail: dict[str, Any]) -> None:
+        """Never try this version again here (a later release gets a new version number)."""
+        write_atomically(self.folder(version) / FAILED_MARK, json.dumps(detail, ensure_ascii=False).encode())
+
+    def add_report(self, outcome: str, version: str, detail: str = "") -> Path:
+        """An outcome for the hub (installed, self_test_failed, refused), kept until it has been told."""
+        self.reports.mkdir(parents=True, exist_ok=True)
+        stamp = time.time_ns()
+        report = {"outcome": outcome, "version": version, "detail": detail[:2000],
+                  "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stamp / 1e9))}
+        path = self.reports / f"{stamp}-{outcome}.json"
+        write_atomically(path, json.dumps(report, ensure_ascii=False).encode())
+        return path
+
+    def pending_reports(self) -> list[tuple[Path, dict[str, Any]]]:
+        """Reports not yet told to the hub, oldest first (an unreadable one is dropped)."""
+        found = []
+        for path in sorted(self.reports.glob("*.json")) if self.reports.is_dir() else []:
+            try:
+                found.append((path, dict(json.loads(path.read_text("utf-8")))))
+            except (OSError, ValueError):
+                path.unlink(missing_ok=True)
+        return found
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; Windows commits the rename with the file)."""
+    if os.name == "nt":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def from_environment() -> Layout | None:
+    """The install folder the launcher started this app from; None when run from source (no self-update)."""
+    root = os.environ.get(ROOT_ENV)
+    return Layout(Path(root)) if root and Path(root, "versions").is_dir() else None
