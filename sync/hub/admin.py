@@ -27,7 +27,7 @@ from counter_app.model import StopRequester
 from counter_app.services import processing
 from counter_app.storage.blobs import write_atomically
 from counter_app.workcal import parse_calendar
-from sync.bundle import read, signed_ack
+from sync.bundle import Bundle, opened, signed_ack
 from sync.hub import uploads
 from sync.hub.decisions import find_dossier, set_status
 from sync.hub.ingest import ingest
@@ -35,6 +35,7 @@ from sync.hub.keys import hub_keys
 from sync.hub.store import EVERY_OFFICE, Blob, Device, Event, FeedEntry, HubStore, Quarantined
 from sync.protocol import MAX_BATCH, PROTOCOL
 
+BLOB_CHUNK = 4 * 1024 * 1024
 PayloadOf = Callable[[str, dt.datetime], dict[str, Any]]
 TRANSITIONS: dict[str, tuple[Action, PayloadOf]] = {  # the payloads the counter's own services build
     "transfer": (Action.TRANSFER, lambda text, _at: processing.transfer_payload(note=text)),
@@ -121,23 +122,17 @@ def show(store: HubStore, ref: str) -> dict[str, Any]:
 
 def import_bundle(store: HubStore, path: Path) -> dict[str, Any]:
     """A counter's USB bundle, taken through the same idempotent ingest and upload path as the network;
-    returns the acknowledgement to carry back (also written beside the bundle)."""
+    returns the acknowledgement to carry back (also written beside the bundle). Blobs are streamed from the
+    opened bundle in chunks, so memory stays bounded whatever the scans weigh."""
     keys = hub_keys(store.data_dir)
-    bundle = read(path, keys.sealing, lambda device_id: _public_key(store, device_id))
-    with store.session() as session:
-        device = session.get(Device, bundle.device_id)
-    assert device is not None
-    refused: list[dict[str, Any]] = []
-    for start in range(0, len(bundle.events), MAX_BATCH):
-        try:
-            outcome = ingest(store, device.id, [dict(event) for event in bundle.events[start:start + MAX_BATCH]])
-        except HTTPException as error:
-            raise ValidationError("bundle.invalid", reason=str(error.detail)[:200]) from error
-        refused += [item.model_dump(mode="json") for item in outcome.refused]
-    for sha, data in bundle.blobs.items():
-        blob = uploads.create(store, device, len(data), sha)
-        if not blob.complete:
-            uploads.append(store, device, sha, blob.offset, data[blob.offset:], None)
+    store.upload_dir.mkdir(parents=True, exist_ok=True)
+    with opened(path, keys.sealing, lambda device_id: _public_key(store, device_id), store.upload_dir) as bundle:
+        with store.session() as session:
+            device = session.get(Device, bundle.device_id)
+        assert device is not None
+        refused = _ingest_events(store, device, bundle)
+        for sha in bundle.blobs:
+            _take_blob(store, device, bundle, sha)
     with store.session() as session:
         acked = session.get(Device, device.id).acked_seq  # type: ignore[union-attr]
         complete = session.scalars(select(Blob.sha256).where(Blob.sha256.in_(list(bundle.blobs)), Blob.complete,
@@ -146,6 +141,31 @@ def import_bundle(store: HubStore, path: Path) -> dict[str, Any]:
            "blobs_complete": sorted(complete), "refused": refused}
     write_atomically(path.with_name(f"ack-{device.id}.json"), signed_ack(ack, keys.signing))
     return ack
+
+
+def _ingest_events(store: HubStore, device: Device, bundle: Bundle) -> list[dict[str, Any]]:
+    refused: list[dict[str, Any]] = []
+    for start in range(0, len(bundle.events), MAX_BATCH):
+        try:
+            outcome = ingest(store, device.id, [dict(event) for event in bundle.events[start:start + MAX_BATCH]])
+        except HTTPException as error:
+            raise ValidationError("bundle.invalid", reason=str(error.detail)[:200]) from error
+        refused += [item.model_dump(mode="json") for item in outcome.refused]
+    return refused
+
+
+def _take_blob(store: HubStore, device: Device, bundle: Bundle, sha: str) -> None:
+    """One blob through the upload path, in chunks from where the hub is (a blob half-sent over the network
+    before the stick came is finished, not restarted)."""
+    blob = uploads.create(store, device, bundle.blob_size(sha), sha)
+    if blob.complete:
+        return
+    offset = blob.offset
+    with bundle.open_blob(sha) as member:
+        member.seek(offset)
+        while chunk := member.read(BLOB_CHUNK):
+            blob, _ = uploads.append(store, device, sha, offset, chunk, None)
+            offset += len(chunk)
 
 
 def _reason(key: str, params: dict[str, Any]) -> str:

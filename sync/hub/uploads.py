@@ -7,11 +7,11 @@ import base64
 import binascii
 import hashlib
 import os
+from pathlib import Path
 
 from fastapi import HTTPException
 
 from counter_app.clock import now
-from counter_app.storage.blobs import write_atomically
 from sync.hub.store import Blob, Device, HubStore
 from sync.protocol import MAX_BLOB_BYTES
 
@@ -93,8 +93,8 @@ def _finish(store: HubStore, blob: Blob) -> bool:
         return False
     target = store.blob_path(blob.sha256)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, part.read_bytes())
-    part.unlink(missing_ok=True)
+    os.replace(part, target)  # fsynced as written; moved, not read into memory (a scan may be large)
+    _fsync_dir(target.parent)
     blob.complete, blob.completed_at = True, now()
     return True
 
@@ -107,6 +107,15 @@ def _write_at(part: os.PathLike[str], offset: int, chunk: bytes) -> None:
         file.write(chunk)
         file.flush()
         os.fsync(file.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "nt":
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def _check_chunk(chunk: bytes, checksum: str | None) -> None:

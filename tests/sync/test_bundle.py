@@ -12,9 +12,11 @@ from pathlib import Path
 from nacl.public import SealedBox
 from sqlalchemy import select
 
+from counter_app.protect.stream import decrypt_stream, encrypt_stream, new_key
 from counter_app.services import outbox, queries, refusals
 from counter_app.storage.database import Database
 from counter_app.storage.orm import DossierEventRow
+from sync.bundle import MAGIC, SEALED_KEY_BYTES
 from sync.client import enrol
 from sync.hub.keys import hub_keys
 from tests.sync.harness import OFFICE_A, make_counter, run, running_hub
@@ -24,7 +26,11 @@ from tests.sync.workload import fill
 def _reseal(bundle: Path, target: Path, hub_folder: Path, seal_for: Path, name: str, new_name: str) -> None:
     """Open `bundle` with the hub's key, rename a citizen in the manifest, seal it again for `seal_for`'s hub
     (its public key is no secret); what a forger holding the stick could do."""
-    opened = SealedBox(hub_keys(hub_folder).sealing).decrypt(bundle.read_bytes())
+    raw = io.BytesIO(bundle.read_bytes())
+    assert raw.read(len(MAGIC)) == MAGIC
+    plain = io.BytesIO()
+    decrypt_stream(raw, plain, SealedBox(hub_keys(hub_folder).sealing).decrypt(raw.read(SEALED_KEY_BYTES)))
+    opened = plain.getvalue()
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(opened)) as source, zipfile.ZipFile(output, "w") as forged:
         for item in source.infolist():
@@ -33,7 +39,12 @@ def _reseal(bundle: Path, target: Path, hub_folder: Path, seal_for: Path, name: 
                 assert name.encode() in data
                 data = data.replace(name.encode(), new_name.encode())
             forged.writestr(item, data)
-    target.write_bytes(SealedBox(hub_keys(seal_for).sealing.public_key).encrypt(output.getvalue()))
+    stream_key = new_key()
+    sealed = io.BytesIO()
+    sealed.write(MAGIC + SealedBox(hub_keys(seal_for).sealing.public_key).encrypt(stream_key))
+    output.seek(0)
+    encrypt_stream(output, sealed, stream_key)
+    target.write_bytes(sealed.getvalue())
 
 
 def test_usb_bundle_round_trip(tmp_path: Path) -> None:
