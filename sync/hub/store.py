@@ -1,4 +1,4 @@
-"""The hub's own tables (PostgreSQL in production, SQLite on a single machine) and its blob folder."""
+"""The hub's own tables (PostgreSQL in production, SQLite on a single machine) and its blob store."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from counter_app.storage.types import UTCDateTime
+from sync.hub.blobs import FileBlobs, HubBlobs
 
 
 class HubBase(DeclarativeBase):
@@ -198,15 +199,13 @@ class ReleaseReport(HubBase):
 
 
 class HubStore:
-    """The hub database and blob folder; `session()` is one transaction."""
+    """The hub database and blob store (the data folder's unless another is given); `session()` is one
+    transaction."""
 
-    def __init__(self, data_dir: Path, url: str | None = None) -> None:
+    def __init__(self, data_dir: Path, url: str | None = None, blobs: HubBlobs | None = None) -> None:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.blob_dir = data_dir / "blobs"
-        self.upload_dir = data_dir / "uploads"
-        for folder in (self.blob_dir, self.upload_dir):
-            folder.mkdir(exist_ok=True)
+        self.blobs: HubBlobs = blobs or FileBlobs(data_dir)
         self.engine = _engine(url or f"sqlite:///{data_dir / 'hub.sqlite3'}")
         HubBase.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -215,12 +214,6 @@ class HubStore:
     def session(self) -> Iterator[Session]:
         with self._sessions.begin() as session:
             yield session
-
-    def blob_path(self, sha256: str) -> Path:
-        return self.blob_dir / sha256[:2] / sha256
-
-    def upload_path(self, office_code: str, sha256: str) -> Path:
-        return self.upload_dir / f"{office_code}-{sha256}.part"
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -6,8 +6,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import os
-from pathlib import Path
 
 from fastapi import HTTPException
 
@@ -71,51 +69,21 @@ def append(store: HubStore, device: Device, sha256: str, offset: int, chunk: byt
             raise HTTPException(409, f"Upload-Offset {offset} is not the hub's {blob.offset}")
         if offset + len(chunk) > blob.length:
             raise HTTPException(413, "chunk goes past Upload-Length")
-        part = store.upload_path(blob.office_code, sha256)
-        if (part.stat().st_size if part.exists() else 0) < offset:  # the partial file was lost: start again
+        if store.blobs.staged(blob.office_code, sha256) < offset:  # the partial file was lost: start again
             blob.offset = 0
             return blob, True
-        _write_at(part, offset, chunk)
+        store.blobs.stage(blob.office_code, sha256, offset, chunk)  # drops bytes past `offset` a crash left
         blob.offset = offset + len(chunk)
         return blob, blob.offset < blob.length or _finish(store, blob)
 
 
 def _finish(store: HubStore, blob: Blob) -> bool:
     """The whole file must hash to its name; otherwise start again from zero."""
-    part = store.upload_path(blob.office_code, blob.sha256)
-    digest = hashlib.sha256()
-    with part.open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    if digest.hexdigest() != blob.sha256:
-        part.unlink(missing_ok=True)
+    if not store.blobs.promote(blob.office_code, blob.sha256):
         blob.offset = 0
         return False
-    target = store.blob_path(blob.sha256)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(part, target)  # fsynced as written; moved, not read into memory (a scan may be large)
-    _fsync_dir(target.parent)
     blob.complete, blob.completed_at = True, now()
     return True
-
-
-def _write_at(part: os.PathLike[str], offset: int, chunk: bytes) -> None:
-    """Append at `offset`, dropping bytes past it that a crash left behind (the database offset is the truth)."""
-    with open(part, "ab+") as file:
-        file.truncate(offset)
-        file.seek(offset)
-        file.write(chunk)
-        file.flush()
-        os.fsync(file.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "nt":
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _check_chunk(chunk: bytes, checksum: str | None) -> None:

@@ -58,8 +58,8 @@ def _assert_hub_holds_exactly(hub: Hub, counter: Path) -> None:
             assert held == mine
             assert named <= complete
             for sha in named:
-                assert hashlib.sha256(store.blob_path(sha).read_bytes()).hexdigest() == sha
-                assert store.blob_path(sha).read_bytes() == database.blobs.read(sha)
+                assert hashlib.sha256(store.blobs.read(sha)).hexdigest() == sha
+                assert store.blobs.read(sha) == database.blobs.read(sha)
         finally:
             store.dispose()
     finally:

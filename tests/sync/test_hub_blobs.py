@@ -1,0 +1,71 @@
+"""The hub's blob store contract, for every implementation: staged uploads resume and restart, only bytes
+that hash to their name become a blob, and a blob reads back checked."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from counter_app.errors import NotFound, StorageError
+from sync.hub.blobs import FileBlobs, HubBlobs
+
+OFFICE, OTHER = "000.00.12.H12", "000.00.13.H12"
+DATA = bytes(range(256)) * 5000  # 1.28 MB: more than one read block
+SHA = hashlib.sha256(DATA).hexdigest()
+
+
+@pytest.fixture(params=["files"])
+def blobs(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[HubBlobs]:
+    yield FileBlobs(tmp_path)
+
+
+def test_an_upload_staged_in_chunks_becomes_the_blob(blobs: HubBlobs) -> None:
+    assert blobs.staged(OFFICE, SHA) == 0 and not blobs.exists(SHA)
+    for offset in range(0, len(DATA), 300_000):
+        blobs.stage(OFFICE, SHA, offset, DATA[offset:offset + 300_000])
+        assert blobs.staged(OFFICE, SHA) == min(offset + 300_000, len(DATA))
+    assert blobs.promote(OFFICE, SHA)
+    assert blobs.exists(SHA) and blobs.read(SHA) == DATA
+    assert b"".join(blobs.chunks(SHA)) == DATA
+    assert blobs.staged(OFFICE, SHA) == 0  # the upload under way is gone once it is the blob
+
+
+def test_a_rewrite_at_an_earlier_offset_drops_what_lay_past_it(blobs: HubBlobs) -> None:
+    blobs.stage(OFFICE, SHA, 0, DATA[:500_000])
+    blobs.stage(OFFICE, SHA, 100_000, DATA[100_000:200_000])  # a crash left bytes past the database's offset
+    assert blobs.staged(OFFICE, SHA) == 200_000
+    blobs.stage(OFFICE, SHA, 200_000, DATA[200_000:])
+    assert blobs.promote(OFFICE, SHA) and blobs.read(SHA) == DATA
+
+
+def test_bytes_that_do_not_hash_to_their_name_never_become_a_blob(blobs: HubBlobs) -> None:
+    blobs.stage(OFFICE, SHA, 0, DATA[:-1] + b"!")
+    assert not blobs.promote(OFFICE, SHA)
+    assert not blobs.exists(SHA) and blobs.staged(OFFICE, SHA) == 0  # dropped: the upload restarts from zero
+
+
+def test_offices_uploads_under_way_are_kept_apart(blobs: HubBlobs) -> None:
+    blobs.stage(OFFICE, SHA, 0, DATA[:1000])
+    assert blobs.staged(OTHER, SHA) == 0
+    blobs.discard(OFFICE, SHA)
+    blobs.discard(OFFICE, SHA)  # missing is fine
+    assert blobs.staged(OFFICE, SHA) == 0
+
+
+def test_a_missing_blob_is_not_found(blobs: HubBlobs) -> None:
+    with pytest.raises(NotFound):
+        blobs.read(SHA)
+    with pytest.raises(NotFound):
+        blobs.chunks(SHA)
+
+
+def test_a_blob_damaged_on_disk_reads_as_corrupt(tmp_path: Path) -> None:
+    blobs = FileBlobs(tmp_path)
+    blobs.stage(OFFICE, SHA, 0, DATA)
+    assert blobs.promote(OFFICE, SHA)
+    blobs.path(SHA).write_bytes(DATA[:-1])
+    with pytest.raises(StorageError):
+        blobs.read(SHA)
