@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -79,18 +78,16 @@ def view(store: HubStore, dossier_id: uuid.UUID, at: dt.datetime | None = None) 
     return View(row, _fields(dossier.state), steps, documents, refused, _choices(dossier.status))
 
 
-def document_path(store: HubStore, dossier_id: uuid.UUID, sha256: str) -> Path | None:
-    """The file of a scan filed on this dossier that has arrived whole, else None."""
+def has_document(store: HubStore, dossier_id: uuid.UUID, sha256: str) -> bool:
+    """Whether `sha256` is a scan filed on this dossier that has arrived whole (in `store.blobs`)."""
     with store.session() as session:
         dossier = session.get(Dossier, dossier_id)
         if dossier is None:
-            return None
+            return False
         filed = session.scalars(select(Event.payload).where(Event.dossier_id == dossier_id,
                                                             Event.type == Action.FILE_DOCUMENT.value)).all()
         blob = session.get(Blob, (dossier.office_code, sha256))
-    if not any(payload.get("sha256") == sha256 for payload in filed) or blob is None or not blob.complete:
-        return None
-    return store.blob_path(sha256)
+    return any(payload.get("sha256") == sha256 for payload in filed) and blob is not None and blob.complete
 
 
 def _documents(session: Any, dossier: Dossier, events: Any) -> list[Document]:

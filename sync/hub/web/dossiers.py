@@ -9,13 +9,13 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import Response, StreamingResponse
 
 from counter_app.errors import CounterError, NotFound
 from counter_app.lifecycle import STATUS_LABELS
 from sync.hub.admin import decide
 from sync.hub.web.audit import latest, record
-from sync.hub.web.dossier_view import document_path, view
+from sync.hub.web.dossier_view import has_document, view
 from sync.hub.web.pages import NOTICES, MenuItem, OfficerPost, Viewer, redirect, render, store_of
 from sync.hub.web.search import Filters, choices, search
 from sync.hub.web.sessions import Signed
@@ -64,12 +64,12 @@ def _dossier(request: Request, signed: Signed, dossier_id: uuid.UUID, error: str
 def document(request: Request, _signed: Viewer, dossier_id: uuid.UUID,
              sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")]) -> Response:
     """The scan itself, shown by the browser's PDF viewer (never a download of something else)."""
-    path = document_path(store_of(request), dossier_id, sha256)
-    if path is None or not path.is_file():
+    store = store_of(request)
+    if not has_document(store, dossier_id, sha256) or not store.blobs.exists(sha256):
         raise HTTPException(404, "Bản số hóa chưa về tới tỉnh.")
-    return FileResponse(path, media_type="application/pdf", content_disposition_type="inline",
-                        filename=f"{sha256[:12]}.pdf",
-                        headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=300"})
+    return StreamingResponse(store.blobs.chunks(sha256), media_type="application/pdf",
+                             headers={"Content-Disposition": f'inline; filename="{sha256[:12]}.pdf"',
+                                      "X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=300"})
 
 
 @router.post("/dossiers/{dossier_id}/actions/{command}")
