@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -34,7 +36,15 @@ class HubBlobs(Protocol):
         """Make the staged upload the blob `sha256` if its bytes hash to that; otherwise drop it and say False."""
         ...
 
+    def put_file(self, sha256: str, source: Path) -> None:
+        """Keep the file at `source` (already checked to hash to `sha256`) as that blob, read in blocks."""
+        ...
+
     def exists(self, sha256: str) -> bool:
+        ...
+
+    def read_range(self, sha256: str, start: int, length: int) -> bytes:
+        """`length` bytes of the blob from `start` (fewer at its end)."""
         ...
 
     def chunks(self, sha256: str) -> Iterator[bytes]:
@@ -98,8 +108,27 @@ class FileBlobs:
         _fsync_dir(target.parent)
         return True
 
+    def put_file(self, sha256: str, source: Path) -> None:
+        target = self.path(sha256)
+        if target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        with os.fdopen(descriptor, "wb") as out, source.open("rb") as file:
+            shutil.copyfileobj(file, out, READ_BLOCK)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
+
+    def read_range(self, sha256: str, start: int, length: int) -> bytes:
+        if not self.exists(sha256):
+            raise NotFound("blob.missing", digest=sha256)
+        with self.path(sha256).open("rb") as file:
+            file.seek(start)
+            return file.read(length)
 
     def chunks(self, sha256: str) -> Iterator[bytes]:
         if not self.exists(sha256):

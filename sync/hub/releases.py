@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -51,17 +48,8 @@ def publish(store: HubStore, package: Path, version: str, signature: Path,
 
 
 def _keep(store: HubStore, package: Path, sha256: str) -> None:
-    """Copy the package into the blob folder (temp file, fsync, rename), read in blocks."""
-    target = store.blob_path(sha256)
-    if target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    with os.fdopen(descriptor, "wb") as out, package.open("rb") as source:
-        shutil.copyfileobj(source, out, 1 << 20)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, target)
+    """Keep the package in the hub's blob store (read in blocks; a copy that dies midway leaves nothing)."""
+    store.blobs.put_file(sha256, package)
 
 
 def overview(store: HubStore) -> dict[str, Any]:
@@ -93,9 +81,7 @@ def add_routes(app: FastAPI, store: HubStore) -> None:
                 ) -> Response:
         release = _release_for(store, me, sha256)
         start, end = _range(range_, release.size)
-        with store.blob_path(sha256).open("rb") as file:
-            file.seek(start)
-            body = file.read(end - start + 1)
+        body = store.blobs.read_range(sha256, start, end - start + 1)
         digest = base64.b64encode(hashlib.sha256(body).digest()).decode()
         headers = {"Content-Range": f"bytes {start}-{end}/{release.size}", "Accept-Ranges": "bytes",
                    "Content-Digest": f"sha-256=:{digest}:", "Cache-Control": "no-store"}

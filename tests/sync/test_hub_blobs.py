@@ -69,3 +69,13 @@ def test_a_blob_damaged_on_disk_reads_as_corrupt(tmp_path: Path) -> None:
     blobs.path(SHA).write_bytes(DATA[:-1])
     with pytest.raises(StorageError):
         blobs.read(SHA)
+
+
+def test_a_file_kept_whole_reads_back_by_range(blobs: HubBlobs, tmp_path: Path) -> None:
+    source = tmp_path / "package.bin"
+    source.write_bytes(DATA)
+    blobs.put_file(SHA, source)
+    blobs.put_file(SHA, source)  # again: nothing changes
+    assert blobs.read(SHA) == DATA
+    assert blobs.read_range(SHA, 1000, 5000) == DATA[1000:6000]
+    assert blobs.read_range(SHA, len(DATA) - 10, 5000) == DATA[-10:]
