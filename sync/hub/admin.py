@@ -125,8 +125,8 @@ def import_bundle(store: HubStore, path: Path) -> dict[str, Any]:
     returns the acknowledgement to carry back (also written beside the bundle). Blobs are streamed from the
     opened bundle in chunks, so memory stays bounded whatever the scans weigh."""
     keys = hub_keys(store.data_dir)
-    store.upload_dir.mkdir(parents=True, exist_ok=True)
-    with opened(path, keys.sealing, lambda device_id: _public_key(store, device_id), store.upload_dir) as bundle:
+    store.scratch_dir.mkdir(parents=True, exist_ok=True)
+    with opened(path, keys.sealing, lambda device_id: _public_key(store, device_id), store.scratch_dir) as bundle:
         with store.session() as session:
             device = session.get(Device, bundle.device_id)
         assert device is not None

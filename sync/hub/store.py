@@ -206,6 +206,7 @@ class HubStore:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.blobs: HubBlobs = blobs or FileBlobs(data_dir)
+        self.scratch_dir = data_dir / "uploads"  # local room for work files (an opened USB bundle)
         self.engine = _engine(url or f"sqlite:///{data_dir / 'hub.sqlite3'}")
         HubBase.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
