@@ -49,7 +49,7 @@ def _try_pending(layout: Layout, timeout: float) -> None:
         return
     if pending is None:
         return
-    passed, detail = self_test(layout.executable(pending), timeout)
+    passed, detail = self_test(layout.self_test_executable(pending), timeout)
     if passed:
         layout.add_report("installed", pending, detail)
         if current:

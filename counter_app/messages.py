@@ -461,6 +461,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                        "{made}; sync stops until an administrator checks."),
     "sync.cancelled": ("Đồng bộ dừng vì ứng dụng đang đóng; phần đã gửi được giữ.",
                        "Sync stopped because the app is closing; what was sent is kept."),
+    "storage.premigrate_failed": ("Phiên bản mới cần nâng cấp cơ sở dữ liệu nhưng không sao lưu được trước "
+                                  "({reason}); chưa nâng cấp, dữ liệu giữ nguyên.",
+                                  "The new version must migrate the database but could not back it up first "
+                                  "({reason}); nothing was migrated, the data is unchanged."),
     "update.bad_version": ("«{version}» không phải số phiên bản hợp lệ (dạng 1.2.3).",
                            "«{version}» is not a valid version number (like 1.2.3)."),
     "update.bad_signature_file": ("Tệp chữ ký của bản cập nhật không đúng định dạng ({detail}).",
@@ -475,6 +479,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                              "installed; the hub has been told."),
     "update.signature_mismatch": ("Chữ ký dành cho phiên bản {signed}, không phải cho gói {version} này.",
                                   "The signature is for version {signed}, not for this package {version}."),
+    "update.wrong_platform": ("Bản cập nhật {version} dành cho {built}, máy này là {here}; không cài đặt.",
+                              "Update {version} is built for {built}, this machine is {here}; not installed."),
     "update.bad_private_key": ("Tệp «{name}» không phải khóa phát hành riêng (Ed25519, PEM).",
                                "«{name}» is not a release private key (Ed25519, PEM)."),
     "update.key_exists": ("Đã có khóa tại «{name}»; không ghi đè khóa phát hành.",

@@ -20,7 +20,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from counter_app.errors import CounterError, ValidationError
 from counter_app.storage.database import Database
 from counter_app.updates import state
-from counter_app.updates.layout import VERSION_ENV, Layout, from_environment, is_version, version_key
+from counter_app.updates.layout import (
+    VERSION_ENV,
+    Layout,
+    from_environment,
+    is_version,
+    this_platform,
+    version_key,
+)
 from counter_app.updates.signing import Manifest, built_in_keys, file_digest, verify
 from counter_app.updates.stage import stage
 from sync.transport import Halted, HubClient, Refused, Transient
@@ -58,8 +65,11 @@ def step(db: Database, hub: HubClient, setup: UpdateSetup, sizer: ChunkSizer | N
         return known
     try:
         manifest = verify(known.signature, setup.trusted)
-        if (manifest.sha256, manifest.size) != (known.sha256, known.size):
+        if (manifest.sha256, manifest.size, manifest.version) != (known.sha256, known.size, known.version):
             raise ValidationError("update.signature_mismatch", version=known.version, signed=manifest.version)
+        if manifest.platform != this_platform():
+            raise ValidationError("update.wrong_platform", version=known.version, built=manifest.platform,
+                                  here=this_platform())
     except ValidationError as error:
         return _refuse(db, hub, setup.layout, known, error)
     package = _download(db, hub, setup, manifest, sizer or ChunkSizer())

@@ -20,6 +20,7 @@ from counter_app.paths import private_file
 from counter_app.storage.blobs import BlobStore, write_atomically
 from counter_app.storage.migrate import upgrade
 from counter_app.storage.orm import DeviceRow
+from counter_app.storage.premigrate import backup_if_migrating
 
 CONFIG_FILE = "counter.json"
 SQLITE_FILE = "counter.sqlite3"
@@ -45,6 +46,7 @@ class Database:
         database_url = checked_url(url or config.get("database_url") or f"sqlite:///{data_dir / SQLITE_FILE}")
         database = cls(database_url, data_dir, uuid.UUID(config["device_id"]))
         try:
+            backup_if_migrating(database)
             upgrade(database.engine)
         except DatabaseError as error:
             database.dispose()

@@ -61,6 +61,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 _driver_pragma(connection, "foreign_keys=ON")
 
 
+def behind(engine: Engine) -> str:
+    """The revision of an existing schema older than this version's head ("" when new or up to date)."""
+    current = _current(engine)
+    return current if current and current != head_revision() else ""
+
+
 def _current(engine: Engine) -> str:
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):

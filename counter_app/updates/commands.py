@@ -24,13 +24,15 @@ def add_release_commands(sub: Any, common: argparse.ArgumentParser, command: Mak
     signing.add_argument("package", type=Path, help="the tarball of the one-folder app")
     signing.add_argument("--version", required=True, help="the release's version, e.g. 1.2.0")
     signing.add_argument("--key", required=True, type=Path, help=f"the private key file ({PRIVATE_FILE})")
+    signing.add_argument("--platform", help="what the package runs on (default: this machine's, e.g. "
+                                            "linux-x86_64; windows-x86_64 for the Windows build)")
     for each in (keygen, signing):
         each.set_defaults(without_database=True)
 
 
 def _keygen(args: argparse.Namespace, _db: object) -> Any:
     """The private half into `--out` (readable by its owner only, never overwritten); the public half is
-    printed for resources/release/release-keys.txt."""
+    printed for counter_app/updates/release_keys.py."""
     from counter_app.updates.signing import new_key_pair  # noqa: PLC0415 (cryptography loads only here)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -40,7 +42,7 @@ def _keygen(args: argparse.Namespace, _db: object) -> Any:
     pem, public = new_key_pair()
     write_atomically(target, pem)
     return {"private_key": str(target), "public_key": public,
-            "add_to": "resources/release/release-keys.txt"}
+            "add_to": "counter_app/updates/release_keys.py"}
 
 
 def _sign(args: argparse.Namespace, _db: object) -> Any:
@@ -48,7 +50,7 @@ def _sign(args: argparse.Namespace, _db: object) -> Any:
 
     key = load_private(args.key)
     try:
-        signature = sign(args.package, args.version, key)
+        signature = sign(args.package, args.version, key, args.platform)
     except OSError as error:
         raise ValidationError("update.unreadable", name=args.package.name) from error
     target = args.package.with_name(f"{args.package.name}.sig")

@@ -8,7 +8,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import platform
 import re
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,8 @@ from typing import Any
 from counter_app.storage.blobs import write_atomically
 
 ROOT_ENV, VERSION_ENV = "COUNTER_INSTALL_ROOT", "COUNTER_VERSION"  # set by the launcher for the app it starts
-APP = "Counter.exe" if os.name == "nt" else "Counter"
+APP = "Counter.exe" if os.name == "nt" else "Counter"  # the GUI executable of a version's folder
+CLI = "counter-cli.exe" if os.name == "nt" else "counter-cli"  # its console twin (Windows prints only there)
 CURRENT, PREVIOUS, PENDING = "current", "previous", "pending"
 FAILED_MARK = "self-test-failed.json"
 _VERSION = re.compile(r"^\d{1,4}(\.\d{1,6}){1,3}$")
@@ -26,6 +29,13 @@ _VERSION = re.compile(r"^\d{1,4}(\.\d{1,6}){1,3}$")
 def is_version(text: str) -> bool:
     """A version as releases are named (1.2 to 1.2.3.4, digits only): also a safe folder name."""
     return bool(_VERSION.match(text))
+
+
+def this_platform() -> str:
+    """What a package must be built for to run here: linux-x86_64, windows-x86_64, …"""
+    machine = platform.machine().lower()
+    system = "windows" if os.name == "nt" else sys.platform
+    return f"{system}-{ {'amd64': 'x86_64', 'arm64': 'aarch64'}.get(machine, machine) }"
 
 
 def version_key(text: str) -> tuple[int, ...]:
@@ -57,6 +67,11 @@ class Layout:
 
     def executable(self, version: str) -> Path:
         return self.folder(version) / APP
+
+    def self_test_executable(self, version: str) -> Path:
+        """The console executable when the version has one (its output can be read), else the app."""
+        console = self.folder(version) / CLI
+        return console if console.is_file() else self.executable(version)
 
     def runnable(self, version: str | None) -> bool:
         """A version whose folder holds the app and whose self-test never failed here."""

@@ -1,5 +1,5 @@
 """Release signatures: a package's manifest (product, version, size, SHA-256) signed with the offline release
-key (Ed25519); the app trusts only the public keys built into it, never the hub's."""
+key (Ed25519); the app trusts only the public keys built into it (release_keys.py), never the hub's."""
 
 from __future__ import annotations
 
@@ -17,12 +17,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from counter_app.errors import ValidationError
-from counter_app.paths import resources_dir
-from counter_app.updates.layout import is_version
+from counter_app.updates.layout import is_version, this_platform
+from counter_app.updates.release_keys import RELEASE_KEYS
 
 FORMAT = "counter-release/1"
 PRODUCT = "counter"
-KEYS_FILE = Path("release") / "release-keys.txt"  # under resources/: one base64 public key a line
 MAX_SIGNATURE_BYTES = 4096
 
 
@@ -34,6 +33,7 @@ class Manifest:
     version: str
     sha256: str
     size: int
+    platform: str  # what it runs on (layout.this_platform): a Windows package never goes to Linux
 
     def canonical(self) -> bytes:
         """The bytes signed: the format name, then the manifest as sorted compact JSON."""
@@ -58,10 +58,11 @@ def file_digest(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def sign(package: Path, version: str, key: Ed25519PrivateKey) -> bytes:
-    """The detached signature file of `package` as release `version` (JSON, a few hundred bytes)."""
+def sign(package: Path, version: str, key: Ed25519PrivateKey, platform: str | None = None) -> bytes:
+    """The detached signature file of `package` as release `version` for `platform` (default: this
+    machine's, where it was built), as JSON of a few hundred bytes."""
     sha256, size = file_digest(package)
-    manifest = Manifest(PRODUCT, check_version(version), sha256, size)
+    manifest = Manifest(PRODUCT, check_version(version), sha256, size, _platform(platform or this_platform()))
     signature = key.sign(manifest.canonical())
     document = {"format": FORMAT, "manifest": asdict(manifest), "key": public_text(key.public_key()),
                 "signature": base64.b64encode(signature).decode()}
@@ -79,7 +80,7 @@ def read_signed(data: bytes | str) -> tuple[Manifest, str, bytes]:
             raise ValueError(document["format"])
         fields: dict[str, Any] = document["manifest"]
         manifest = Manifest(str(fields["product"]), check_version(str(fields["version"])),
-                            str(fields["sha256"]), int(fields["size"]))
+                            str(fields["sha256"]), int(fields["size"]), _platform(str(fields["platform"])))
         if not re.fullmatch(r"[0-9a-f]{64}", manifest.sha256) or manifest.size <= 0:
             raise ValueError("sha256 or size")
         return manifest, str(document["key"]), base64.b64decode(document["signature"], validate=True)
@@ -103,16 +104,15 @@ def verify(data: bytes | str, trusted: tuple[Ed25519PublicKey, ...]) -> Manifest
     return manifest
 
 
-def built_in_keys(path: Path | None = None) -> tuple[Ed25519PublicKey, ...]:
-    """The release public keys shipped with the app (resources/release/release-keys.txt): the only keys
-    production trusts. Lines: a base64 raw Ed25519 key, then anything (its name); `#` starts a comment."""
-    source = path or resources_dir() / KEYS_FILE
-    keys = []
-    for line in source.read_text("utf-8").splitlines():
-        text = line.split("#", 1)[0].split()
-        if text:
-            keys.append(public_key(text[0]))
-    return tuple(keys)
+def _platform(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9_]{2,20}-[a-z0-9_]{2,20}", text):
+        raise ValidationError("update.bad_signature_file", detail=f"platform {text[:40]!r}")
+    return text
+
+
+def built_in_keys() -> tuple[Ed25519PublicKey, ...]:
+    """The release public keys built into the app (release_keys.py): the only keys production trusts."""
+    return tuple(public_key(text) for text in RELEASE_KEYS)
 
 
 def public_key(text: str) -> Ed25519PublicKey:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.storage.database import Database
 from counter_app.storage.orm import SettingRow
-from counter_app.updates.layout import is_version, version_key
+from counter_app.updates.layout import is_version, this_platform, version_key
 
 KEY = "update"
 
@@ -28,11 +28,11 @@ class UpdateState:
 
 
 def remember(session: Session, data: dict[str, Any]) -> bool:
-    """Take an announcement from the feed when it names a newer version than the one known (or the same
-    version republished as other bytes); False when it is ignored."""
+    """Take an announcement from the feed when it is built for this platform and names a newer version than
+    the one known (or the same version republished as other bytes); False when it is ignored."""
     version, sha256 = str(data.get("version", "")), str(data.get("sha256", ""))
     known = _read(session)
-    if not is_version(version) or not _newer(version, sha256, known):
+    if data.get("platform") != this_platform() or not is_version(version) or not _newer(version, sha256, known):
         return False
     _write(session, UpdateState(version, sha256, int(data.get("size", 0)), str(data.get("signature", "")),
                                 "announced"))

@@ -37,14 +37,15 @@ def publish(store: HubStore, package: Path, version: str, signature: Path,
         raise ValidationError("update.signature_mismatch", version=version, signed=manifest.version)
     _keep(store, package, sha256)
     target = office.strip().upper() if office != EVERY_OFFICE else office
-    data = {"version": version, "sha256": sha256, "size": size, "signature": text}
+    data = {"version": version, "sha256": sha256, "size": size, "platform": manifest.platform, "signature": text}
     with store.session() as session:
         session.merge(Release(sha256=sha256, version=version, size=size, signature=text, office_code=target,
                               published_at=now()))
         entry = FeedEntry(office_code=target, kind="update", event_id=None, data=data)
         session.add(entry)
         session.flush()
-        return {"cursor": entry.cursor, "version": version, "sha256": sha256, "size": size, "office": target}
+        return {"cursor": entry.cursor, "version": version, "platform": manifest.platform, "sha256": sha256,
+                "size": size, "office": target}
 
 
 def _keep(store: HubStore, package: Path, sha256: str) -> None:

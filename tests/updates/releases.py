@@ -1,6 +1,6 @@
 """Real update packages for the tests: a small executable "version" of the app that answers `--self-test`
 with the exit code a test wants and otherwise prints its version, packed as a tarball, signed with a test
-key made on the spot (never a release key: production trusts only resources/release/release-keys.txt)."""
+key made on the spot (never a release key: production trusts only counter_app/updates/release_keys.py)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.launcher import choose
-from counter_app.updates.layout import CURRENT, FAILED_MARK, PENDING, PREVIOUS, Layout
+from counter_app.updates.layout import CLI, CURRENT, FAILED_MARK, PENDING, PREVIOUS, Layout
 from tests.updates.releases import fake_app, installed, launch
 
 
@@ -133,3 +133,13 @@ def test_sigkill_at_any_moment_of_the_switch_never_leaves_the_counter_unable_to_
         assert layout.read(PREVIOUS) == (None if exit_code else "1.0.0"), delay
     if not exit_code:  # the kills fell both before and after the switch
         assert {("1.0.0", "1.1.0"), ("1.1.0", None)} <= killed_in, killed_in
+
+
+def test_the_self_test_runs_on_the_console_executable_when_the_version_has_one(tmp_path: Path) -> None:
+    """On Windows the GUI executable cannot print: `counter-cli` (the same program) is the one asked."""
+    layout = _with_pending(tmp_path)
+    console = layout.folder("1.1.0") / CLI
+    fake_app(tmp_path / "console", "1.1.0", exit_code=6)
+    shutil.copy(tmp_path / "console" / "Counter", console)
+    assert launch(tmp_path).stdout.strip() == "Counter 1.0.0"
+    assert _reports(layout)[0][0] == "self_test_failed"
