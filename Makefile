@@ -3,6 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
+XVFB := $(if $(DISPLAY),,xvfb-run -a)
 
 # Debian packages: what Qt needs to open a window, and what the tests talk to.
 APT_RUN := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreetype6 libfontconfig1 \
@@ -12,14 +13,16 @@ APT_RUN := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreet
 # Chromium the browser that drives the hub's web pages (through Playwright, never its own browser download).
 APT_TEST := $(APT_RUN) postgresql postgresql-contrib sqlite3 poppler-utils cups cups-client cups-bsd \
 	printer-driver-cups-pdf xvfb xauth softhsm2 opensc sane-utils libsane1 \
-	tesseract-ocr tesseract-ocr-vie chromium
+	tesseract-ocr tesseract-ocr-vie chromium desktop-file-utils
+# What `make dist` uses: binutils (PyInstaller reads and strips libraries with it), Xvfb for the start-up timing.
+APT_DIST := $(APT_RUN) binutils xvfb xauth
 
-.PHONY: run test check lint typecheck pytest apt-run apt-test
+.PHONY: run test check lint typecheck pytest apt-run apt-test apt-dist dist dist-check
 
 run: apt-run $(VENV)/.installed
 	$(VENV)/bin/counter-app
 
-test: apt-test $(VENV)/.installed-test check
+test: apt-test $(VENV)/.installed-test check dist-check
 
 check: lint typecheck pytest
 
@@ -30,7 +33,20 @@ typecheck:
 	$(VENV)/bin/mypy
 
 pytest:
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 --ignore=tests/package
+
+# The packaged app (PyInstaller one folder, dist/Counter/, and its tarball); prints the size and start-up budgets.
+# PyInstaller keeps its analysis in build/pyinstaller/ and its binary cache in ~/.cache/pyinstaller/: a second
+# build takes a fraction of the first.
+dist: apt-dist $(VENV)/.installed-dist
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		resources/packaging/counter.spec
+	$(XVFB) $(PY) resources/packaging/finish_linux.py $(DIST_OPTIONS)
+
+# The frozen build checked as a user meets it: --self-test under Xvfb, a printed slip 01 whose barcode decodes.
+dist-check: apt-test $(VENV)/.installed-test
+	$(MAKE) dist DIST_OPTIONS="--runs 3"
+	COUNTER_DIST=dist/Counter $(VENV)/bin/pytest -q tests/package
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,11 +57,18 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-dist: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dist]'
+	touch $@
+
 apt-run:
 	@$(call apt_ensure,$(APT_RUN))
 
 apt-test:
 	@$(call apt_ensure,$(APT_TEST))
+
+apt-dist:
+	@$(call apt_ensure,$(APT_DIST))
 
 # Installs the listed Debian packages that are not installed yet (root, or sudo when available).
 define apt_ensure

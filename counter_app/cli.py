@@ -60,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.selftest import main as self_test  # noqa: PLC0415 (composition root: the one check of every part)
 
         return self_test(arguments)
+    if "--startup-probe" in arguments[:1]:  # `make dist` times start-up from source and frozen the same way
+        from ui.startup_probe import main as probe  # noqa: PLC0415
+
+        return probe(arguments)
     return guarded(arguments, build_parser().parse_args, _execute)
 
 

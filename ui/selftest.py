@@ -96,11 +96,21 @@ def _run(name: str, required: bool, check: Check, scratch: Scratch) -> Outcome:
     except Skipped as reason:
         outcome = Outcome(name, required, "skipped", str(reason))
     except Exception as error:  # every failure is the check's answer, never the end of the self-test
-        outcome = Outcome(name, required, "FAILED", f"{type(error).__name__}: {error}"[:300])
+        outcome = Outcome(name, required, "FAILED", one_line(error))
     else:
         outcome = Outcome(name, required, "ok", f"{detail} ({(time.perf_counter() - started) * 1000:.0f} ms)")
     print(outcome.line, flush=True)  # noqa: T201 (the report)
     return outcome
+
+
+def one_line(error: BaseException) -> str:
+    """The failure on one line: numpy's and others' long import advice cut to the error they wrap."""
+    text = str(error)
+    if "Original error was:" in text:
+        text = text.split("Original error was:", 1)[1]
+    cause = error.__cause__
+    tail = f" ← {type(cause).__name__}: {cause}" if cause is not None and str(cause) not in text else ""
+    return " ".join(f"{type(error).__name__}: {text}{tail}".split())[:400]
 
 
 def _close(scratch: Scratch) -> None:

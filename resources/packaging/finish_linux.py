@@ -1,0 +1,151 @@
+"""After PyInstaller (`make dist`): strip what can be stripped, add the desktop entry and icon, make the tarball,
+and print the budgets: the folder's size (≤ 250 MB) and its start-up beside the source checkout's.
+
+Run with the project's venv Python under a display (`xvfb-run` when there is none):
+    python resources/packaging/finish_linux.py [--skip-timing] [--runs N]"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = ROOT / "resources" / "packaging"
+DIST = ROOT / "dist"
+APP = DIST / "Counter"
+SIZE_BUDGET_MB = 250
+PROBE_SECONDS = 120
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-timing", action="store_true", help="no start-up comparison (CI runs it elsewhere)")
+    parser.add_argument("--runs", type=int, default=5, help="timed starts of each, alternated (default 5)")
+    options = parser.parse_args()
+    saved = strip_binaries(APP)
+    add_desktop_files(APP)
+    size = folder_bytes(APP)
+    tarball = make_tarball(APP, version())
+    print(f"stripped debug symbols: {saved / 2**20:.1f} MB saved")
+    print_sizes(APP, size, tarball)
+    if not options.skip_timing:
+        print_start_up(options.runs)
+    return 0  # the budgets are printed for people; a size over budget is a finding, not a broken build
+
+
+def version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        return str(tomllib.load(file)["project"]["version"])
+
+
+def strip_binaries(folder: Path) -> int:
+    """Debug symbols out of the ELF files that carry them. Left alone: the libraries auditwheel vendored and
+    patched (`*.libs/`, and modules whose RPATH points there), which `strip` breaks."""
+    if not shutil.which("strip"):
+        return 0
+    saved = 0
+    for path in folder.rglob("*"):
+        if not path.is_file() or path.is_symlink() or not _elf(path) or _patched(path):
+            continue
+        before = path.stat().st_size
+        done = subprocess.run(["strip", "--strip-unneeded", str(path)], capture_output=True, check=False)
+        if done.returncode == 0:
+            saved += before - path.stat().st_size
+    return saved
+
+
+def _elf(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(4) == b"\x7fELF"
+
+
+def _patched(path: Path) -> bool:
+    if any(part.endswith(".libs") for part in path.parts):
+        return True
+    dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True, check=False).stdout
+    return ".libs" in dynamic and ("RPATH" in dynamic or "RUNPATH" in dynamic)
+
+
+def add_desktop_files(folder: Path) -> None:
+    """The menu entry, the icon and the installer script beside the executables."""
+    for name in ("counter.desktop", "counter.png", "install.sh"):
+        shutil.copy2(HERE / name, folder / name)
+    (folder / "install.sh").chmod(0o755)
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def make_tarball(folder: Path, release: str) -> Path:
+    target = folder.parent / f"counter-{release}-linux-x86_64.tar.gz"
+    with tarfile.open(target, "w:gz", compresslevel=6) as archive:
+        archive.add(folder, arcname=folder.name)
+    return target
+
+
+def print_sizes(folder: Path, size: int, tarball: Path) -> None:
+    verdict = "within" if size <= SIZE_BUDGET_MB * 2**20 else "OVER"
+    print(f"folder {folder.relative_to(ROOT)}: {size / 2**20:.0f} MB ({verdict} the {SIZE_BUDGET_MB} MB budget); "
+          f"tarball {tarball.name}: {tarball.stat().st_size / 2**20:.0f} MB")
+    parts: dict[str, int] = {}
+    internal = folder / "_internal"
+    for path in internal.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            relative = path.relative_to(internal).parts
+            key = "/".join(relative[:3]) if relative[0] == "PySide6" else relative[0]
+            parts[key] = parts.get(key, 0) + path.lstat().st_size
+    biggest = sorted(parts.items(), key=lambda item: -item[1])[:12]
+    print("biggest parts: " + ", ".join(f"{name} {value / 2**20:.0f} MB" for name, value in biggest))
+
+
+def print_start_up(runs: int) -> None:
+    """Process start to the log-in window on screen, source (`counter-app`) and frozen (`Counter`), each run
+    through `--startup-probe` on the same prepared data folder, alternated, after one warm-up start each."""
+    source = [str(ROOT / ".venv" / "bin" / "counter-app")]
+    frozen = [str(APP / "Counter")]
+    with tempfile.TemporaryDirectory(prefix="counter-startup-") as data:
+        subprocess.run([*source, "--data-dir", data, "init", "--office-code", "000.00.12.H12", "--office-name",
+                        "Trung tâm Phục vụ hành chính công xã Tân Hòa", "--place-name", "Tân Hòa"],
+                       check=True, capture_output=True)
+        times: dict[str, list[float]] = {"source": [], "frozen": []}
+        for command in (source, frozen):
+            _probe(command, data)  # warm-up: the first start reads every file from disk
+        for _ in range(runs):
+            for name, command in (("source", source), ("frozen", frozen)):
+                times[name].append(_probe(command, data))
+    load = os.getloadavg()
+    for name, values in times.items():
+        print(f"start-up to the log-in window, {name}: median {statistics.median(values):.2f} s "
+              f"(range {min(values):.2f}–{max(values):.2f} s, {runs} runs)")
+    ratio = statistics.median(times["frozen"]) / statistics.median(times["source"])
+    verdict = "within budget" if ratio <= 1.0 else "OVER budget (frozen slower)"
+    print(f"frozen / source: {ratio:.2f} — {verdict}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+
+
+def _probe(command: list[str], data: str) -> float:
+    started = time.perf_counter()
+    with subprocess.Popen([*command, "--startup-probe", "--data-dir", data], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.strip() == "shown":
+                elapsed = time.perf_counter() - started
+                break
+        else:
+            raise SystemExit(f"{command[0]} --startup-probe never showed the log-in window")
+        process.wait(timeout=PROBE_SECONDS)
+    return elapsed
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""`counter-app --startup-probe`: start as the app does, print `shown` once the log-in window is up, and quit.
+`make dist` times it from the source checkout and from the frozen build, the same way, to compare start-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui.app import prepare
+
+
+def main(arguments: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="counter-app --startup-probe")
+    parser.add_argument("--data-dir", required=True, type=Path)
+    options = parser.parse_args([a for a in arguments if a != "--startup-probe"])
+    with tempfile.TemporaryDirectory(prefix="counter-probe-") as settings:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
+        app = QApplication([sys.argv[0]])
+        window = prepare(app, options.data_dir)
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))  # noqa: T201 (the probe's answer)
+        app.exec()
+        QThreadPool.globalInstance().waitForDone()  # the database opening behind the window
+        if window.database is not None:
+            window.database.dispose()
+    return 0
