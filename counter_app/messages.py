@@ -479,6 +479,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                              "installed; the hub has been told."),
     "update.signature_mismatch": ("Chữ ký dành cho phiên bản {signed}, không phải cho gói {version} này.",
                                   "The signature is for version {signed}, not for this package {version}."),
+    "update.self_test_failed": ("Phiên bản {version} không qua tự kiểm tra khi khởi động nên máy vẫn chạy "
+                                "phiên bản cũ; đã báo về máy chủ tỉnh.",
+                                "Version {version} failed its self-test at start-up, so the previous version "
+                                "runs; the hub has been told."),
     "update.wrong_platform": ("Bản cập nhật {version} dành cho {built}, máy này là {here}; không cài đặt.",
                               "Update {version} is built for {built}, this machine is {here}; not installed."),
     "update.bad_private_key": ("Tệp «{name}» không phải khóa phát hành riêng (Ed25519, PEM).",

@@ -21,6 +21,7 @@ from counter_app.errors import CounterError, ValidationError
 from counter_app.storage.database import Database
 from counter_app.updates import state
 from counter_app.updates.layout import (
+    FAILED_MARK,
     VERSION_ENV,
     Layout,
     from_environment,
@@ -59,9 +60,8 @@ def production() -> UpdateSetup | None:
 def step(db: Database, hub: HubClient, setup: UpdateSetup, sizer: ChunkSizer | None = None) -> state.UpdateState:
     """Report, then move the announced update one step on: refused, partly downloaded, or staged."""
     _send_reports(hub, setup.layout)
-    known = state.current(db)
-    if not known.version or version_key(known.version) <= version_key(setup.running) or known.status in (
-            "ready", "refused", "failed"):
+    known = _settled(db, setup)
+    if not known.version or known.status in ("installed", "ready", "refused", "failed"):
         return known
     try:
         manifest = verify(known.signature, setup.trusted)
@@ -82,6 +82,17 @@ def step(db: Database, hub: HubClient, setup: UpdateSetup, sizer: ChunkSizer | N
     finally:
         package.unlink(missing_ok=True)
     return state.change(db, status="ready", received=manifest.size, message="")
+
+
+def _settled(db: Database, setup: UpdateSetup) -> state.UpdateState:
+    """The known update, its status brought up to date with what the launcher did since."""
+    known = state.current(db)
+    if known.version and version_key(known.version) <= version_key(setup.running):
+        return known if known.status == "installed" else state.change(db, status="installed", message="")
+    if known.status == "ready" and (setup.layout.folder(known.version) / FAILED_MARK).exists():
+        message = CounterError("update.self_test_failed", version=known.version).message("vi")
+        return state.change(db, status="failed", message=message)
+    return known
 
 
 def _refuse(db: Database, hub: HubClient, layout: Layout, known: state.UpdateState,

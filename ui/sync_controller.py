@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 from counter_app.clock import now
 from counter_app.services import outbox
 from counter_app.storage.database import Database
+from counter_app.updates import state as update_state
+from counter_app.updates.state import UpdateState
 from ui import tasks
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ class SyncSnapshot:
     running: bool
     days_since_sync: int | None  # None: never synced
     warn_days: int
+    update: UpdateState = field(default_factory=UpdateState)  # the app's own update, as the last round left it
 
     @property
     def overdue(self) -> bool:
@@ -115,4 +118,4 @@ def _snapshot(database: Database, running: bool, warn_days: int) -> SyncSnapshot
     summary = outbox.summary(database)
     last = summary.state.last_success
     days = (now() - dt.datetime.fromisoformat(last)).days if last else None
-    return SyncSnapshot(summary, running, days, warn_days)
+    return SyncSnapshot(summary, running, days, warn_days, update_state.current(database))

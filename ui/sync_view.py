@@ -28,6 +28,7 @@ from counter_app.clock import local
 from counter_app.services import outbox, queries, refusals
 from counter_app.services.queries import DossierFilter
 from counter_app.storage.database import Database
+from counter_app.updates.state import UpdateState
 from ui import i18n, tasks
 from ui.sync_controller import WARN_DAYS_KEY, SyncController, SyncSnapshot
 from ui.table_models import RowsModel
@@ -42,8 +43,9 @@ class SyncView(QWidget):
         self.database, self.controller, self.settings = database, controller, settings
         self._task: tasks.Task | None = None
         self.state_label, self.outbox_label, self.last_label = QLabel(), QLabel(), QLabel()
-        self.error_label = QLabel()
+        self.error_label, self.update_label = QLabel(), QLabel()
         self.error_label.setWordWrap(True)
+        self.update_label.setWordWrap(True)
         self.conflicts = QListWidget()
         self.dossiers = RowsModel([self.tr("Code"), self.tr("Applicant"), self.tr("At the province")])
         self.table = QTableView()
@@ -76,6 +78,8 @@ class SyncView(QWidget):
         form.addRow(self.tr("Connection"), self.state_label)
         form.addRow(self.tr("Waiting to be sent"), self.outbox_label)
         form.addRow(self.tr("Last complete sync"), self.last_label)
+        form.addRow(QLabel(self.tr("New version of Counter")))
+        form.addRow(self.update_label)  # the whole width: a refusal's reason is a sentence or two
         form.addRow(self.error_label)
         form.addRow(self.sync_button)
         setup = QGroupBox(self.tr("Set-up and USB"))
@@ -108,6 +112,8 @@ class SyncView(QWidget):
         self.error_label.setText(state.halted or state.last_error)
         self.error_label.setStyleSheet("color: #b00000" if state.halted else "")
         self.outbox_label.setStyleSheet("color: #b00000; font-weight: bold" if snapshot.overdue else "")
+        self.update_label.setText(update_text(snapshot.update))
+        self.update_label.setStyleSheet("color: #b00000" if snapshot.update.status in ("refused", "failed") else "")
         self.conflicts.clear()
         self.conflicts.addItems(list(state.conflicts))
         if not self.hub_url.text():
@@ -189,6 +195,22 @@ def status_text(snapshot: SyncSnapshot) -> str:
     if state.last_error:
         return QCoreApplication.translate("SyncView", "no connection, will retry")
     return QCoreApplication.translate("SyncView", "connected")
+
+
+def update_text(update: UpdateState) -> str:
+    """The app's own update in one line: none, on its way, ready for the next start, or why it was refused."""
+    if not update.version:
+        return QCoreApplication.translate("SyncView", "none announced")
+    if update.status == "ready":
+        return QCoreApplication.translate("SyncView", "{0}: ready, installs at the next start").format(
+            update.version)
+    if update.status in ("refused", "failed"):
+        return update.message
+    if update.status == "installed":
+        return QCoreApplication.translate("SyncView", "{0}: installed").format(update.version)
+    text = QCoreApplication.translate("SyncView", "{0}: downloading, {1} of {2} MB").format(
+        update.version, i18n.number(update.received / 1e6, 1), i18n.number(update.size / 1e6, 1))
+    return f"{text} — {update.message}" if update.message else text
 
 
 def outbox_text(snapshot: SyncSnapshot) -> str:

@@ -22,7 +22,7 @@ class UpdateState:
     sha256: str = ""
     size: int = 0
     signature: str = ""  # the release manager's detached signature file, as the hub passed it on
-    status: str = ""  # announced, downloading, ready (installs at the next start), refused, failed
+    status: str = ""  # announced, downloading, ready (installs at the next start), installed, refused, failed
     received: int = 0  # bytes of the package downloaded so far
     message: str = ""  # what went wrong, in Vietnamese, as the sync status shows it
 

@@ -2788,6 +2788,31 @@
 <context>
     <name>SyncView</name>
     <message>
+        <location filename="../../ui/sync_view.py" line="0" />
+        <source>New version of Counter</source>
+        <translation>Phiên bản Counter mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="0" />
+        <source>none announced</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="0" />
+        <source>{0}: ready, installs at the next start</source>
+        <translation>{0}: đã tải xong, sẽ cài khi mở lại ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="0" />
+        <source>{0}: installed</source>
+        <translation>{0}: đã cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_view.py" line="0" />
+        <source>{0}: downloading, {1} of {2} MB</source>
+        <translation>{0}: đang tải, {1}/{2} MB</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync_view.py" line="48" />
         <source>Code</source>
         <translation>Mã hồ sơ</translation>

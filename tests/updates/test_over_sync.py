@@ -89,6 +89,7 @@ def test_a_signed_package_is_downloaded_staged_applied_and_reported(tmp_path: Pa
         assert started.stdout.strip() == "Counter 1.1.0"
         assert (layout.read(CURRENT), layout.read(PREVIOUS)) == ("1.1.0", "1.0.0")
         run_round(database, updates=_setup(layout, key, running="1.1.0"))
+        assert state.current(database).status == "installed"
     finally:
         database.dispose()
     assert [(version, outcome) for version, outcome, _ in _reports(hub, by_command=True)] == [
@@ -171,6 +172,9 @@ def test_a_version_whose_self_test_fails_is_rolled_back_and_reported(tmp_path: P
         assert layout.read(CURRENT) == "1.0.0"
         run_round(database, updates=_setup(layout, key))
         assert layout.read(PENDING) is None  # downloaded once, not staged again
+        known = state.current(database)
+        assert known.status == "failed"
+        assert known.message.startswith("Phiên bản 1.1.0 không qua tự kiểm tra khi khởi động")
     finally:
         database.dispose()
     [(version, outcome, detail)] = _reports(hub)
