@@ -116,8 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     layout = Layout(install_root())
     version = choose(layout)
     if version is None:
-        sys.stderr.write(f"Không tìm thấy phiên bản Counter nào chạy được trong {layout.versions}.\n"
-                         f"No runnable Counter version in {layout.versions}.\n")
+        if sys.stderr is not None:  # None in the windowed Windows build
+            sys.stderr.write(f"Không tìm thấy phiên bản Counter nào chạy được trong {layout.versions}.\n"
+                             f"No runnable Counter version in {layout.versions}.\n")
         return NOTHING_TO_START
     environment = {**os.environ, ROOT_ENV: str(layout.root), VERSION_ENV: version}
     arguments = sys.argv[1:] if argv is None else argv
