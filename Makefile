@@ -14,8 +14,9 @@ APT_RUN := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreet
 APT_TEST := $(APT_RUN) postgresql postgresql-contrib sqlite3 poppler-utils cups cups-client cups-bsd \
 	printer-driver-cups-pdf xvfb xauth softhsm2 opensc sane-utils libsane1 \
 	tesseract-ocr tesseract-ocr-vie chromium desktop-file-utils
-# What `make dist` uses: binutils (PyInstaller reads and strips libraries with it), Xvfb for the start-up timing.
-APT_DIST := $(APT_RUN) binutils xvfb xauth
+# What `make dist` uses: binutils (PyInstaller reads and strips libraries with it), gcc (OpenCV's video stubs, see
+# counter.spec), Xvfb for the start-up timing.
+APT_DIST := $(APT_RUN) binutils gcc libc6-dev xvfb xauth
 
 .PHONY: run test check lint typecheck pytest apt-run apt-test apt-dist dist dist-check
 
