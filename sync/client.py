@@ -16,6 +16,7 @@ from counter_app.services import office, outbox, refusals
 from counter_app.storage.database import Database
 from counter_app.updates import state as update_state
 from sync import keys, tus, updates
+from sync.health import send_health
 from sync.protocol import Ack, BlobAnswer, EnrolReply, EnrolRequest, FeedPage, Health, HubState, gzip_json
 from sync.transport import Halted, HubClient, Refused
 from sync.updates import UpdateSetup, production
@@ -73,6 +74,7 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
         _, held = hub.call("GET", "/v1/state", model=HubState)
         assert held is not None
         outbox.acknowledge_events(db, _believable(db, held.acknowledged_seq))  # a lost reply may have said more
+        send_health(db, hub)
         events = _send_events(db, hub)
         blobs, payload = _send_blobs(db, hub, sizer or tus.ChunkSizer())
         applied = _pull_feed(db, hub)

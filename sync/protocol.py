@@ -145,6 +145,18 @@ class BlobAnswer(Reply):
     complete: list[Sha256]
 
 
+class HealthReport(BaseModel):
+    """How a counter is doing, sent each sync round; every field optional and unknown ones ignored, so counters
+    and hubs of different versions keep talking."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    app_version: str | None = Field(default=None, max_length=40)
+    oldest_unsent_at: dt.datetime | None = None  # the oldest event or scan the hub has not acknowledged
+    last_backup_at: dt.datetime | None = None
+    pending_events: int | None = Field(default=None, ge=0, le=MAX_SEQ)
+    pending_blobs: int | None = Field(default=None, ge=0, le=MAX_SEQ)
+
+
 class FeedItem(Strict):
     cursor: int = Field(ge=1)
     kind: Literal["event", "catalogue", "calendar", "update"] = "event"

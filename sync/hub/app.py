@@ -22,7 +22,7 @@ from starlette.requests import ClientDisconnect
 
 from counter_app.errors import CounterError
 from counter_app.reports.periods import spanning
-from sync.hub import auth, ingest, releases, uploads, web
+from sync.hub import auth, device_health, ingest, releases, uploads, web
 from sync.hub.keys import hub_keys
 from sync.hub.limits import BodyLimit
 from sync.hub.reports import office_figures
@@ -136,6 +136,7 @@ def create_app(store: HubStore) -> FastAPI:
         return office_figures(store, period, offices)
 
     _tus_routes(app, store)
+    device_health.install(app, store)
     web.install(app, store)
     releases.add_routes(app, store)
     _describe_gzip_body(app)

@@ -96,3 +96,7 @@ def test_a_viewer_sees_no_actions(page: Page, province: Province) -> None:
     p.get_by_role("link", name=province.codes["Trần Thị Hồng"]).click()
     expect(p.locator("main")).to_contain_text("chỉ xem hồ sơ")
     assert p.locator("form[action*='/actions/']").count() == 0
+    p.get_by_role("link", name="Quầy").click()
+    expect(p.get_by_role("heading", name="Tình trạng các quầy")).to_be_visible()
+    expect(p.locator("main")).to_contain_text("000.00.12.H12")
+    _shots(p, "counters")

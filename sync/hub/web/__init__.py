@@ -10,11 +10,11 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from sync.hub.store import HubStore
-from sync.hub.web import dossiers, login
+from sync.hub.web import counters, dossiers, login
 from sync.hub.web.pages import MENU, Forbidden, LoginRequired, redirect, render, signed_in
 from sync.hub.web.tables import ensure_tables
 
-PAGES = (login, dossiers)
+PAGES = (login, dossiers, counters)
 
 
 def install(app: FastAPI, store: HubStore) -> None:
@@ -22,7 +22,7 @@ def install(app: FastAPI, store: HubStore) -> None:
     ensure_tables(store)
     MENU.clear()
     for module in PAGES:
-        app.include_router(module.router)
+        app.include_router(module.router, include_in_schema=False)  # pages, not the API
         MENU.extend(module.MENU)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
 
