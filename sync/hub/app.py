@@ -213,6 +213,8 @@ def _body_limit(path: str) -> int:
         return MAX_BODY_BYTES
     if path.startswith("/v1/files/"):
         return MAX_CHUNK_BYTES
+    if path == web.UPLOAD_PATH:
+        return web.MAX_UPLOAD_BYTES + 64 * 1024
     return MAX_SMALL_BODY_BYTES
 
 

@@ -61,7 +61,8 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Province]:
         try:
             initialise(database, OFFICE)
             codes = {}
-            for name, id_number in (("NGUYỄN VĂN ĐỨC", "001090123456"), ("Trần Thị Hồng", "079195000123")):
+            for name, id_number in (("NGUYỄN VĂN ĐỨC", "001090123456"), ("Trần Thị Hồng", "079195000123"),
+                                    ("Phạm Văn Xung", "001080000777")):
                 code = str(intake(database, IntakeRequest(PROCEDURE, Person(name, id_number)), "anh").code)
                 processing.transfer(database, code, "anh")
                 codes[name] = code

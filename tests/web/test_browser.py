@@ -100,3 +100,22 @@ def test_a_viewer_sees_no_actions(page: Page, province: Province) -> None:
     expect(p.get_by_role("heading", name="Tình trạng các quầy")).to_be_visible()
     expect(p.locator("main")).to_contain_text("000.00.12.H12")
     _shots(p, "counters")
+
+
+def test_an_administrator_s_pages_at_both_widths(page: Page, province: Province) -> None:
+    """The administrator's menu leads to every page; each is photographed for a person to look at."""
+    p = page
+    p.goto(f"{province.hub.url}/login")
+    p.fill("input[name=username]", "quantri")
+    p.fill("input[name=password]", PASSWORD)
+    p.click("button[type=submit]")
+    pages = (("Xung đột", "Xung đột cần xử lý", "conflicts"), ("Số liệu", "Số liệu theo xã", "figures"),
+             ("Phát hành", "Phát hành danh mục", "publish"), ("Đăng ký quầy", "Mã đăng ký", "enrolment"))
+    for link, heading, name in pages:
+        p.get_by_role("navigation").get_by_role("link", name=link).click()
+        expect(p.get_by_role("heading", level=1)).to_contain_text(heading)
+        _shots(p, name)
+    p.fill("input[name=office]", "000.00.12.H12")
+    p.get_by_role("button", name="Tạo mã").click()
+    expect(p.get_by_role("status")).to_contain_text("000.00.12.H12")
+    _shots(p, "enrolment-issued")
