@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from counter_app.backup import after_restore
 from counter_app.clock import now
 from counter_app.errors import CounterError, ValidationError
 from counter_app.messages import os_reason, render
@@ -73,6 +74,7 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
         hub.call("GET", "/v1/health", model=Health, auth=False)  # also sets the clock the tokens are dated by
         _, held = hub.call("GET", "/v1/state", model=HubState)
         assert held is not None
+        after_restore.reconcile(db, held.acknowledged_seq)  # a restored counter: numbered after the hub's last
         outbox.acknowledge_events(db, _believable(db, held.acknowledged_seq))  # a lost reply may have said more
         send_health(db, hub)
         events = _send_events(db, hub)

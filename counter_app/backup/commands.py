@@ -92,7 +92,21 @@ def _settings(args: argparse.Namespace, db: Database) -> Any:
 
 def _restore(args: argparse.Namespace, _db: Database | None) -> Any:
     key = args.key_file.read_bytes()
-    return restore.restore(args.folder, paths.data_dir(args.data_dir), key)
+    result = restore.restore(args.folder, paths.data_dir(args.data_dir), key)
+    finish_restore(Path(result.data_dir))
+    return result
+
+
+def finish_restore(data_dir: Path) -> None:
+    """The restored database opened once (migrated if the backup is older than the app) and the numbers the
+    lost hours may have used kept back."""
+    from counter_app.backup import after_restore  # noqa: PLC0415
+
+    database = Database.open(data_dir)
+    try:
+        after_restore.keep_numbers_back(database)
+    finally:
+        database.dispose()
 
 
 def _key(args: argparse.Namespace, data_dir: Path) -> bytes:

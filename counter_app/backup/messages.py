@@ -46,4 +46,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "backup.problem.missing": ("thiếu tệp {path}", "missing file {path}"),
     "backup.problem.cut": ("tệp {path} bị cắt ngắn ({detail} byte)", "file {path} cut short ({detail} bytes)"),
     "backup.problem.damaged": ("tệp {path} bị hỏng (mã băm khác)", "file {path} damaged (hash differs)"),
+    "backup.reconciled": ("Khôi phục từ bản sao lưu {generation}: {hub_only} sự kiện làm sau bản sao lưu đã có ở máy "
+                          "chủ tỉnh nhưng không có trên máy này (xem ở máy chủ tỉnh). Các số hồ sơ, số sổ của "
+                          "khoảng thời gian bị mất đã được bỏ qua.",
+                          "Restored from backup {generation}: {hub_only} events made after the backup are at the "
+                          "hub but not on this counter (see them at the hub). The dossier and register numbers of "
+                          "the lost hours were skipped."),
 }
