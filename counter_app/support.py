@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import platform
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,12 +12,13 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from counter_app import logs
+from counter_app.backup.space import data_space
+from counter_app.backup.status import status as backup_status
 from counter_app.services import audit, outbox
 from counter_app.storage.database import Database
 
 PACKAGES = ("counter-app", "SQLAlchemy", "alembic", "PySide6_Essentials", "reportlab", "pyHanko", "httpx", "pikepdf",
             "Pillow", "psycopg")
-LOW_DISK_BYTES = 1024**3
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def versions() -> dict[str, str]:
 
 def report(db: Database, printers: tuple[str, ...] = (), scanners: tuple[str, ...] = ()) -> SupportReport:
     """Everything support asks first, gathered without changing anything."""
-    checks = (database_check(db), audit_check(db), disk_check(db.data_dir))
+    checks = (database_check(db), audit_check(db), disk_check(db.data_dir), *backup_checks(db))
     return SupportReport(versions(), str(db.data_dir), str(logs.log_path(db.data_dir)), checks, printers, scanners,
                          sync_state(db), devices_checked=True)
 
@@ -90,9 +90,24 @@ def audit_check(db: Database) -> Check:
 
 
 def disk_check(folder: Path) -> Check:
-    usage = shutil.disk_usage(folder)
-    return Check("disk", usage.free >= LOW_DISK_BYTES,
-                 f"{usage.free / 1024**3:.1f} GB free of {usage.total / 1024**3:.1f} GB")
+    """Low by the same rule as the home screen's warning (counter_app.backup.space)."""
+    found = data_space(folder)
+    return Check("disk", not found.low, f"{found.free / 1024**3:.1f} GB free of {found.total / 1024**3:.1f} GB")
+
+
+def backup_checks(db: Database) -> tuple[Check, ...]:
+    """The last good backup (a problem when older than the setting's days, or none) and the backup folder."""
+    try:
+        found = backup_status(db)
+    except Exception as error:  # reported, not raised
+        return (Check("backup", False, type(error).__name__),)
+    where = found.state.target or "no folder set"
+    checks = [Check("backup", not found.stale, f"{found.last_backup_text('en')} (folder: {where})")]
+    if found.state.target:
+        detail = (f"{found.target.free / 1024**3:.1f} GB free, next backup about {found.next_bytes / 1024**2:.0f} MB"
+                  if found.target else "not reachable (stick not plugged in?)")
+        checks.append(Check("backup disk", found.target is not None and not found.target.low, detail))
+    return tuple(checks)
 
 
 def sync_state(db: Database) -> dict[str, object]:

@@ -46,6 +46,17 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "backup.problem.missing": ("thiếu tệp {path}", "missing file {path}"),
     "backup.problem.cut": ("tệp {path} bị cắt ngắn ({detail} byte)", "file {path} cut short ({detail} bytes)"),
     "backup.problem.damaged": ("tệp {path} bị hỏng (mã băm khác)", "file {path} damaged (hash differs)"),
+    "backup.space.data_low": ("Ổ đĩa chứa dữ liệu sắp đầy: còn {free}. Hãy giải phóng dung lượng trước khi hết chỗ "
+                              "ghi hồ sơ và bản quét.",
+                              "The data disk is nearly full: {free} free. Free some space before dossiers and scans "
+                              "can no longer be written."),
+    "backup.space.target_low": ("Thư mục sao lưu sắp đầy: còn {free}, lần sao lưu tới cần khoảng {needed}.",
+                                "The backup folder is nearly full: {free} free, the next backup needs about "
+                                "{needed}."),
+    "backup.space.target_missing": ("Không thấy thư mục sao lưu {path}: hãy cắm USB sao lưu.",
+                                    "The backup folder {path} is not there: plug in the backup stick."),
+    "backup.last_good": ("Sao lưu tốt gần nhất: {at}", "Last good backup: {at}"),
+    "backup.last_none": ("Chưa có bản sao lưu nào.", "No backup yet."),
     "backup.reconciled": ("Khôi phục từ bản sao lưu {generation}: {hub_only} sự kiện làm sau bản sao lưu đã có ở máy "
                           "chủ tỉnh nhưng không có trên máy này (xem ở máy chủ tỉnh). Các số hồ sơ, số sổ của "
                           "khoảng thời gian bị mất đã được bỏ qua.",

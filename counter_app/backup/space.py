@@ -43,8 +43,8 @@ def require(target: Path, needed: int) -> None:
     """Refuse to start a backup that cannot fit (rather than fill the stick and fail half-way)."""
     found = target_space(target, needed)
     if found is not None and found.free < needed + TARGET_MARGIN_BYTES // 4:
-        raise StorageError("backup.target_full", path=str(target), free=_mb(found.free), needed=_mb(needed))
+        raise StorageError("backup.target_full", path=str(target), free=mb(found.free), needed=mb(needed))
 
 
-def _mb(size: int) -> str:
+def mb(size: int) -> str:
     return f"{size / 1024**2:,.0f} MB".replace(",", ".")
