@@ -1,5 +1,6 @@
 """Administration: users (with roles and PINs), the office details printed on every form, signing settings
-(the time-stamp authority and where the trusted root certificates are kept), and procedures without a time limit."""
+(the time-stamp authority and where the trusted root certificates are kept), procedures without a time limit,
+and backups."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from counter_app.services import office as office_service
 from counter_app.services import users
 from counter_app.storage.database import Database
 from ui import tasks, theme
+from ui.admin_backup import BackupPanel
 from ui.admin_catalogue import CataloguePanel
 from ui.admin_printers import PrintersPanel
 from ui.admin_users import UsersPanel
@@ -85,6 +87,8 @@ class AdminView(QWidget):
         self.printers.message.connect(self._report)
         self.catalogue = CataloguePanel(database, self._actor)
         self.catalogue.message.connect(self._report)
+        self.backup = BackupPanel(database)
+        self.backup.message.connect(self._report)
         theme.set_kind(self.add_user, "primary")
         self._arrange()
         self.add_user.clicked.connect(self.create_user)
@@ -144,7 +148,8 @@ class AdminView(QWidget):
                                     (rules_tab, self.tr("Rules"), "clock"),
                                     (self.printers, self.tr("Printers"), "printer"),
                                     (self.catalogue, self.tr("Procedures without a time limit"), "clock"),
-                                    (signing_tab, self.tr("Scans and digital signatures"), "key")):
+                                    (signing_tab, self.tr("Scans and digital signatures"), "key"),
+                                    (self.backup, self.tr("Backup"), "folders")):
             self.tabs.addTab(tab, theme.icon(glyph), caption)
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 18, 24, 18)
@@ -164,6 +169,7 @@ class AdminView(QWidget):
         self.users.load()
         self.printers.load()
         self.catalogue.load()
+        self.backup.load()
 
     def _show_rules(self, rules: office_service.Rules) -> None:
         cutoff = rules.hours.cutoff

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.backup.status import BackupStatus
 from counter_app.clock import local, now
 from counter_app.deadlines import days_overdue
 from counter_app.model import DossierSummary
@@ -111,6 +112,11 @@ class HomePanel(QWidget):
         self.intake_button.clicked.connect(self.new_intake.emit)
         self.sync_label = QLabel(self.tr("Sync: not set up"))
         self.sync_label.setWordWrap(True)
+        self.backup_label = QLabel(self.tr("Backup: not checked yet"))
+        self.backup_label.setWordWrap(True)
+        self.space_label = QLabel()
+        self.space_label.setWordWrap(True)
+        self.space_label.setVisible(False)
         self.due_model = RowsModel([self.tr("Dossier code"), self.tr("Applicant"), self.tr("Due")], self)
         self.overdue_model = RowsModel([self.tr("Dossier code"), self.tr("Applicant"), self.tr("Overdue by")], self)
         self.due_table, self.overdue_table = self._table(self.due_model), self._table(self.overdue_model)
@@ -159,6 +165,35 @@ class HomePanel(QWidget):
         row.addWidget(glyph)
         row.addWidget(self.sync_label, 1)
         page.addWidget(sync)
+        page.addWidget(self._backup_card())
+
+    def _backup_card(self) -> QFrame:
+        card = QFrame()
+        theme.set_role(card, "card")
+        row = QHBoxLayout(card)
+        glyph = QLabel()
+        glyph.setPixmap(theme.icon("folders", "muted").pixmap(20, 20))
+        row.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.addWidget(self.backup_label)
+        column.addWidget(self.space_label)
+        row.addLayout(column, 1)
+        return card
+
+    def set_backup_status(self, found: BackupStatus) -> None:
+        """The last good backup, red after the set number of days (or failing); disk-space warnings in red."""
+        lang = i18n.language()
+        text = found.last_backup_text(lang)
+        if found.state.last_error:
+            text += " " + self.tr("The last attempt failed: {0}").format(found.state.last_error)
+        elif not found.state.target:
+            text += " " + self.tr("No backup folder is set (Administration → Backup).")
+        self.backup_label.setText(text)
+        theme.set_tone(self.backup_label, "danger" if found.stale or found.state.last_error else "")
+        warnings = found.warning_texts(lang)
+        self.space_label.setText("\n".join(warnings))
+        self.space_label.setVisible(bool(warnings))
+        theme.set_tone(self.space_label, "danger" if warnings else "")
 
     def _card(self, title: str, tone: str, table: QTableView, key: str) -> QFrame:
         card = QFrame()

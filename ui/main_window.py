@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from printing.spool import PrintJob
     from scanning.dossier_signing import UpgradeRound
     from ui.admin_view import AdminView
+    from ui.backup_scheduler import BackupScheduler
     from ui.dossier_list import DossierListView
     from ui.dossier_view import DossierView
     from ui.home_panel import HomePanel
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
     dossier: DossierView
     admin: AdminView
     sync: SyncController
+    backups: BackupScheduler
     sync_view: SyncView
     postal: PostalView
     reports: ReportView
@@ -516,6 +518,8 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.scanner)
         if getattr(self, "sync", None) is not None:
             self.sync.stop()
+        if getattr(self, "backups", None) is not None:
+            self.backups.stop()
         if getattr(self, "rating_window", None) is not None:
             self.rating_window.close()
         if self.database is not None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from counter_app.storage.database import Database
 from ui.admin_view import AdminView
 from ui.app_signals import Changes
+from ui.backup_scheduler import BackupScheduler
 from ui.dossier_list import DossierListView
 from ui.dossier_view import DossierView
 from ui.home_panel import HomePanel
@@ -34,6 +35,7 @@ def build_pages(window: MainWindow, database: Database) -> None:
     window.dossier.settings = window.settings
     window.sync = SyncController(database, window.settings, window)
     window.sync_view = SyncView(database, window.sync, window.settings)
+    window.backups = BackupScheduler(database, window)
     window.admin = AdminView(database, actor, window.settings,
                              office_name=lambda: window.office.name if window.office else "")
     for page in (window.home, window.intake, window.dossiers, window.dossier, window.admin, window.sync_view):
@@ -44,11 +46,14 @@ def build_pages(window: MainWindow, database: Database) -> None:
     _wire(window)
     window.intake.load_procedures()
     window.sync.start()
+    window.backups.start()
 
 
 def _wire(window: MainWindow) -> None:
     window.sync.changed.connect(window._show_sync)
     window.sync.round_done.connect(window._after_sync_round)
+    window.backups.changed.connect(window.home.set_backup_status)
+    window.admin.backup.backed_up.connect(window.backups.refresh)
     window.admin.signing_changed.connect(window.upgrade_timestamps)
     window.home.open_list.connect(window._open_tile)
     window.home.open_dossier.connect(window.open_dossier)

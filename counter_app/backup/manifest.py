@@ -10,9 +10,10 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from counter_app.backup.streams import Sealed
+if TYPE_CHECKING:
+    from counter_app.backup.streams import Sealed
 
 FORMAT = "counter-backup/1"
 NAME = "manifest.json"

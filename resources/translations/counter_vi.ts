@@ -344,6 +344,10 @@
         <source>The time-stamp authority's address must start with http:// or https://</source>
         <translation>Địa chỉ máy chủ cấp dấu thời gian phải bắt đầu bằng http:// hoặc https://</translation>
     </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
 </context>
 <context>
     <name>CataloguePanel</name>
@@ -1335,6 +1339,18 @@
         <translation>
             <numerusform>%n ngày</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Backup: not checked yet</source>
+        <translation>Sao lưu: chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>The last attempt failed: {0}</source>
+        <translation>Lần sao lưu gần nhất không thành công: {0}</translation>
+    </message>
+    <message>
+        <source>No backup folder is set (Administration → Backup).</source>
+        <translation>Chưa chọn thư mục sao lưu (Quản trị → Sao lưu).</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +3088,93 @@
         <location filename="../../ui/admin_users.py" line="126" />
         <source>Password of {0} reset.</source>
         <translation>Đã đặt lại mật khẩu của {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>e.g. the USB stick, E:\ or /media/usb</source>
+        <translation>ví dụ USB sao lưu, E:\ hoặc /media/usb</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Save backup settings</source>
+        <translation>Lưu cài đặt sao lưu</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Check the backup</source>
+        <translation>Kiểm tra bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore into a new data folder…</source>
+        <translation>Khôi phục vào thư mục dữ liệu mới…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Generations kept</source>
+        <translation>Số bản giữ lại</translation>
+    </message>
+    <message>
+        <source>Show the last backup in red after (days)</source>
+        <translation>Báo đỏ khi bản sao lưu cũ hơn (ngày)</translation>
+    </message>
+    <message>
+        <source>Counter backs up once a day while it runs, when the folder is there; everything is encrypted. A backup cut off (a stick pulled out) is never used.</source>
+        <translation>Counter tự sao lưu mỗi ngày một lần khi đang chạy và thư mục sao lưu có mặt; mọi thứ đều được mã hóa. Bản sao lưu bị ngắt giữa chừng (rút USB) không bao giờ được dùng.</translation>
+    </message>
+    <message>
+        <source>The last attempt failed: {0}</source>
+        <translation>Lần sao lưu gần nhất không thành công: {0}</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>Đã lưu cài đặt sao lưu.</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder first.</source>
+        <translation>Hãy chọn thư mục sao lưu trước.</translation>
+    </message>
+    <message>
+        <source>Backup {0} written: {1} scans ({2} new).</source>
+        <translation>Đã ghi bản sao lưu {0}: {1} bản quét ({2} bản mới).</translation>
+    </message>
+    <message>
+        <source>Backup finished.</source>
+        <translation>Sao lưu xong.</translation>
+    </message>
+    <message>
+        <source>intact ({0} dossiers)</source>
+        <translation>nguyên vẹn ({0} hồ sơ)</translation>
+    </message>
+    <message>
+        <source>NOT usable</source>
+        <translation>KHÔNG dùng được</translation>
+    </message>
+    <message>
+        <source>No backup in this folder.</source>
+        <translation>Thư mục này không có bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>The backup to restore</source>
+        <translation>Bản sao lưu cần khôi phục</translation>
+    </message>
+    <message>
+        <source>A new, empty data folder</source>
+        <translation>Thư mục dữ liệu mới, trống</translation>
+    </message>
+    <message>
+        <source>Backup {0} restored into {1} ({2} dossiers). Start Counter with this data folder on the new computer.</source>
+        <translation>Đã khôi phục bản sao lưu {0} vào {1} ({2} hồ sơ). Hãy mở Counter với thư mục dữ liệu này trên máy mới.</translation>
     </message>
 </context>
 </TS>

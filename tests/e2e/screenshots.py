@@ -189,6 +189,7 @@ def _admin_help_and_lock(app: QApplication, window: MainWindow, shot: Camera, co
     shot("10-admin-users")
     window.admin.tabs.setCurrentWidget(window.admin.printers)
     shot("10b-admin-printers")
+    _backup(app, window, shot)
     window.show_sync()
     wait(app, lambda: bool(window.sync_view.state_label.text()) and bool(window.sync_view.dossiers.rows))
     shot("13-sync")
@@ -203,6 +204,21 @@ def _admin_help_and_lock(app: QApplication, window: MainWindow, shot: Camera, co
                 dialog.close()
     window.lock()
     shot("12-locked")
+
+
+def _backup(app: QApplication, window: MainWindow, shot: Camera) -> None:
+    """Administration → Sao lưu after a backup to a folder, then the home screen's line about it."""
+    panel = window.admin.backup
+    window.admin.tabs.setCurrentWidget(panel)
+    stick = Path(tempfile.mkdtemp(prefix="counter-usb-"))
+    panel.folder.setText(str(stick))
+    panel.back_up()
+    wait(app, lambda: bool(panel.result.text()) and panel.run.isEnabled())
+    shot("10c-admin-backup")
+    window.backups.refresh()
+    window.show_home()
+    wait(app, lambda: window.home.backup_label.text().startswith(("Sao lưu tốt", "Last good")))
+    shot("10d-home-backup")
 
 
 def _reports_and_rating(app: QApplication, window: MainWindow, shot: Camera, code: str) -> None:

@@ -206,8 +206,9 @@ def test_doctor_prints_what_support_asks_first(db: Database, tmp_path: Path,
         assert expected in out, expected
     assert counter(tmp_path, "doctor", "--json") == 0
     found = json.loads(capsys.readouterr().out)
-    assert [check["name"] for check in found["checks"]] == ["database", "audit log", "disk"]
-    assert all(check["ok"] for check in found["checks"])
+    assert [check["name"] for check in found["checks"]] == ["database", "audit log", "disk", "backup"]
+    assert all(check["ok"] for check in found["checks"][:3])
+    assert found["checks"][3] == {"name": "backup", "ok": False, "detail": "No backup yet. (folder: no folder set)"}
 
 
 def test_doctor_still_reports_when_the_database_is_broken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
