@@ -501,6 +501,18 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
                         "Sync not finished: {events} events and {blobs} files still waiting."),
     "hub.unknown_transition": ("Không có chuyển trạng thái «{name}»; chọn một trong: {choices}.",
                                "No transition «{name}»; choose one of: {choices}."),
+    "sync.plain_http": ("Quầy không gửi dữ liệu qua HTTP không mã hóa tới máy chủ {host}: hãy dùng địa chỉ "
+                        "https://. Chỉ quản trị viên mới cho phép HTTP không mã hóa được (counter-app sync tls "
+                        "--allow-plain-http on).",
+                        "The counter does not send data over unencrypted HTTP to {host}: use an https:// address. "
+                        "Only an administrator can allow plain HTTP (counter-app sync tls --allow-plain-http on)."),
+    "sync.bad_certificate": ("Chứng chỉ bảo mật của máy chủ tỉnh {host} không đáng tin cậy ({reason}); quầy không "
+                             "kết nối. Cần quản trị viên kiểm tra địa chỉ máy chủ và tệp chứng chỉ gốc (CA) đã "
+                             "cấu hình.",
+                             "The hub {host}'s certificate is not trusted ({reason}); the counter does not connect. "
+                             "An administrator must check the hub's address and the configured CA bundle."),
+    "sync.ca_bundle": ("Tệp chứng chỉ gốc (CA) {path} không dùng được: {reason}.",
+                       "The CA bundle {path} cannot be used: {reason}."),
     "portal.settings": ("Tệp cấu hình kết nối lên hệ thống của tỉnh {name} không hợp lệ: {detail}.",
                         "The settings file of the province system connector {name} is not valid: {detail}."),
     "portal.not_configured": ("Chưa cấu hình kết nối lên hệ thống của tỉnh: thiếu tệp {path}.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 
@@ -16,7 +17,7 @@ from counter_app.messages import os_reason, render
 from counter_app.services import office, outbox, refusals
 from counter_app.storage.database import Database
 from counter_app.updates import state as update_state
-from sync import keys, tus, updates
+from sync import keys, tls, tus, updates
 from sync.health import send_health
 from sync.protocol import Ack, BlobAnswer, EnrolReply, EnrolRequest, FeedPage, Health, HubState, gzip_json
 from sync.transport import Halted, HubClient, Refused
@@ -42,10 +43,17 @@ class RoundReport:
 
 
 def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport | None = None,
-          patience: float = 60.0) -> outbox.SyncState:
-    """Register this counter's key with the hub using an administrator's one-time code."""
+          patience: float = 60.0, ca_bundle: Path | None = None,
+          allow_plain_http: bool | None = None) -> outbox.SyncState:
+    """Register this counter's key with the hub using an administrator's one-time code. `ca_bundle` (kept in
+    the data folder) and `allow_plain_http` are the administrator's; None keeps what was set before."""
+    before = outbox.state(db)
+    plain = before.allow_plain_http if allow_plain_http is None else allow_plain_http
+    tls.check_scheme(hub_url, plain)
+    ca_name = tls.keep_ca_bundle(db.data_dir, ca_bundle) if ca_bundle else before.ca_bundle
     key = keys.device_key(db.data_dir)
-    hub = HubClient(hub_url, db.device_id, None, patience=patience, transport=transport)
+    hub = HubClient(hub_url, db.device_id, None, patience=patience, transport=transport,
+                    verify=tls.verify_for(db.data_dir, ca_name))
     request = EnrolRequest(code=code, device_id=db.device_id, public_key=keys.public_pem(key), name=db.data_dir.name)
     try:
         _, answer = hub.call("POST", "/v1/enrol", model=EnrolReply, auth=False, json=request.model_dump(mode="json"))
@@ -56,7 +64,8 @@ def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport 
     if answer.office_code.upper() != mine.upper():
         raise ValidationError("sync.wrong_office", theirs=answer.office_code, mine=mine)
     return outbox.update_state(db, hub_url=hub_url, office_code=answer.office_code, halted="", last_error="",
-                               hub_signing_key=answer.hub_signing_key, hub_sealing_key=answer.hub_sealing_key)
+                               hub_signing_key=answer.hub_signing_key, hub_sealing_key=answer.hub_sealing_key,
+                               ca_bundle=ca_name, allow_plain_http=plain)
 
 
 def run_round(db: Database, transport: httpx.BaseTransport | None = None, patience: float = 600.0,
@@ -67,8 +76,14 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
     state = outbox.state(db)
     if not state.enrolled:
         raise CounterError("sync.not_enrolled")
+    try:
+        tls.check_scheme(state.hub_url, state.allow_plain_http)
+        verify = tls.verify_for(db.data_dir, state.ca_bundle)
+    except CounterError as error:
+        outbox.update_state(db, halted=error.message("vi"), last_error=error.message("vi"))
+        raise Halted(error.key, **error.params) from error
     hub = HubClient(state.hub_url, db.device_id, keys.device_key(db.data_dir), patience, wait_max, transport,
-                    read_timeout, stop)
+                    read_timeout, stop, verify)
     outbox.update_state(db, last_attempt=now().isoformat())
     try:
         hub.call("GET", "/v1/health", model=Health, auth=False)  # also sets the clock the tokens are dated by

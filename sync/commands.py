@@ -13,6 +13,7 @@ from counter_app.clock import parse_day
 from counter_app.errors import CounterError, ValidationError
 from counter_app.storage.database import Database, checked_url
 from sync.hub.portal_commands import add_forward_command
+from sync.tls_commands import add_tls_command, add_tls_options
 
 MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
 
@@ -24,6 +25,7 @@ def add_sync_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCo
     enrol.add_argument("--hub", required=True, help="the hub's URL")
     enrol.add_argument("--code", required=True, help="the code printed by `counter-app hub enroll`")
     enrol.add_argument("--patience", type=float, default=60.0, help="seconds to keep retrying a bad link")
+    add_tls_options(enrol)
     run = command(group, common, "run", _sync_run, "one full round; exit 0 only when all is acknowledged")
     run.add_argument("--patience", type=float, default=600.0, help="seconds to keep retrying a bad link")
     command(group, common, "status", _sync_status, "pending events and bytes, last sync")
@@ -31,6 +33,7 @@ def add_sync_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCo
     export.add_argument("--to", required=True, type=Path)
     ack = command(group, common, "import-ack", _sync_import_ack, "take the hub's acknowledgement file")
     ack.add_argument("file", type=Path)
+    add_tls_command(group, common, command)
 
 
 def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCommand) -> None:
@@ -85,7 +88,8 @@ def _sync_enrol(args: argparse.Namespace, db: Database) -> Any:
     from sync.client import enrol  # noqa: PLC0415 (HTTP loads only for sync)
 
     hub = hub_url(args.hub)
-    return _over_network(lambda: enrol(db, hub, args.code, patience=_patience(args.patience)))
+    return _over_network(lambda: enrol(db, hub, args.code, patience=_patience(args.patience),
+                                       ca_bundle=args.ca_bundle, allow_plain_http=args.allow_plain_http))
 
 
 def _sync_run(args: argparse.Namespace, db: Database) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import ssl
 import threading
 import time
 import uuid
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from counter_app.errors import CounterError
 from sync import keys
+from sync.tls import certificate_problem
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -48,14 +50,14 @@ class HubClient:
     def __init__(self, base_url: str, device_id: uuid.UUID, key: Ed25519PrivateKey | None,
                  patience: float = 600.0, wait_max: float = 30.0,
                  transport: httpx.BaseTransport | None = None, read_timeout: float = 30.0,
-                 stop: threading.Event | None = None) -> None:
+                 stop: threading.Event | None = None, verify: ssl.SSLContext | bool = True) -> None:
         self.device_id, self.key = device_id, key
         self.stop = stop or threading.Event()
         self.patience, self.wait_max = patience, wait_max
         self.clock_offset = 0.0
         timeout = httpx.Timeout(connect=10.0, read=read_timeout, write=read_timeout, pool=10.0)
         self.http = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, transport=transport,
-                                 headers={"User-Agent": "Counter-sync/1"})
+                                 headers={"User-Agent": "Counter-sync/1"}, verify=verify)
         self.bytes_sent = 0
 
     def close(self) -> None:
@@ -83,7 +85,13 @@ class HubClient:
               headers: dict[str, str], request: dict[str, Any]) -> tuple[httpx.Response, Model | None]:
         if self.stop.is_set():
             raise Cancelled("sync.cancelled")
-        response = self.http.request(method, path, headers=headers, **request)
+        try:
+            response = self.http.request(method, path, headers=headers, **request)
+        except httpx.ConnectError as error:
+            reason = certificate_problem(error)
+            if reason is not None:  # retrying would not help: an administrator must look
+                raise Halted("sync.bad_certificate", host=self.http.base_url.host, reason=reason) from error
+            raise
         self._learn_clock(response)
         self.bytes_sent += len(request.get("content") or b"")
         if response.status_code in wanted:

@@ -54,6 +54,8 @@ class SyncState:
     conflicts: tuple[str, ...] = ()
     hub_signing_key: str = ""  # the hub's public keys (base64), learnt at enrolment: acknowledgement files
     hub_sealing_key: str = ""  # are checked with the first, USB bundles sealed with the second
+    ca_bundle: str = ""  # file in the data folder with the CAs trusted for the hub's certificate; "": the system's
+    allow_plain_http: bool = False  # an administrator allowed http:// to a hub that is not this machine
 
     @property
     def enrolled(self) -> bool:

@@ -4,6 +4,7 @@ letter). The answer's conventions (`error_code` "0"/"00" for success, `session` 
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,7 @@ class PortalConnector:
     def __init__(self, settings: PortalSettings, transport: httpx.BaseTransport | None = None) -> None:
         self.settings = settings
         self.session = ""
-        verify: Any = settings.ca_bundle or True
+        verify: Any = ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else True
         self.http = httpx.Client(timeout=settings.timeout_seconds, transport=transport, verify=verify,
                                  headers={"User-Agent": "Counter-hub-forwarder/1", "Accept": "application/json"})
 
