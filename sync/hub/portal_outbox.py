@@ -31,6 +31,7 @@ class Letter:
     """An outbox row as the screens and the command line show it."""
 
     id: int
+    dossier_id: uuid.UUID
     code: str
     service: str
     event_type: str
@@ -41,7 +42,8 @@ class Letter:
     created_at: dt.datetime
 
     def json(self) -> dict[str, Any]:
-        return {"id": self.id, "code": self.code, "service": self.service, "event_type": self.event_type,
+        return {"id": self.id, "dossier_id": str(self.dossier_id), "code": self.code, "service": self.service,
+                "event_type": self.event_type,
                 "state": self.state, "attempts": self.attempts, "next_at": self.next_at.isoformat(),
                 "last_error": self.last_error, "created_at": self.created_at.isoformat()}
 
@@ -157,8 +159,8 @@ def letters(store: HubStore, state: str | None = DEAD, code: str | None = None, 
     if code:
         query = query.where(PortalItem.code == code)
     with store.session() as session:
-        return [Letter(r.id, r.code, r.service, r.event_type, r.state, r.attempts, r.next_at, r.last_error,
-                       r.created_at) for r in session.scalars(query)]
+        return [Letter(r.id, r.dossier_id, r.code, r.service, r.event_type, r.state, r.attempts, r.next_at,
+                       r.last_error, r.created_at) for r in session.scalars(query)]
 
 
 def retry(store: HubStore, item_id: int | None = None) -> int:

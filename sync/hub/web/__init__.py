@@ -10,13 +10,13 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from sync.hub.store import HubStore
-from sync.hub.web import conflicts, counters, dossiers, enrolment, figures, login, publish
+from sync.hub.web import conflicts, counters, dossiers, enrolment, figures, login, portal, publish
 from sync.hub.web.pages import MENU, Forbidden, LoginRequired, redirect, render, signed_in
 from sync.hub.web.publish import MAX_UPLOAD_BYTES, UPLOAD_PATH
 from sync.hub.web.tables import ensure_tables
 
 __all__ = ["MAX_UPLOAD_BYTES", "UPLOAD_PATH", "install"]
-PAGES = (login, dossiers, conflicts, counters, figures, publish, enrolment)
+PAGES = (login, dossiers, conflicts, counters, figures, publish, enrolment, portal)
 
 
 def install(app: FastAPI, store: HubStore) -> None:
