@@ -36,18 +36,27 @@ typecheck:
 pytest:
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 --ignore=tests/package
 
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+
 # The packaged app (PyInstaller one folder, dist/Counter/, and its tarball); prints the size and start-up budgets.
+# Then the launcher (dist/launcher/), a first install folder (dist/install/Counter/: launcher, versions/<X>/,
+# current) and the update package to sign and publish (dist/Counter-<X>-linux-x86_64.tar.gz; README "Updates").
 # PyInstaller keeps its analysis in build/pyinstaller/ and its binary cache in ~/.cache/pyinstaller/: a second
 # build takes a fraction of the first.
 dist: apt-dist $(VENV)/.installed-dist
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		resources/packaging/counter.spec
 	$(XVFB) $(PY) resources/packaging/finish_linux.py $(DIST_OPTIONS)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/launcher \
+		resources/packaging/launcher.spec
+	$(PY) resources/packaging/install_layout.py install --version $(VERSION) --out dist/install
+	$(PY) resources/packaging/install_layout.py package --version $(VERSION) --out dist
 
 # The frozen build checked as a user meets it: --self-test under Xvfb, a printed slip 01 whose barcode decodes.
 dist-check: apt-test $(VENV)/.installed-test
 	$(MAKE) dist DIST_OPTIONS="--runs 3"
 	COUNTER_DIST=dist/Counter $(VENV)/bin/pytest -q tests/package
+	COUNTER_LAUNCHER_DIST=dist/launcher $(VENV)/bin/pytest -q tests/updates/test_install_layout.py
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tarfile
+import zlib
 from pathlib import Path
 
 from counter_app.errors import ValidationError
@@ -22,7 +23,7 @@ def stage(layout: Layout, package: Path, version: str) -> Path:
     try:
         with tarfile.open(package) as tar:
             tar.extractall(work, filter="data")  # no absolute paths, no links out, no devices
-    except (tarfile.TarError, OSError) as error:
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
         shutil.rmtree(work, ignore_errors=True)
         raise ValidationError("update.bad_package", version=version, detail=str(error)[:200]) from error
     app = _app_folder(work)
