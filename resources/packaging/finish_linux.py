@@ -32,6 +32,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed starts of each, alternated (default 5)")
     options = parser.parse_args()
     saved = strip_binaries(APP)
+    remove_dangling_links(APP)
     add_desktop_files(APP)
     size = folder_bytes(APP)
     tarball = make_tarball(APP, version())
@@ -61,6 +62,13 @@ def strip_binaries(folder: Path) -> int:
         if done.returncode == 0:
             saved += before - path.stat().st_size
     return saved
+
+
+def remove_dangling_links(folder: Path) -> None:
+    """PyInstaller links each library it keeps in a sub-folder from the top; a left-out one leaves its link."""
+    for path in folder.rglob("*"):
+        if path.is_symlink() and not path.exists():
+            path.unlink()
 
 
 def _elf(path: Path) -> bool:
