@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,6 @@ class Scratch:
     form_pdf: bytes = b""
     page_png: bytes = b""
     scanned_pdf: bytes = b""
-    notes: dict[str, str] = field(default_factory=dict)
 
 
 Check = Callable[[Scratch], str]

@@ -77,3 +77,10 @@ def test_a_font_left_out_of_the_file_is_named() -> None:
     page.save()
     found = selftest._fonts(output.getvalue())
     assert found["Helvetica"] is False and not any(found.values())
+
+
+def test_a_long_import_failure_is_told_on_one_line() -> None:
+    advice = ImportError("\nIMPORTANT: PLEASE READ THIS\n\nmany lines of advice\n\nOriginal error was: "
+                         "libscipy_openblas64_.so: ELF load command address/offset not page-aligned\n")
+    assert selftest.one_line(advice) == \
+        "ImportError: libscipy_openblas64_.so: ELF load command address/offset not page-aligned"
