@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from counter_app.backup.messages import MESSAGES as _BACKUP_MESSAGES
+from counter_app.messages_replace import REPLACE_MESSAGES as _REPLACE_MESSAGES
 
 DEFAULT_LANG: Final = "vi"
 
@@ -608,6 +609,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "report.format": ("Định dạng báo cáo phải là xlsx hoặc pdf, hoặc dùng --json.",
                       "The report format must be xlsx or pdf, or use --json."),
     **_BACKUP_MESSAGES,
+    **_REPLACE_MESSAGES,
 }
 
 

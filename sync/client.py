@@ -20,7 +20,7 @@ from counter_app.updates import state as update_state
 from sync import keys, tls, tus, updates
 from sync.health import send_health
 from sync.protocol import Ack, BlobAnswer, EnrolReply, EnrolRequest, FeedPage, Health, HubState, gzip_json
-from sync.transport import Halted, HubClient, Refused
+from sync.transport import Halted, HubClient, Refused, Revoked
 from sync.updates import UpdateSetup, production
 
 log = logging.getLogger("counter.sync")
@@ -76,6 +76,8 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
     state = outbox.state(db)
     if not state.enrolled:
         raise CounterError("sync.not_enrolled")
+    if state.revoked:
+        raise Revoked("sync.revoked", at=state.revoked)  # never again: another device took its place
     try:
         tls.check_scheme(state.hub_url, state.allow_plain_http)
         verify = tls.verify_for(db.data_dir, state.ca_bundle)
@@ -86,6 +88,8 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
                     read_timeout, stop, verify)
     outbox.update_state(db, last_attempt=now().isoformat())
     try:
+        if state.rebuilding:
+            _rebuild(db, transport, patience, stop)
         hub.call("GET", "/v1/health", model=Health, auth=False)  # also sets the clock the tokens are dated by
         _, held = hub.call("GET", "/v1/state", model=HubState)
         assert held is not None
@@ -97,7 +101,8 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
         applied = _pull_feed(db, hub)
         _update(db, hub, updates or production())
     except Halted as error:
-        outbox.update_state(db, halted=error.message("vi"), last_error=error.message("vi"))
+        revoked = str(error.params.get("at", "")) if isinstance(error, Revoked) else ""
+        outbox.update_state(db, halted=error.message("vi"), last_error=error.message("vi"), revoked=revoked)
         raise
     except (CounterError, httpx.TransportError) as error:
         outbox.update_state(db, last_error=_text(error))
@@ -111,6 +116,14 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
         changes["last_success"] = now().isoformat()
     outbox.update_state(db, **changes)
     return report
+
+
+def _rebuild(db: Database, transport: httpx.BaseTransport | None, patience: float,
+             stop: threading.Event | None) -> None:
+    """Finish a replacement's rebuild before the first ordinary round (it resumes where it stopped)."""
+    from sync.replace import continue_rebuild  # noqa: PLC0415 (only a replacement needs it)
+
+    continue_rebuild(db, transport, patience, stop=stop)
 
 
 def _send_events(db: Database, hub: HubClient) -> int:

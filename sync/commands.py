@@ -26,6 +26,9 @@ def add_sync_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCo
     enrol.add_argument("--code", required=True, help="the code printed by `counter-app hub enroll`")
     enrol.add_argument("--patience", type=float, default=60.0, help="seconds to keep retrying a bad link")
     add_tls_options(enrol)
+    enrol.add_argument("--replace", metavar="DEVICE", help="take the place of this dead device (its id, from "
+                       "`hub devices`) and rebuild the office's dossiers from the hub; needs a code from "
+                       "`hub enroll --replace`")
     run = command(group, common, "run", _sync_run, "one full round; exit 0 only when all is acknowledged")
     run.add_argument("--patience", type=float, default=600.0, help="seconds to keep retrying a bad link")
     command(group, common, "status", _sync_status, "pending events and bytes, last sync")
@@ -44,8 +47,12 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--workers", type=int, default=1, help="processes (several need PostgreSQL)")
-    command(group, common, "enroll", _hub_enrol, "print a one-time enrolment code").add_argument(
-        "--office", required=True, help="the office's agency code")
+    hub_enrol = command(group, common, "enroll", _hub_enrol, "print a one-time enrolment code")
+    hub_enrol.add_argument("--office", help="the office's agency code")
+    hub_enrol.add_argument("--replace", metavar="DEVICE", help="a code for a new device to replace this dead one "
+                           "(its id or the id's first 8+ characters): its key is revoked when the new one enrols")
+    command(group, common, "devices", _hub_devices, "the enrolled devices, last heard from, revoked").add_argument(
+        "--office", help="only this office's")
     command(group, common, "import", _hub_import, "import a counter's bundle file").add_argument("file", type=Path)
     command(group, common, "show", _hub_show, "a dossier as the hub holds it").add_argument("code")
     status = command(group, common, "set-status", _hub_set_status, "a status change decided at the province")
@@ -78,7 +85,7 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
     user.add_argument("--role", required=True, choices=("viewer", "officer", "administrator"))
     forward = add_forward_command(group, common, command)
     for hub_command in (serve, status, forward, *(group.choices[name] for name in (
-            "enroll", "import", "show", "publish-catalogue", "publish-calendar", "publish-update", "updates",
+            "enroll", "devices", "import", "show", "publish-catalogue", "publish-calendar", "publish-update", "updates",
             "report", "user-add"))):
         hub_command.add_argument("--hub-db", help="the hub's database URL (default: SQLite in --data-dir)")
         hub_command.set_defaults(without_database=True)
@@ -88,6 +95,13 @@ def _sync_enrol(args: argparse.Namespace, db: Database) -> Any:
     from sync.client import enrol  # noqa: PLC0415 (HTTP loads only for sync)
 
     hub = hub_url(args.hub)
+    if args.replace:
+        from sync.replace import enrol_replacement  # noqa: PLC0415
+
+        report = _over_network(lambda: enrol_replacement(db, hub, args.code, args.replace,
+                                                         patience=_patience(args.patience), ca_bundle=args.ca_bundle,
+                                                         allow_plain_http=args.allow_plain_http))
+        return report if args.json else replaced_text(report, args.lang)
     return _over_network(lambda: enrol(db, hub, args.code, patience=_patience(args.patience),
                                        ca_bundle=args.ca_bundle, allow_plain_http=args.allow_plain_http))
 
@@ -99,6 +113,15 @@ def _sync_run(args: argparse.Namespace, db: Database) -> Any:
     if not report.complete:
         raise CounterError("sync.incomplete", events=report.pending_events, blobs=report.pending_blobs)
     return report
+
+
+def replaced_text(report: Any, lang: str) -> str:
+    """What a replacement's enrolment did, in the clerk's language."""
+    from counter_app.messages import render  # noqa: PLC0415
+
+    following = [value + 1 for name, value in report.reserved.items() if name.startswith("code:")]
+    return render("sync.replaced_done", lang, replaced=report.replaced, dossiers=report.dossiers,
+                  scans=report.scans, mb=f"{report.scan_bytes / 1e6:.1f}", next=min(following, default=1))
 
 
 def hub_url(text: str) -> str:
@@ -139,7 +162,9 @@ def _sync_status(_args: argparse.Namespace, db: Database) -> Any:
             "pending_events": left.events, "pending_blobs": left.blobs, "pending_bytes": left.blob_bytes,
             "last_sync": left.state.last_success or None, "last_error": left.state.last_error or None,
             "halted": left.state.halted or None, "hub": left.state.hub_url or None,
-            "conflicts": list(left.state.conflicts)}
+            "conflicts": list(left.state.conflicts), "device_id": str(db.device_id),
+            "replaced": left.state.replaced or None, "rebuilding": left.state.rebuilding,
+            "revoked": left.state.revoked or None}
 
 
 def _sync_export(args: argparse.Namespace, db: Database) -> Any:
@@ -176,9 +201,19 @@ def _hub_serve(args: argparse.Namespace, _db: Database | None) -> Any:
 
 
 def _hub_enrol(args: argparse.Namespace, _db: Database | None) -> Any:
-    from sync.hub.auth import issue_enrolment  # noqa: PLC0415
+    from sync.hub.auth import issue_enrolment, issue_replacement  # noqa: PLC0415
 
+    if args.replace:
+        return _on_hub(args, lambda store: issue_replacement(store, args.replace, args.office)["code"])
+    if not args.office:
+        raise ValidationError("hub.enrol_needs_office")
     return _on_hub(args, lambda store: issue_enrolment(store, args.office))
+
+
+def _hub_devices(args: argparse.Namespace, _db: Database | None) -> Any:
+    from sync.hub.replace import devices  # noqa: PLC0415
+
+    return _on_hub(args, lambda store: devices(store, args.office))
 
 
 def _hub_import(args: argparse.Namespace, _db: Database | None) -> Any:

@@ -23,6 +23,7 @@ MAX_BLOB_BYTES = 512 * 1024 * 1024
 MAX_SMALL_BODY_BYTES = 64 * 1024  # every JSON body but an event batch (enrolment, blob status)
 MAX_SEQ = 2**62  # beyond any BIGINT the database could hold
 TUS_VERSION = "1.0.0"
+REVOKED_HEADER = "X-Counter-Revoked"  # on a 403: when another device replaced this one (ISO date-time)
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 PublicKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9+/]{43}=$")]  # 32 bytes, base64
@@ -128,6 +129,7 @@ class EnrolRequest(Strict):
     device_id: uuid.UUID
     public_key: str = Field(max_length=2000)
     name: str = Field(default="", max_length=200)
+    replaces: str | None = Field(default=None, min_length=8, max_length=36, pattern=r"^[0-9a-fA-F-]+$")
 
 
 class EnrolReply(Reply):
@@ -135,6 +137,9 @@ class EnrolReply(Reply):
     device_id: uuid.UUID
     hub_signing_key: PublicKey
     hub_sealing_key: PublicKey
+    replaced: uuid.UUID | None = None  # with `replaces`: the device revoked, and the numbers kept back for it
+    reserved: dict[Annotated[str, Field(max_length=120)], Annotated[int, Field(ge=0, le=MAX_SEQ)]] = Field(
+        default_factory=dict, max_length=200)
 
 
 class BlobQuery(Strict):

@@ -4,6 +4,7 @@ success only on the expected status and a body in the protocol's shape (a captiv
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import email.utils
 import ssl
 import threading
@@ -17,8 +18,10 @@ import stamina
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import BaseModel, ValidationError
 
+from counter_app.clock import local
 from counter_app.errors import CounterError
 from sync import keys
+from sync.protocol import REVOKED_HEADER
 from sync.tls import certificate_problem
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -30,6 +33,10 @@ class Transient(CounterError):
 
 class Halted(CounterError):
     """Not worth retrying until a person acts: enrolment, credentials or configuration."""
+
+
+class Revoked(Halted):
+    """Another device replaced this one at the hub: this one must stop syncing for good."""
 
 
 class Cancelled(CounterError):
@@ -76,6 +83,13 @@ class HubClient:
                 return self._once(method, path, wanted, model, {**headers, **self._auth(auth)}, request)
         raise AssertionError("unreachable")
 
+    def stream(self, path: str, headers: dict[str, str] | None = None) -> Any:
+        """A signed GET whose body is read as it arrives (a context manager; no retry: the caller resumes
+        from what it holds, and checks the status with `raise_for`)."""
+        if self.stop.is_set():
+            raise Cancelled("sync.cancelled")
+        return self.http.stream("GET", path, headers={**(headers or {}), **self._auth(True)})
+
     def _auth(self, wanted: bool) -> dict[str, str]:
         if not wanted or self.key is None:
             return {}
@@ -96,7 +110,7 @@ class HubClient:
         self.bytes_sent += len(request.get("content") or b"")
         if response.status_code in wanted:
             return response, _parsed(response, model)
-        _raise_for(response)
+        raise_for(response)
         raise AssertionError("unreachable")
 
     def _learn_clock(self, response: httpx.Response) -> None:
@@ -117,15 +131,26 @@ def _parsed(response: httpx.Response, model: type[Model] | None) -> Model | None
                         detail=str(error.errors()[:1])[:200]) from error
 
 
-def _raise_for(response: httpx.Response) -> None:
+def raise_for(response: httpx.Response) -> None:
+    """The hub's refusal as the error it means (its body read first when streamed)."""
     status, detail = response.status_code, _detail(response)
     if status == 429 or status >= 500:
         raise Transient("sync.hub_busy", status=status, detail=detail)
+    if status == 403 and response.headers.get(REVOKED_HEADER):
+        raise Revoked("sync.revoked", at=_day(response.headers[REVOKED_HEADER]))
     if status in (401, 403):
         raise Halted("sync.not_allowed", status=status, detail=detail)
     if status in (404, 405) and not response.request.url.path.startswith("/v1/files/"):
         raise Halted("sync.not_a_hub", status=status, detail=detail)
     raise Refused("sync.refused", status, detail)
+
+
+def _day(iso: str) -> str:
+    """The revocation's date as the clerk reads it (dd/mm/yyyy HH:MM), or as sent when it is not a date."""
+    try:
+        return f"{local(dt.datetime.fromisoformat(iso)):%d/%m/%Y %H:%M}"
+    except ValueError:
+        return iso[:40]
 
 
 def _detail(response: httpx.Response) -> str:

@@ -32,6 +32,7 @@ from counter_app.model import (
     ProcedureCase,
     procedure_channel,
 )
+from counter_app.services import outbox
 from counter_app.services.catalogue import procedure_of
 from counter_app.services.events import find_row, record
 from counter_app.services.office import (
@@ -94,6 +95,7 @@ def receive_in(
     at: dt.datetime,
 ) -> DossierRow:
     """`intake` inside the caller's unit of work (a postal batch closes many envelopes in one)."""
+    outbox.refuse_if_replaced(session)
     row = _receive(session, db, request, actor, at)
     if outcome is Outcome.ACCEPT:
         _accept(session, db, row, actor, at, request.copies)
@@ -124,6 +126,7 @@ def accept(
     """Accept a dossier sent back earlier, once the citizen has brought `documents` (the full list)."""
     moment = local(at or now())
     with db.write() as session:
+        outbox.refuse_if_replaced(session)
         row = find_row(session, ref, lock=True)
         if documents is not None:
             procedure = procedure_of(session, row.procedure_code, moment.date())

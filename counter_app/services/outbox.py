@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from counter_app import projection
 from counter_app.catalogue_import import parse_json
 from counter_app.clock import now
-from counter_app.errors import CounterError
+from counter_app.errors import CounterError, ValidationError
 from counter_app.event_limits import check_event
 from counter_app.lifecycle import Action
 from counter_app.messages import render
@@ -56,6 +56,10 @@ class SyncState:
     hub_sealing_key: str = ""  # are checked with the first, USB bundles sealed with the second
     ca_bundle: str = ""  # file in the data folder with the CAs trusted for the hub's certificate; "": the system's
     allow_plain_http: bool = False  # an administrator allowed http:// to a hub that is not this machine
+    revoked: str = ""  # ISO date-time another device replaced this one: it no longer syncs nor takes dossiers
+    replaced: str = ""  # the id of the dead device this one replaced
+    rebuilding: bool = False  # enrolled as a replacement, still rebuilding the office's dossiers and scans
+    rebuild_after: str = ""  # the last dossier id of the rebuild taken in
 
     @property
     def enrolled(self) -> bool:
@@ -73,6 +77,22 @@ class OutboxSummary:
 def state(db: Database) -> SyncState:
     with db.read() as session:
         return _state(session)
+
+
+def state_in(session: Session) -> SyncState:
+    """The sync state inside the caller's unit of work."""
+    return _state(session)
+
+
+def save_state_in(session: Session, new: SyncState) -> SyncState:
+    return _save_state(session, new)
+
+
+def refuse_if_replaced(session: Session) -> None:
+    """A counter another device replaced takes no dossier: its codes would clash with the new one's."""
+    revoked = _state(session).revoked
+    if revoked:
+        raise ValidationError("intake.replaced", at=revoked)
 
 
 def update_state(db: Database, **changes: Any) -> SyncState:

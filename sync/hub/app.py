@@ -11,7 +11,7 @@ import os
 import zlib
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi import FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
@@ -23,10 +23,12 @@ from starlette.requests import ClientDisconnect
 from counter_app.errors import CounterError
 from counter_app.reports.periods import spanning
 from sync.hub import auth, device_health, ingest, releases, uploads, web
+from sync.hub.auth import Authenticated, signed_in
 from sync.hub.keys import hub_keys
 from sync.hub.limits import BodyLimit
+from sync.hub.rebuild import rebuild_routes, wire_event
 from sync.hub.reports import office_figures
-from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
+from sync.hub.store import EVERY_OFFICE, Blob, Dossier, Event, FeedEntry, HubStore
 from sync.protocol import (
     MAX_BATCH,
     MAX_BLOB_BYTES,
@@ -46,7 +48,6 @@ from sync.protocol import (
     Health,
     HubState,
     RawBatch,
-    WireEvent,
     reply,
 )
 
@@ -56,12 +57,6 @@ MAX_CURSOR = MAX_SEQ  # beyond any BIGINT the database could hold
 REPORT_KEY_ENV = "COUNTER_HUB_REPORT_KEY"
 
 
-def _device(request: Request, authorization: Annotated[str | None, Header()] = None) -> Device:
-    """The signed-in device (FastAPI runs this on its thread pool)."""
-    return auth.authenticate(request.app.state.store, authorization)
-
-
-Authenticated = Annotated[Device, Depends(_device)]
 
 
 def create_app(store: HubStore) -> FastAPI:
@@ -85,8 +80,10 @@ def create_app(store: HubStore) -> FastAPI:
     @app.post("/v1/enrol")
     def enrol(request: EnrolRequest) -> dict[str, Any]:
         enrolled = auth.enrol(store, request)
-        return reply(EnrolReply, office_code=enrolled.office_code, device_id=enrolled.id,
-                     hub_signing_key=keys.public_signing, hub_sealing_key=keys.public_sealing)
+        body = reply(EnrolReply, office_code=enrolled.device.office_code, device_id=enrolled.device.id,
+                     hub_signing_key=keys.public_signing, hub_sealing_key=keys.public_sealing,
+                     replaced=enrolled.replaced, reserved=enrolled.reserved)
+        return body if enrolled.replaced else {k: v for k, v in body.items() if k not in ("replaced", "reserved")}
 
     @app.get("/v1/state")
     def state(me: Authenticated) -> dict[str, Any]:
@@ -116,7 +113,8 @@ def create_app(store: HubStore) -> FastAPI:
                 .order_by(FeedEntry.cursor).limit(limit)).all()
             codes = _codes(session, {event.dossier_id for _, event in rows if event is not None})
         items = [FeedItem(cursor=entry.cursor, kind=entry.kind, data=entry.data,  # type: ignore[arg-type]
-                          code=codes.get(event.dossier_id) if event else None, event=_wire(event) if event else None)
+                          code=codes.get(event.dossier_id) if event else None,
+                          event=wire_event(event) if event else None)
                  for entry, event in rows]
         return reply(FeedPage, items=items)
 
@@ -128,7 +126,7 @@ def create_app(store: HubStore) -> FastAPI:
         device's own office."""
         if x_report_key and authorization is None and not _province(x_report_key):
             raise HTTPException(401, "wrong report key")
-        offices = None if _province(x_report_key) else frozenset({_device(request, authorization).office_code})
+        offices = None if _province(x_report_key) else frozenset({signed_in(request, authorization).office_code})
         try:
             period = spanning(start, end)
         except CounterError as error:
@@ -137,6 +135,7 @@ def create_app(store: HubStore) -> FastAPI:
 
     _tus_routes(app, store)
     device_health.install(app, store)
+    rebuild_routes(app, store)
     web.install(app, store)
     releases.add_routes(app, store)
     _describe_gzip_body(app)
@@ -274,9 +273,3 @@ def _codes(session: Any, dossier_ids: set[Any]) -> dict[Any, str | None]:
     if not dossier_ids:
         return {}
     return dict(session.execute(select(Dossier.id, Dossier.code).where(Dossier.id.in_(dossier_ids))).all())
-
-
-def _wire(event: Event) -> WireEvent:
-    return WireEvent(id=event.id, device_id=event.device_id, seq=event.seq, dossier_id=event.dossier_id,
-                     type=event.type, device_time=event.device_time, actor=event.actor, payload=event.payload)
-

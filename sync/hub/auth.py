@@ -6,18 +6,21 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Annotated, Any
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
-from fastapi import HTTPException
+from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from counter_app.clock import now
 from counter_app.codes import validate_agency_code
-from sync.hub.store import Device, Enrolment, HubStore, TokenUse
+from sync.hub import replace
+from sync.hub.store import Device, Enrolment, HubStore, Replacement, TokenUse
 from sync.protocol import TOKEN_AUDIENCE, TOKEN_LIFETIME_S, EnrolRequest
 
 ENROLMENT_DAYS = 7
@@ -29,7 +32,7 @@ _last_purge = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 def issue_enrolment(store: HubStore, office_code: str) -> str:
     """A one-time code for one device of `office_code`, valid for a week; only its hash is kept."""
-    code = "-".join(secrets.token_hex(3).upper() for _ in range(4))
+    code = _new_code()
     office = validate_agency_code(office_code)
     with store.session() as session:
         session.add(Enrolment(code_hash=_hash(code), office_code=office,
@@ -37,26 +40,69 @@ def issue_enrolment(store: HubStore, office_code: str) -> str:
     return code
 
 
-def enrol(store: HubStore, request: EnrolRequest) -> Device:
-    """Register the device's public key under the code's office; a code works once (the same device may
-    repeat its own enrolment, so a lost reply is harmless)."""
-    _check_public_key(request.public_key)
+def issue_replacement(store: HubStore, device_ref: str, office_code: str | None = None) -> dict[str, str]:
+    """A one-time code for a new device to replace the device `device_ref` (its id or the id's beginning),
+    valid for a week; a plain enrolment code never replaces a device."""
+    office = validate_agency_code(office_code) if office_code else None
+    code = _new_code()
     with store.session() as session:
-        enrolment = session.get(Enrolment, _hash(request.code.strip().upper()), with_for_update=True)
+        device = replace.find_device(session, device_ref, office)
+        replace.refuse_if_revoked_plainly(session, device.id)
+        session.add(Replacement(code_hash=_hash(code), office_code=device.office_code, old_device_id=device.id,
+                                expires_at=now() + dt.timedelta(days=ENROLMENT_DAYS), used_by=None,
+                                reserved=None))
+        return {"code": code, "replaces": str(device.id), "office_code": device.office_code}
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    device: Device
+    replaced: uuid.UUID | None = None
+    reserved: dict[str, int] = field(default_factory=dict)  # counter name -> last number kept back
+
+
+def enrol(store: HubStore, request: EnrolRequest) -> Enrolled:
+    """Register the device's public key under the code's office; a code works once (the same device may
+    repeat its own enrolment, so a lost reply is harmless). With `request.replaces`, only a replacement
+    code for that device is taken, and the device replaced is revoked in the same transaction."""
+    _check_public_key(request.public_key)
+    code_hash = _hash(request.code.strip().upper())
+    with store.session() as session:
+        if request.replaces is not None:
+            replacement = replace.claim(session, code_hash, request)
+            device = _device_for(session, request, replacement.office_code)
+            return Enrolled(device, replacement.old_device_id, replace.complete(session, replacement, device))
+        enrolment = session.get(Enrolment, code_hash, with_for_update=True)
+        if enrolment is None and session.get(Replacement, code_hash) is not None:
+            raise HTTPException(403, "this code replaces a device: enrol with --replace DEVICE")
         if enrolment is None or enrolment.expires_at < now():
             raise HTTPException(403, "enrolment code unknown or expired")
         if enrolment.used_by is not None and enrolment.used_by != request.device_id:
             raise HTTPException(403, "enrolment code already used")
-        device = session.get(Device, request.device_id)
-        if device is not None and (device.office_code != enrolment.office_code
-                                   or device.public_key != request.public_key):
-            raise HTTPException(409, "device already enrolled with another key or office")
-        if device is None:
-            device = Device(id=request.device_id, office_code=enrolment.office_code, public_key=request.public_key,
-                            name=request.name, enrolled_at=now(), acked_seq=0)
-            session.add(device)
+        device = _device_for(session, request, enrolment.office_code)
         enrolment.used_by = request.device_id
-        return device
+        return Enrolled(device)
+
+
+def _device_for(session: Session, request: EnrolRequest, office_code: str) -> Device:
+    """The device row for `request` (made now, or the same key and office as before; a revoked one never)."""
+    replace.refuse_if_revoked(session, request.device_id)
+    device = session.get(Device, request.device_id)
+    if device is not None and (device.office_code != office_code or device.public_key != request.public_key):
+        raise HTTPException(409, "device already enrolled with another key or office")
+    if device is None:
+        device = Device(id=request.device_id, office_code=office_code, public_key=request.public_key,
+                        name=request.name, enrolled_at=now(), acked_seq=0)
+        session.add(device)
+    return device
+
+
+def signed_in(request: Request, authorization: Annotated[str | None, Header()] = None) -> Device:
+    """The signed-in device of a request (FastAPI runs this on its thread pool)."""
+    return authenticate(request.app.state.store, authorization)
+
+
+Authenticated = Annotated[Device, Depends(signed_in)]
 
 
 def authenticate(store: HubStore, authorization: str | None) -> Device:
@@ -71,9 +117,10 @@ def authenticate(store: HubStore, authorization: str | None) -> Device:
         raise HTTPException(401, "malformed token") from error
     with store.session() as session:
         device = session.get(Device, device_id)
-    if device is None:
-        raise HTTPException(401, "unknown device")
-    claims = _verified(token, device)
+        if device is None:
+            raise HTTPException(401, "unknown device")
+        claims = _verified(token, device)
+        replace.refuse_if_revoked(session, device.id)
     _use_once(store, device, str(claims["jti"]), int(claims["exp"]))
     return device
 
@@ -116,6 +163,10 @@ def _check_public_key(pem: str) -> None:
         raise HTTPException(422, "public_key is not a PEM public key") from error
     if not isinstance(key, Ed25519PublicKey):
         raise HTTPException(422, "public_key must be Ed25519")
+
+
+def _new_code() -> str:
+    return "-".join(secrets.token_hex(3).upper() for _ in range(4))
 
 
 def _hash(code: str) -> str:

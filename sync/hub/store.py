@@ -198,6 +198,28 @@ class ReleaseReport(HubBase):
     received_at: Mapped[dt.datetime]
 
 
+class Replacement(HubBase):
+    """A one-time code an administrator issued for one new device to take the place of one dead device of
+    the office (only its hash is kept); `reserved` holds the numbers kept back for the dead device."""
+
+    __tablename__ = "hub_replacement"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(35))
+    old_device_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    expires_at: Mapped[dt.datetime]
+    used_by: Mapped[uuid.UUID | None]
+    reserved: Mapped[dict[str, Any] | None]
+
+
+class Revocation(HubBase):
+    """A device whose key the hub no longer accepts, since another device replaced it."""
+
+    __tablename__ = "hub_revocation"
+    device_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    replaced_by: Mapped[uuid.UUID]
+    revoked_at: Mapped[dt.datetime]
+
+
 class HubStore:
     """The hub database and blob store (the data folder's unless another is given); `session()` is one
     transaction."""
