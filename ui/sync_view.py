@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
@@ -30,8 +31,12 @@ from counter_app.services.queries import DossierFilter
 from counter_app.storage.database import Database
 from counter_app.updates.state import UpdateState
 from ui import i18n, tasks
+from ui.replace_form import ReplaceForm
 from ui.sync_controller import WARN_DAYS_KEY, SyncController, SyncSnapshot
 from ui.table_models import RowsModel
+
+if TYPE_CHECKING:
+    from sync.replace import RebuildReport
 
 RECENT_DOSSIERS = 100
 
@@ -59,6 +64,7 @@ class SyncView(QWidget):
         self.warn_days = QSpinBox(minimum=1, maximum=60, value=int(str(settings.value(WARN_DAYS_KEY, 3))))
         self.warn_days.setSuffix(self.tr(" days"))
         self.enrol_button = QPushButton(self.tr("Enrol with the hub"))
+        self.replace_form = ReplaceForm()
         self.export_button = QPushButton(self.tr("Write a USB bundle…"))
         self.ack_button = QPushButton(self.tr("Read the hub's acknowledgement…"))
         self.message = QLabel()
@@ -86,6 +92,7 @@ class SyncView(QWidget):
         form = QFormLayout(setup)
         form.addRow(self.tr("Hub address"), self.hub_url)
         form.addRow(self.tr("One-time code"), self.code)
+        form.addRow(self.replace_form)
         form.addRow(self.enrol_button)
         form.addRow(self.tr("Warn when nothing has synced for"), self.warn_days)
         form.addRow(self.export_button)
@@ -144,6 +151,9 @@ class SyncView(QWidget):
     def enrol(self) -> None:
         database, url, code = self.database, self.hub_url.text().strip(), self.code.text().strip()
         self.message.setText(self.tr("Enrolling…"))
+        if self.replace_form.device():
+            self._replace(url, code, self.replace_form.device())
+            return
         from sync.client import enrol  # noqa: PLC0415 (HTTP loads when used)
 
         self._task = tasks.start(lambda: enrol(database, url, code), self._enrolled, self.message.setText,
@@ -153,6 +163,34 @@ class SyncView(QWidget):
         self.code.clear()
         self.message.setText(self.tr("Enrolled with {0} for office {1}.").format(state.hub_url, state.office_code))
         self.controller.run_now()
+
+    def _replace(self, url: str, code: str, device: str) -> None:
+        """Enrol as the dead counter's replacement and rebuild, on a worker that reports its progress."""
+        from sync.replace import enrol_replacement  # noqa: PLC0415 (HTTP loads when used)
+
+        database, form = self.database, self.replace_form
+        form.started()
+        self.enrol_button.setEnabled(False)
+        self._task = tasks.start_reporting(
+            lambda report: enrol_replacement(database, url, code, device,
+                                             progress=lambda *step: report(step)),
+            form.step, self._replaced, self._replace_failed, owner=self)
+
+    def _replaced(self, report: RebuildReport) -> None:
+        self.code.clear()
+        self.replace_form.finished()
+        self.enrol_button.setEnabled(True)
+        following = min((v + 1 for k, v in report.reserved.items() if k.startswith("code:")), default=1)
+        self.message.setText(self.tr("This PC now replaces device {0}: {1} dossiers and {2} scans rebuilt "
+                                     "from the hub. Today's dossier numbers continue from {3}.").format(
+            report.replaced, i18n.number(report.dossiers), i18n.number(report.scans), following))
+        self.controller.run_now()
+
+    def _replace_failed(self, message: str) -> None:
+        self.replace_form.progress.hide()
+        self.enrol_button.setEnabled(True)
+        self.message.setText(message)
+        self.controller.refresh()
 
     def export_bundle(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("USB stick or folder"))
@@ -186,15 +224,14 @@ class SyncView(QWidget):
 
 def status_text(snapshot: SyncSnapshot) -> str:
     state = snapshot.summary.state
-    if not state.enrolled:
-        return QCoreApplication.translate("SyncView", "not set up")
-    if state.halted:
-        return QCoreApplication.translate("SyncView", "STOPPED: an administrator must check")
-    if snapshot.running:
-        return QCoreApplication.translate("SyncView", "sending…")
-    if state.last_error:
-        return QCoreApplication.translate("SyncView", "no connection, will retry")
-    return QCoreApplication.translate("SyncView", "connected")
+    translate = QCoreApplication.translate
+    states = ((not state.enrolled, translate("SyncView", "not set up")),
+              (bool(state.revoked), translate("SyncView", "STOPPED: this PC was replaced by another one")),
+              (state.rebuilding, translate("SyncView", "rebuilding from the hub…")),
+              (bool(state.halted), translate("SyncView", "STOPPED: an administrator must check")),
+              (snapshot.running, translate("SyncView", "sending…")),
+              (bool(state.last_error), translate("SyncView", "no connection, will retry")))
+    return next((text for holds, text in states if holds), translate("SyncView", "connected"))
 
 
 def update_text(update: UpdateState) -> str:

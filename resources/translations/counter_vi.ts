@@ -2391,6 +2391,37 @@
     </message>
 </context>
 <context>
+    <name>ReplaceForm</name>
+    <message>
+        <source>This PC replaces a dead counter (rebuild from the hub)</source>
+        <translation>Máy này thay cho một máy quầy đã hỏng (dựng lại dữ liệu từ máy chủ tỉnh)</translation>
+    </message>
+    <message>
+        <source>the dead counter&apos;s device id, from the province</source>
+        <translation>mã máy (device id) của máy hỏng, do tỉnh cung cấp</translation>
+    </message>
+    <message>
+        <source>The one-time code must be a replacement code from the province&apos;s administrator. The dead counter will be refused by the hub.</source>
+        <translation>Mã dùng một lần phải là mã thay máy do quản trị viên tỉnh cấp. Máy hỏng sẽ bị máy chủ tỉnh từ chối.</translation>
+    </message>
+    <message>
+        <source>Device replaced</source>
+        <translation>Máy được thay</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Đang đăng ký…</translation>
+    </message>
+    <message>
+        <source>Rebuilding dossiers: {0}</source>
+        <translation>Đang dựng lại hồ sơ: {0}</translation>
+    </message>
+    <message>
+        <source>Fetching scans: {0} / {1}</source>
+        <translation>Đang tải tệp quét: {0} / {1}</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
         <location filename="../../ui/report_view.py" line="72" />
@@ -3002,6 +3033,18 @@
         <location filename="../../ui/sync_view.py" line="201" />
         <source>not synced for {0} days!</source>
         <translation>đã {0} ngày chưa đồng bộ!</translation>
+    </message>
+    <message>
+        <source>This PC now replaces device {0}: {1} dossiers and {2} scans rebuilt from the hub. Today&apos;s dossier numbers continue from {3}.</source>
+        <translation>Máy này đã thay cho máy {0}: dựng lại {1} hồ sơ và {2} tệp quét từ máy chủ tỉnh. Số thứ tự mã hồ sơ hôm nay tiếp tục từ {3}.</translation>
+    </message>
+    <message>
+        <source>STOPPED: this PC was replaced by another one</source>
+        <translation>ĐÃ DỪNG: máy này đã được thay bằng máy khác</translation>
+    </message>
+    <message>
+        <source>rebuilding from the hub…</source>
+        <translation>đang dựng lại dữ liệu từ máy chủ tỉnh…</translation>
     </message>
 </context>
 <context>
