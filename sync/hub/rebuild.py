@@ -70,7 +70,7 @@ def blob_response(store: HubStore, device: Device, sha256: str, range_header: st
     headers = {"Accept-Ranges": "bytes", "Content-Length": str(blob.length - start), "Cache-Control": "no-store"}
     if start:
         headers["Content-Range"] = f"bytes {start}-{blob.length - 1}/{blob.length}"
-    return StreamingResponse(_chunks(store, sha256, start), status_code=206 if start else 200,
+    return StreamingResponse(_chunks(store, sha256, start, blob.length), status_code=206 if start else 200,
                              media_type="application/octet-stream", headers=headers)
 
 
@@ -86,10 +86,10 @@ def _start(header: str | None, length: int) -> int:
     return start
 
 
-def _chunks(store: HubStore, sha256: str, start: int) -> Iterator[bytes]:
-    with store.blob_path(sha256).open("rb") as file:
-        file.seek(start)
-        yield from iter(lambda: file.read(READ_BLOCK), b"")
+def _chunks(store: HubStore, sha256: str, start: int, length: int) -> Iterator[bytes]:
+    """The blob from `start`, a block at a time, through the hub's blob store (a folder or S3)."""
+    for offset in range(start, length, READ_BLOCK):
+        yield store.blobs.read_range(sha256, offset, min(READ_BLOCK, length - offset))
 
 
 def rebuild_routes(app: FastAPI, store: HubStore) -> None:

@@ -8,13 +8,13 @@ import hashlib
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
+from fastapi import FastAPI, Header, HTTPException, Response
 from sqlalchemy import select
 
 from counter_app.clock import now
 from counter_app.errors import ValidationError
 from counter_app.updates.signing import check_version, file_digest, read_signed
-from sync.hub import auth
+from sync.hub.auth import Authenticated
 from sync.hub.store import EVERY_OFFICE, Device, FeedEntry, HubStore, Release, ReleaseReport
 from sync.protocol import UpdateReport
 
@@ -65,13 +65,6 @@ def overview(store: HubStore) -> dict[str, Any]:
                          "outcome": r.outcome, "detail": r.detail, "device_time": r.device_time,
                          "received_at": r.received_at.isoformat()} for r in reports],
         }
-
-
-def _device(request: Request, authorization: Annotated[str | None, Header()] = None) -> Device:
-    return auth.authenticate(request.app.state.store, authorization)
-
-
-Authenticated = Annotated[Device, Depends(_device)]
 
 
 def add_routes(app: FastAPI, store: HubStore) -> None:
