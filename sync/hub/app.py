@@ -79,7 +79,7 @@ def create_app(store: HubStore) -> FastAPI:
 
     @app.post("/v1/enrol")
     def enrol(request: EnrolRequest) -> dict[str, Any]:
-        enrolled = auth.enrol(store, request)
+        enrolled = auth.enrolment(store, request)
         body = reply(EnrolReply, office_code=enrolled.device.office_code, device_id=enrolled.device.id,
                      hub_signing_key=keys.public_signing, hub_sealing_key=keys.public_sealing,
                      replaced=enrolled.replaced, reserved=enrolled.reserved)

@@ -61,7 +61,12 @@ class Enrolled:
     reserved: dict[str, int] = field(default_factory=dict)  # counter name -> last number kept back
 
 
-def enrol(store: HubStore, request: EnrolRequest) -> Enrolled:
+def enrol(store: HubStore, request: EnrolRequest) -> Device:
+    """The device `request` enrolled (see `enrolment`)."""
+    return enrolment(store, request).device
+
+
+def enrolment(store: HubStore, request: EnrolRequest) -> Enrolled:
     """Register the device's public key under the code's office; a code works once (the same device may
     repeat its own enrolment, so a lost reply is harmless). With `request.replaces`, only a replacement
     code for that device is taken, and the device replaced is revoked in the same transaction."""
@@ -72,15 +77,15 @@ def enrol(store: HubStore, request: EnrolRequest) -> Enrolled:
             replacement = replace.claim(session, code_hash, request)
             device = _device_for(session, request, replacement.office_code)
             return Enrolled(device, replacement.old_device_id, replace.complete(session, replacement, device))
-        enrolment = session.get(Enrolment, code_hash, with_for_update=True)
-        if enrolment is None and session.get(Replacement, code_hash) is not None:
+        issued = session.get(Enrolment, code_hash, with_for_update=True)
+        if issued is None and session.get(Replacement, code_hash) is not None:
             raise HTTPException(403, "this code replaces a device: enrol with --replace DEVICE")
-        if enrolment is None or enrolment.expires_at < now():
+        if issued is None or issued.expires_at < now():
             raise HTTPException(403, "enrolment code unknown or expired")
-        if enrolment.used_by is not None and enrolment.used_by != request.device_id:
+        if issued.used_by is not None and issued.used_by != request.device_id:
             raise HTTPException(403, "enrolment code already used")
-        device = _device_for(session, request, enrolment.office_code)
-        enrolment.used_by = request.device_id
+        device = _device_for(session, request, issued.office_code)
+        issued.used_by = request.device_id
         return Enrolled(device)
 
 
