@@ -64,7 +64,7 @@ class SyncView(QWidget):
         self.warn_days = QSpinBox(minimum=1, maximum=60, value=int(str(settings.value(WARN_DAYS_KEY, 3))))
         self.warn_days.setSuffix(self.tr(" days"))
         self.enrol_button = QPushButton(self.tr("Enrol with the hub"))
-        self.replace_form = ReplaceForm()
+        self.replace_form = ReplaceForm(self)
         self.export_button = QPushButton(self.tr("Write a USB bundle…"))
         self.ack_button = QPushButton(self.tr("Read the hub's acknowledgement…"))
         self.message = QLabel()
@@ -92,7 +92,7 @@ class SyncView(QWidget):
         form = QFormLayout(setup)
         form.addRow(self.tr("Hub address"), self.hub_url)
         form.addRow(self.tr("One-time code"), self.code)
-        form.addRow(self.replace_form)
+        self.replace_form.add_to(form)
         form.addRow(self.enrol_button)
         form.addRow(self.tr("Warn when nothing has synced for"), self.warn_days)
         form.addRow(self.export_button)
@@ -178,7 +178,7 @@ class SyncView(QWidget):
 
     def _replaced(self, report: RebuildReport) -> None:
         self.code.clear()
-        self.replace_form.finished()
+        self.replace_form.finished(True)
         self.enrol_button.setEnabled(True)
         following = min((v + 1 for k, v in report.reserved.items() if k.startswith("code:")), default=1)
         self.message.setText(self.tr("This PC now replaces device {0}: {1} dossiers and {2} scans rebuilt "
@@ -187,7 +187,7 @@ class SyncView(QWidget):
         self.controller.run_now()
 
     def _replace_failed(self, message: str) -> None:
-        self.replace_form.progress.hide()
+        self.replace_form.finished(False)
         self.enrol_button.setEnabled(True)
         self.message.setText(message)
         self.controller.refresh()

@@ -31,8 +31,8 @@ from sync.client import enrol, run_round
 from sync.hub.auth import issue_enrolment
 from sync.hub.replace import BUSIEST_FACTOR, MIN_MARGIN, devices
 from sync.hub.store import HubStore, Revocation
-from sync.replace import enrol_replacement
-from sync.transport import Halted
+from sync.replace import download, enrol_replacement
+from sync.transport import Halted, HubClient
 from tests.conftest import OFFICE
 from tests.e2e.test_cli import run
 from tests.sync.harness import OFFICE_A, DeviceAuth, Hub, running_hub
@@ -128,6 +128,39 @@ def test_a_dead_counter_replaced_from_the_hub(replaced: Replaced) -> None:
     _every_dossier_and_scan(replaced)
     _next_code_continues(replaced)
     _revoked_device_refused(replaced)
+    _a_download_resumes_and_a_bad_part_is_fetched_again(replaced)
+
+
+class _Recorder(httpx.HTTPTransport):
+    """The real transport, noting each answer's status."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.statuses: list[int] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        self.statuses.append(response.status_code)
+        return response
+
+
+def _a_download_resumes_and_a_bad_part_is_fetched_again(replaced: Replaced) -> None:
+    database = Database.open(replaced.new)
+    recorder = _Recorder()
+    hub = HubClient(replaced.hub.url, database.device_id, keys.device_key(replaced.new), patience=30,
+                    wait_max=0.5, transport=recorder)
+    try:
+        (sha, data), (other, other_data) = sorted(replaced.scans.items())[:2]
+        part = replaced.new / "half.part"
+        part.write_bytes(data[:len(data) // 2])  # a download cut half-way
+        download(hub, database, sha, len(data), part)
+        assert recorder.statuses == [206] and database.blobs.read(sha) == data and not part.exists()
+        part.write_bytes(bytes(len(other_data)))  # a part of the right size whose bytes are wrong
+        download(hub, database, other, len(other_data), part)
+        assert recorder.statuses[1:] == [200] and database.blobs.read(other) == other_data
+    finally:
+        hub.close()
+        database.dispose()
 
 
 def _plain_code_refused(replaced: Replaced) -> None:

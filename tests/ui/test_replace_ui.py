@@ -72,6 +72,7 @@ def test_replace_a_dead_counter_from_the_sync_screen(qtbot: QtBot, tmp_path: Pat
         assert not form.device_id.isVisibleTo(view)
         form.replace.setChecked(True)
         assert form.device_id.isVisibleTo(view) and "mã thay máy" in form.note.text()
+        assert not form.progress.isVisibleTo(view)
         view.hub_url.setText(hub.url)
         view.code.setText(code)
         form.device_id.setText(dead)
