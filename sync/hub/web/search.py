@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, distinct, literal, or_, select
+from sqlalchemy import Select, and_, literal, select
 
 from counter_app.clock import now
+from counter_app.codes import looks_like_code
 from counter_app.lifecycle import Status, clock_running, label
 from counter_app.projection import decode
 from counter_app.textfold import tokens
@@ -18,6 +20,8 @@ from sync.hub.store import Dossier, HubStore
 
 PAGE_SIZE = 50
 MAX_QUERY = 200
+CHOICES_FOR_S = 60.0
+_choices: dict[int, tuple[float, tuple[list[str], list[str]]]] = {}
 RUNNING = tuple(status.value for status in Status if clock_running(status))
 
 
@@ -65,13 +69,20 @@ def search(store: HubStore, filters: Filters, at: dt.datetime | None = None) -> 
 
 
 def choices(store: HubStore) -> tuple[list[str], list[str]]:
-    """The communes (office codes) and procedure codes the hub holds dossiers of, for the filters."""
+    """The communes (office codes) and procedure codes the hub holds dossiers of, for the filters (read again
+    at most once a minute: both scan every dossier)."""
+    moment = time.monotonic()
+    cached = _choices.get(id(store))
+    if cached is not None and moment - cached[0] < CHOICES_FOR_S:
+        return cached[1]
     procedure = _field("procedure_code")
     with store.session() as session:
-        offices = session.scalars(select(distinct(Dossier.office_code)).order_by(Dossier.office_code)).all()
-        procedures = session.scalars(select(distinct(procedure)).where(procedure.is_not(None))
+        offices = session.scalars(select(Dossier.office_code).distinct().order_by(Dossier.office_code)).all()
+        procedures = session.scalars(select(procedure).distinct().where(procedure.is_not(None))
                                      .order_by(procedure)).all()
-    return list(offices), [str(code) for code in procedures if code]
+    found = list(offices), [str(code) for code in procedures if code]
+    _choices[id(store)] = (moment, found)
+    return found
 
 
 def to_row(dossier: Dossier, moment: dt.datetime) -> Row:
@@ -88,10 +99,11 @@ def to_row(dossier: Dossier, moment: dt.datetime) -> Row:
 
 def _matching(query: Select[Any], filters: Filters, moment: dt.datetime) -> Select[Any]:
     words = tokens(filters.q[:MAX_QUERY])[:10]
-    if words:
+    if looks_like_code(filters.q.strip().upper()):
+        query = query.where(Dossier.code == filters.q.strip().upper())
+    elif words:
         text = literal(" ") + _field("search_text")
-        every_word = and_(*[text.contains(f" {word}", autoescape=True) for word in words])
-        query = query.where(or_(Dossier.code == filters.q.strip().upper(), every_word))
+        query = query.where(and_(*[text.contains(f" {word}", autoescape=True) for word in words]))
     if filters.office:
         query = query.where(Dossier.office_code == filters.office)
     if filters.procedure:

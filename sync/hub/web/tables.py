@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sync.hub.store import HubBase, HubStore
+from sync.hub.store import Dossier, HubBase, HubStore
 
 
 class WebUser(HubBase):
@@ -58,6 +58,11 @@ class WebAudit(HubBase):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+# The dossier list's order (newest change first), added to hubs made before the web screen.
+DOSSIER_ORDER = Index("ix_hub_dossier_updated_at", Dossier.updated_at)
+
+
 def ensure_tables(store: HubStore) -> None:
-    """Create the tables above in a hub made before they existed (create_all skips those present)."""
+    """Create the tables above, and the dossier list's index, in a hub made before they existed."""
     HubBase.metadata.create_all(store.engine)
+    DOSSIER_ORDER.create(store.engine, checkfirst=True)
