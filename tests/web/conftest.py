@@ -1,15 +1,18 @@
-"""One real hub process for the web screen's tests (per xdist worker), its province users, and a real counter
-that synced two dossiers to it."""
+"""One real hub process for the web screen's tests (per xdist worker), its province users, a real counter
+that synced dossiers to it, and one headless Chromium for every browser test of the worker."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Browser as Chromium
+from playwright.sync_api import Page, ViewportSize, sync_playwright
 
 from counter_app.model import Person
 from counter_app.services import processing
@@ -119,3 +122,36 @@ def browser(province: Province) -> Iterator[Browser]:
     client = Browser(province.hub.url)
     yield client
     client.close()
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+DESKTOP: ViewportSize = {"width": 1366, "height": 768}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Chromium]:
+    """One headless browser for the whole session (the system's Chromium: no browser download)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it (APT_TEST)")
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Chromium) -> Iterator[Page]:
+    context = chromium.new_context(viewport=DESKTOP, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+def shots(page: Page, name: str) -> None:
+    """The page as it is, at 1366×768 and at a phone's width (whole page)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-desktop.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)

@@ -4,48 +4,11 @@ office-screen and phone widths go to test-artifacts/web/ for people to look at."
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from counter_app.services.queries import get_dossier
 from counter_app.storage.database import Database
-from tests.web.conftest import PASSWORD, Province
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
-DESKTOP: ViewportSize = {"width": 1366, "height": 768}
-PHONE: ViewportSize = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    """One headless browser for the whole session (the system's Chromium: no browser download)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs it (APT_TEST)")
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(viewport=DESKTOP, locale="vi-VN")
-    yield context.new_page()
-    context.close()
-
-
-def _shots(page: Page, name: str) -> None:
-    """The page as it is, at 1366×768 and at a phone's width (whole page)."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-desktop.png"), full_page=True)
-    page.set_viewport_size(PHONE)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
-    page.set_viewport_size(DESKTOP)
+from tests.web.conftest import PASSWORD, Province, shots
 
 
 def test_an_officer_marks_a_synced_dossier_ready_and_the_counter_receives_it(page: Page, province: Province) -> None:
@@ -53,14 +16,14 @@ def test_an_officer_marks_a_synced_dossier_ready_and_the_counter_receives_it(pag
     code = province.codes["NGUYỄN VĂN ĐỨC"]
     p.goto(f"{province.hub.url}/dossiers?q=nguyen+van+duc")
     assert "/login" in p.url
-    _shots(p, "login")
+    shots(p, "login")
     p.fill("input[name=username]", "canbo")
     p.fill("input[name=password]", PASSWORD)
     p.click("button[type=submit]")
     p.wait_for_url("**/dossiers?q=nguyen+van+duc")
     expect(p.get_by_role("link", name=code)).to_be_visible()
     assert province.codes["Trần Thị Hồng"] not in p.content()
-    _shots(p, "dossiers")
+    shots(p, "dossiers")
 
     p.get_by_role("link", name=code).click()
     expect(p.get_by_role("heading", name=code)).to_be_visible()
@@ -69,7 +32,7 @@ def test_an_officer_marks_a_synced_dossier_ready_and_the_counter_receives_it(pag
     assert answer.ok and answer.headers["content-type"] == "application/pdf"
     assert answer.headers["content-disposition"].startswith("inline") and answer.body().startswith(b"%PDF-")
     assert "Chưa ký" in p.content()
-    _shots(p, "dossier")
+    shots(p, "dossier")
 
     form = p.locator("form[action$='/actions/result-ready']")
     form.locator("textarea[name=note]").fill("Kết quả đã ký, chuyển về xã")
@@ -77,7 +40,7 @@ def test_an_officer_marks_a_synced_dossier_ready_and_the_counter_receives_it(pag
     expect(p.get_by_role("status")).to_contain_text("Đã ghi quyết định")
     expect(p.locator("main")).to_contain_text("Có kết quả, chờ trả")
     expect(p.locator("main")).to_contain_text("Kết quả đã ký, chuyển về xã")
-    _shots(p, "dossier-ready")
+    shots(p, "dossier-ready")
 
     province.sync()
     database = Database.open(province.counter)
@@ -99,7 +62,7 @@ def test_a_viewer_sees_no_actions(page: Page, province: Province) -> None:
     p.get_by_role("link", name="Quầy").click()
     expect(p.get_by_role("heading", name="Tình trạng các quầy")).to_be_visible()
     expect(p.locator("main")).to_contain_text("000.00.12.H12")
-    _shots(p, "counters")
+    shots(p, "counters")
 
 
 def test_an_administrator_s_pages_at_both_widths(page: Page, province: Province) -> None:
@@ -114,8 +77,8 @@ def test_an_administrator_s_pages_at_both_widths(page: Page, province: Province)
     for link, heading, name in pages:
         p.get_by_role("navigation").get_by_role("link", name=link).click()
         expect(p.get_by_role("heading", level=1)).to_contain_text(heading)
-        _shots(p, name)
+        shots(p, name)
     p.fill("input[name=office]", "000.00.12.H12")
     p.get_by_role("button", name="Tạo mã").click()
     expect(p.get_by_role("status")).to_contain_text("000.00.12.H12")
-    _shots(p, "enrolment-issued")
+    shots(p, "enrolment-issued")

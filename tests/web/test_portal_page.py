@@ -15,8 +15,8 @@ from sync.hub.store import HubStore
 from sync.hub.web import audit
 from tests.loopback import serving
 from tests.sync.portal_contract import Portal, serve
-from tests.web.conftest import PASSWORD, Browser, Province
-from tests.web.test_browser import DESKTOP, _shots, chromium  # noqa: F401 (the browser fixture)
+from tests.web.conftest import DESKTOP, PASSWORD, Browser, Province
+from tests.web.conftest import shots as _shots
 
 
 def _look(browser: PlaywrightBrowser, province: Province) -> None:
@@ -39,7 +39,7 @@ def _settings(url: str, portal: Portal, **changes: object) -> PortalSettings:
 
 
 def test_dead_letters_are_shown_and_an_administrator_sends_them_again(province: Province,
-                                                                       chromium: PlaywrightBrowser) -> None:  # noqa: F811
+                                                                       chromium: PlaywrightBrowser) -> None:
     portal = Portal()
     portal.sessions.add("")  # this stand-in needs no log-in
     store = HubStore(province.hub.folder)
