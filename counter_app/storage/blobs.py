@@ -73,7 +73,7 @@ def write_atomically(target: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
-    _fsync_dir(target.parent)
+    fsync_folder(target.parent)
 
 
 def _refuse_non_regular(target: Path) -> None:
@@ -98,7 +98,8 @@ def read_input(path: Path) -> bytes:
         raise StorageError("file.unreadable", path=str(path), reason=error.strerror or "") from error
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or removal in `folder` durable (POSIX; Windows commits it with the file)."""
     if os.name == "nt":
         return
     fd = os.open(folder, os.O_RDONLY)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from counter_app.storage.blobs import write_atomically
+from counter_app.storage.blobs import fsync_folder, write_atomically
 
 ROOT_ENV, VERSION_ENV = "COUNTER_INSTALL_ROOT", "COUNTER_VERSION"  # set by the launcher for the app it starts
 APP = "Counter.exe" if os.name == "nt" else "Counter"  # the GUI executable of a version's folder
@@ -89,13 +89,12 @@ class Layout:
 
     def write(self, pointer: str, version: str) -> None:
         """Point `pointer` at `version` in one step: readers see the old name or the new, never a mix."""
-        write_atomically(self.root / pointer, f"{version}\n".encode())
-        sync_folder(self.root)
+        write_atomically(self.root / pointer, f"{version}\n".encode())  # it syncs the folder too
 
     def clear(self, pointer: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             (self.root / pointer).unlink()
-        sync_folder(self.root)
+        fsync_folder(self.root)
 
     def installed(self) -> list[str]:
         """Runnable versions, newest first."""
@@ -127,17 +126,6 @@ class Layout:
             except (OSError, ValueError):
                 path.unlink(missing_ok=True)
         return found
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (POSIX; Windows commits the rename with the file)."""
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def from_environment() -> Layout | None:

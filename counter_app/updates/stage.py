@@ -9,7 +9,8 @@ import zlib
 from pathlib import Path
 
 from counter_app.errors import ValidationError
-from counter_app.updates.layout import APP, CURRENT, PENDING, PREVIOUS, Layout, sync_folder
+from counter_app.storage.blobs import fsync_folder
+from counter_app.updates.layout import APP, CURRENT, PENDING, PREVIOUS, Layout
 
 
 def stage(layout: Layout, package: Path, version: str) -> Path:
@@ -34,7 +35,7 @@ def stage(layout: Layout, package: Path, version: str) -> Path:
     shutil.rmtree(target, ignore_errors=True)  # an earlier try that failed its self-test or was cut short
     app.replace(target)
     shutil.rmtree(work, ignore_errors=True)
-    sync_folder(layout.versions)
+    fsync_folder(layout.versions)
     layout.write(PENDING, version)
     return target
 
