@@ -55,6 +55,14 @@ def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport 
     hub = HubClient(hub_url, db.device_id, None, patience=patience, transport=transport,
                     verify=tls.verify_for(db.data_dir, ca_name))
     request = EnrolRequest(code=code, device_id=db.device_id, public_key=keys.public_pem(key), name=db.data_dir.name)
+    answer = post_enrolment(db, hub, request)
+    return outbox.update_state(db, hub_url=hub_url, office_code=answer.office_code, halted="", last_error="",
+                               hub_signing_key=answer.hub_signing_key, hub_sealing_key=answer.hub_sealing_key,
+                               ca_bundle=ca_name, allow_plain_http=plain)
+
+
+def post_enrolment(db: Database, hub: HubClient, request: EnrolRequest) -> EnrolReply:
+    """The hub's answer to `request` (the client closed after it), refused when it is for another office."""
     try:
         _, answer = hub.call("POST", "/v1/enrol", model=EnrolReply, auth=False, json=request.model_dump(mode="json"))
     finally:
@@ -63,9 +71,7 @@ def enrol(db: Database, hub_url: str, code: str, transport: httpx.BaseTransport 
     mine = office.get_office(db).code
     if answer.office_code.upper() != mine.upper():
         raise ValidationError("sync.wrong_office", theirs=answer.office_code, mine=mine)
-    return outbox.update_state(db, hub_url=hub_url, office_code=answer.office_code, halted="", last_error="",
-                               hub_signing_key=answer.hub_signing_key, hub_sealing_key=answer.hub_sealing_key,
-                               ca_bundle=ca_name, allow_plain_http=plain)
+    return answer
 
 
 def run_round(db: Database, transport: httpx.BaseTransport | None = None, patience: float = 600.0,

@@ -4,7 +4,6 @@ scan streamed to a part file, resumed where it stopped, and checked against its 
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,11 +12,12 @@ from pathlib import Path
 import httpx
 import stamina
 
-from counter_app.errors import ValidationError
-from counter_app.services import office, outbox, rebuild
+from counter_app.services import outbox, rebuild
 from counter_app.storage.database import Database
+from counter_app.updates.signing import file_digest
 from sync import keys, tls
-from sync.protocol import EnrolReply, EnrolRequest
+from sync.client import post_enrolment
+from sync.protocol import EnrolRequest
 from sync.rebuild_wire import RebuildPage
 from sync.transport import HubClient, Transient, raise_for
 
@@ -53,15 +53,7 @@ def enrol_replacement(db: Database, hub_url: str, code: str, replaces: str,
                     verify=tls.verify_for(db.data_dir, ca_name))
     request = EnrolRequest(code=code, device_id=db.device_id, public_key=keys.public_pem(key),
                            name=db.data_dir.name, replaces=replaces.strip())
-    try:
-        _, answer = hub.call("POST", "/v1/enrol", model=EnrolReply, auth=False,
-                             json=request.model_dump(mode="json"))
-    finally:
-        hub.close()
-    assert answer is not None
-    mine = office.get_office(db).code
-    if answer.office_code.upper() != mine.upper():
-        raise ValidationError("sync.wrong_office", theirs=answer.office_code, mine=mine)
+    answer = post_enrolment(db, hub, request)
     rebuild.reserve(db, answer.reserved, hub_url=hub_url, office_code=answer.office_code, halted="",
                     last_error="", hub_signing_key=answer.hub_signing_key, hub_sealing_key=answer.hub_sealing_key,
                     replaced=str(answer.replaced or ""), rebuilding=True, rebuild_after="", ca_bundle=ca_name,
@@ -122,7 +114,7 @@ def download(hub: HubClient, db: Database, sha256: str, length: int, part: Path)
                                          wait_max=hub.wait_max):
         with attempt:
             _fetch(hub, sha256, length, part)
-            if _digest(part) != sha256:
+            if file_digest(part)[0] != sha256:
                 part.unlink()
                 raise Transient("sync.download_corrupt", sha256=sha256)
     db.blobs.put(part.read_bytes())
@@ -145,14 +137,6 @@ def _fetch(hub: HubClient, sha256: str, length: int, part: Path) -> None:
                 file.write(block)
     if part.stat().st_size < length:
         raise Transient("sync.download_short", sha256=sha256)
-
-
-def _digest(path: Path) -> str:
-    sha = hashlib.sha256()
-    with path.open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            sha.update(block)
-    return sha.hexdigest()
 
 
 def _transient(error: Exception) -> bool:
