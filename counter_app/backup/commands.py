@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from counter_app import paths
-from counter_app.backup import check, keys, make, policy, restore
+from counter_app.backup import check, keys, make, policy, restore, space
 from counter_app.errors import ValidationError
+from counter_app.messages import render
 from counter_app.storage.database import Database
 
 MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
@@ -41,7 +42,11 @@ def _backup(args: argparse.Namespace, db: Database) -> Any:
     if not target.is_dir():
         raise ValidationError("backup.target_missing", path=str(target))
     keep = args.keep if args.keep is not None else current.keep
-    return run_and_record(db, target, keep)
+    result = run_and_record(db, target, keep)
+    if args.json:
+        return result
+    return render("backup.done", args.lang, generation=result.generation, blobs=result.blobs, new=result.blobs_new,
+                  size=space.mb(result.bytes_written), root=result.root)
 
 
 def run_and_record(db: Database, target: Path, keep: int, progress: make.Progress | None = None) -> make.BackupResult:
@@ -64,8 +69,6 @@ def _verify(args: argparse.Namespace, db: Database) -> Any:
 
 
 def _verify_text(report: check.VerifyReport, lang: str) -> Any:
-    from counter_app.messages import render  # noqa: PLC0415
-
     lines = [report.root]
     for generation in report.generations:
         verdict = render("backup.generation_ok" if generation.ok else "backup.generation_bad", lang,
@@ -94,7 +97,10 @@ def _restore(args: argparse.Namespace, _db: Database | None) -> Any:
     key = args.key_file.read_bytes()
     result = restore.restore(args.folder, paths.data_dir(args.data_dir), key)
     finish_restore(Path(result.data_dir))
-    return result
+    if args.json:
+        return result
+    return render("backup.restored", args.lang, generation=result.generation, dossiers=result.dossiers,
+                  blobs=result.blobs, path=result.data_dir)
 
 
 def finish_restore(data_dir: Path) -> None:

@@ -57,6 +57,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
                                     "The backup folder {path} is not there: plug in the backup stick."),
     "backup.last_good": ("Sao lưu tốt gần nhất: {at}", "Last good backup: {at}"),
     "backup.last_none": ("Chưa có bản sao lưu nào.", "No backup yet."),
+    "backup.done": ("Đã sao lưu {generation}: {blobs} bản quét ({new} bản mới), ghi {size} vào {root}.",
+                    "Backed up {generation}: {blobs} scans ({new} new), {size} written to {root}."),
+    "backup.restored": ("Đã khôi phục bản sao lưu {generation} vào {path}: {dossiers} hồ sơ, {blobs} bản quét.",
+                        "Restored backup {generation} into {path}: {dossiers} dossiers, {blobs} scans."),
     "backup.reconciled": ("Khôi phục từ bản sao lưu {generation}: {hub_only} sự kiện làm sau bản sao lưu đã có ở máy "
                           "chủ tỉnh nhưng không có trên máy này (xem ở máy chủ tỉnh). Các số hồ sơ, số sổ của "
                           "khoảng thời gian bị mất đã được bỏ qua.",
