@@ -7,10 +7,11 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from counter_app.storage.blobs import write_atomically
 
 if TYPE_CHECKING:
     from counter_app.backup.streams import Sealed
@@ -78,18 +79,7 @@ def dumps(manifest: Manifest, key: bytes) -> bytes:
 
 def write(folder: Path, manifest: Manifest, key: bytes) -> None:
     """The manifest in `folder`, atomically (temporary file, fsync, rename, fsync of the folder)."""
-    temporary = folder / f".{NAME}.part"
-    with temporary.open("wb") as handle:
-        handle.write(dumps(manifest, key))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, folder / NAME)
-    if os.name != "nt":
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    write_atomically(folder / NAME, dumps(manifest, key))
 
 
 def outer(folder: Path) -> dict[str, Any]:
