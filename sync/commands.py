@@ -4,6 +4,7 @@ hub modules load only when a command needs them)."""
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,8 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
     serve.add_argument("--db", help="database URL (default: SQLite in the data folder)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1, help="processes (several need PostgreSQL)")
+    serve.add_argument("--workers", type=int, default=None,
+                       help="processes (several need PostgreSQL; default: one per core with --db, else one)")
     hub_enrol = command(group, common, "enroll", _hub_enrol, "print a one-time enrolment code")
     hub_enrol.add_argument("--office", help="the office's agency code")
     hub_enrol.add_argument("--replace", metavar="DEVICE", help="a code for a new device to replace this dead one "
@@ -197,7 +199,9 @@ on_hub = _on_hub  # for the hub commands kept in their own modules
 def _hub_serve(args: argparse.Namespace, _db: Database | None) -> Any:
     from sync.hub.server import serve  # noqa: PLC0415
 
-    serve(paths.data_dir(args.data_dir), args.db or args.hub_db, args.host, args.port, args.workers)
+    database = args.db or args.hub_db
+    workers = args.workers or ((os.cpu_count() or 1) if database else 1)
+    serve(paths.data_dir(args.data_dir), database, args.host, args.port, workers)
 
 
 def _hub_enrol(args: argparse.Namespace, _db: Database | None) -> Any:

@@ -107,7 +107,8 @@ class HubClient:
                 raise Halted("sync.bad_certificate", host=self.http.base_url.host, reason=reason) from error
             raise
         self._learn_clock(response)
-        self.bytes_sent += len(request.get("content") or b"")
+        content = request.get("content")
+        self.bytes_sent += len(content) if isinstance(content, bytes | bytearray) else 0
         if response.status_code in wanted:
             return response, _parsed(response, model)
         raise_for(response)

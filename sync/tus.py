@@ -1,23 +1,26 @@
-"""Sending one blob over tus 1.0 (core, creation, checksum): ask the hub where it is, send the rest in
-checksummed chunks sized to the link, resume from the hub's offset after any interruption."""
+"""Sending one blob over tus 1.0 (core, creation, checksum): ask the hub where it is, then either stream the
+rest in one PATCH (the hub keeps what arrives) or send checksummed chunks sized to the link; resume from the
+hub's offset after any interruption."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import random
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
 from counter_app.errors import CounterError
-from sync.transport import HubClient, Refused, Transient
+from sync.transport import Cancelled, HubClient, Refused, Transient
 
 TUS = {"Tus-Resumable": "1.0.0"}
 MIN_CHUNK, START_CHUNK, MAX_CHUNK = 16 * 1024, 64 * 1024, 4 * 1024 * 1024
+STREAM_BLOCK = 64 * 1024
 CHECKSUM_MISMATCH, MAX_RESTARTS = 460, 3
 FAST_S, SLOW_S = 4.0, 15.0  # a chunk sent faster than this grows the next one; slower shrinks it
 
@@ -70,6 +73,48 @@ def upload(hub: HubClient, path: Path, sha256: str, sizer: ChunkSizer,
             if on_progress:
                 on_progress(offset, length)
     return stats
+
+
+def upload_streamed(hub: HubClient, path: Path, sha256: str, abort: threading.Event | None = None,
+                    on_progress: Callable[[int, int], None] | None = None) -> UploadStats:
+    """Make the hub hold `path` whole in one PATCH that streams the rest of the file (no round trip between
+    chunks); the hub keeps what arrives as it arrives, so after a cut line this asks where the hub got to and
+    streams on from there. The whole file's SHA-256 is still checked at the end."""
+    if _digest(path) != sha256:
+        raise CounterError("sync.blob_corrupt", sha256=sha256)
+    length, stats, failures, restarts = path.stat().st_size, UploadStats(), 0, 0
+    offset = stats.resumed_at = _create(hub, sha256, length)
+    while offset < length:
+        try:
+            offset = _patch_stream(hub, sha256, path, offset, length, stats, abort or threading.Event())
+            failures = 0
+        except (Transient, httpx.TransportError, Refused) as error:
+            restarts += isinstance(error, Refused) and error.status == CHECKSUM_MISMATCH
+            if restarts > MAX_RESTARTS:
+                raise
+            failures += 1
+            time.sleep(min(hub.wait_max, 0.1 * 2 ** failures) * random.uniform(0.5, 1.5))
+            offset = _where(hub, sha256, length)
+        if on_progress:
+            on_progress(offset, length)
+    return stats
+
+
+def _patch_stream(hub: HubClient, sha256: str, path: Path, offset: int, length: int, stats: UploadStats,
+                  abort: threading.Event) -> int:
+    def body() -> Iterator[bytes]:
+        with path.open("rb") as file:
+            file.seek(offset)
+            while block := file.read(STREAM_BLOCK):
+                if abort.is_set() or hub.stop.is_set():
+                    raise Cancelled("sync.cancelled")
+                stats.sent += len(block)
+                yield block
+
+    response, _ = hub.call("PATCH", f"/v1/files/{sha256}", expect=(204,), content=body(), retry=False,
+                           headers={**TUS, "Upload-Offset": str(offset), "Content-Length": str(length - offset),
+                                    "Content-Type": "application/offset+octet-stream"})
+    return _offset(response)
 
 
 def _digest(path: Path) -> str:

@@ -8,6 +8,7 @@ import datetime as dt
 import hmac
 import json
 import os
+import time
 import zlib
 from typing import Annotated, Any
 
@@ -53,6 +54,7 @@ from sync.protocol import (
 
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
+KEEP_EVERY_S = 1.0  # a streamed upload's bytes are written and committed at least this often
 MAX_CURSOR = MAX_SEQ  # beyond any BIGINT the database could hold
 REPORT_KEY_ENV = "COUNTER_HUB_REPORT_KEY"
 
@@ -90,9 +92,10 @@ def create_app(store: HubStore) -> FastAPI:
         return reply(HubState, device_id=me.id, office_code=me.office_code, acknowledged_seq=me.acked_seq)
 
     @app.post("/v1/events", openapi_extra=_json_body(EventBatch))
-    async def events(request: Request, me: Authenticated) -> dict[str, Any]:
+    async def events(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        auth.claimed_device(authorization)  # no token, no reading of the body; checked in full with the batch
         batch = _parse(RawBatch, await _body(request))
-        outcome = await run_in_threadpool(ingest.ingest, store, me.id, list(batch.events))
+        outcome = await run_in_threadpool(ingest.ingest_signed, store, authorization, list(batch.events))
         return reply(Ack, acknowledged_seq=outcome.acknowledged_seq, accepted=outcome.accepted,
                      refused=outcome.refused)
 
@@ -104,9 +107,12 @@ def create_app(store: HubStore) -> FastAPI:
         return reply(BlobAnswer, complete=sorted(done))
 
     @app.get("/v1/feed")
-    def feed(me: Authenticated, after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
-             limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 200) -> dict[str, Any]:
-        with store.session() as session:
+    def feed(after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
+             limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 200,
+             authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        auth.claimed_device(authorization)
+        with store.session() as session:  # the token's check and the page in one transaction
+            me = auth.authenticate_in(session, authorization)
             rows = session.execute(
                 select(FeedEntry, Event).outerjoin(Event, Event.id == FeedEntry.event_id)
                 .where(FeedEntry.office_code.in_([me.office_code, EVERY_OFFICE]), FeedEntry.cursor > after)
@@ -199,22 +205,57 @@ def _tus_routes(app: FastAPI, store: HubStore) -> None:
         _tus_version(tus_resumable)
         if content_type != "application/offset+octet-stream":
             raise HTTPException(415, "Content-Type must be application/offset+octet-stream")
-        chunk = await _read_limited(request, MAX_CHUNK_BYTES)
-        blob, whole = await run_in_threadpool(uploads.append, store, me, sha256, upload_offset, chunk, upload_checksum)
+        if upload_checksum is None:  # streamed: kept as it arrives, so a cut line loses at most a second
+            blob, whole = await _stream_upload(store, me, sha256, upload_offset, request)
+        else:  # checked as one piece before any of it is kept
+            chunk = await _read_limited(request, MAX_CHUNK_BYTES)
+            blob, whole = await run_in_threadpool(uploads.append, store, me, sha256, upload_offset, chunk,
+                                                  upload_checksum)
         if not whole:
             raise HTTPException(uploads.CHECKSUM_MISMATCH, "whole-file SHA-256 does not match; upload restarted")
         return Response(status_code=204, headers={**TUS_HEADERS, "Upload-Offset": str(blob.offset)})
 
 
 def _body_limit(path: str) -> int:
-    """The most a request to `path` may send: a compressed event batch, a tus chunk, else a small form."""
+    """The most a request to `path` may send: a compressed event batch, the rest of a blob (streamed; a
+    checksummed chunk is held to MAX_CHUNK_BYTES as it is read), else a small form."""
     if path == "/v1/events":
         return MAX_BODY_BYTES
     if path.startswith("/v1/files/"):
-        return MAX_CHUNK_BYTES
+        return MAX_BLOB_BYTES
     if path == web.UPLOAD_PATH:
         return web.MAX_UPLOAD_BYTES + 64 * 1024
     return MAX_SMALL_BODY_BYTES
+
+
+async def _stream_upload(store: HubStore, me: Device, sha256: str, offset: int,
+                         request: Request) -> tuple[Blob, bool]:
+    """A PATCH without a chunk checksum, kept as it arrives: every KEEP_EVERY_S (or MAX_CHUNK_BYTES) what
+    came is written and the offset committed, and what came before a cut line is kept too; the whole file's
+    SHA-256 is checked at the end as always. A write at a stale offset is refused (409) like any PATCH."""
+    blob = await run_in_threadpool(uploads.status, store, me, sha256)
+    held, kept_at, kept = bytearray(), time.monotonic(), False
+    try:
+        async for piece in request.stream():
+            held += piece
+            if offset + len(held) > blob.length:
+                raise HTTPException(413, "body goes past Upload-Length")
+            if len(held) >= MAX_CHUNK_BYTES or time.monotonic() - kept_at >= KEEP_EVERY_S:
+                blob, whole = await _keep(store, me, sha256, offset, held)
+                if not whole:
+                    return blob, whole
+                offset, kept_at, kept = blob.offset, time.monotonic(), True
+    except ClientDisconnect as error:
+        if held:
+            await _keep(store, me, sha256, offset, held)
+        raise HTTPException(400, "client went away mid-body; what arrived is kept") from error
+    return await _keep(store, me, sha256, offset, held) if held or not kept else (blob, True)
+
+
+async def _keep(store: HubStore, me: Device, sha256: str, offset: int, held: bytearray) -> tuple[Blob, bool]:
+    chunk = bytes(held)
+    held.clear()
+    return await run_in_threadpool(uploads.append, store, me, sha256, offset, chunk, None)
 
 
 def _tus_version(value: str | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import secrets
 import uuid
@@ -112,31 +113,50 @@ Authenticated = Annotated[Device, Depends(signed_in)]
 
 def authenticate(store: HubStore, authorization: str | None) -> Device:
     """The device whose key signed the bearer token, which is used up by this request; 401 for anything
-    else (a token seen before included: a copied request cannot be replayed)."""
+    else (a token seen before included: a copied request cannot be replayed). One transaction."""
+    claimed_device(authorization)  # a request without a token costs no transaction
+    with store.session() as session:
+        return authenticate_in(session, authorization)
+
+
+def authenticate_in(session: Session, authorization: str | None, lock: bool = False) -> Device:
+    """`authenticate` inside the caller's transaction (the device row locked when `lock`): the token's use is
+    recorded there, so it is spent only if that transaction commits."""
+    device = session.get(Device, claimed_device(authorization), with_for_update=lock)
+    if device is None:
+        raise HTTPException(401, "unknown device")
+    claims = _verified(_token(authorization), device)
+    replace.refuse_if_revoked(session, device.id)
+    _use_once(session, device, str(claims["jti"]), int(claims["exp"]))
+    return device
+
+
+def _token(authorization: str | None) -> str:
+    return (authorization or "").removeprefix("Bearer ").strip()
+
+
+def claimed_device(authorization: str | None) -> uuid.UUID:
+    """The device a bearer token says it comes from (not yet verified); 401 when there is no such token."""
     if not authorization or not authorization.startswith("Bearer "):
         raise HTTPException(401, "missing bearer token")
-    token = authorization.removeprefix("Bearer ").strip()
     try:
-        device_id = uuid.UUID(str(jwt.get_unverified_header(token).get("kid", "")))
+        return uuid.UUID(str(jwt.get_unverified_header(_token(authorization)).get("kid", "")))
     except (jwt.PyJWTError, ValueError) as error:
         raise HTTPException(401, "malformed token") from error
-    with store.session() as session:
-        device = session.get(Device, device_id)
-        if device is None:
-            raise HTTPException(401, "unknown device")
-        claims = _verified(token, device)
-        replace.refuse_if_revoked(session, device.id)
-    _use_once(store, device, str(claims["jti"]), int(claims["exp"]))
-    return device
+
+
+@functools.lru_cache(maxsize=4096)
+def _public_key(pem: str) -> Ed25519PublicKey:
+    public_key = load_pem_public_key(pem.encode())
+    assert isinstance(public_key, Ed25519PublicKey)  # enrolment accepts nothing else
+    return public_key
 
 
 def _verified(token: str, device: Device) -> dict[str, Any]:
     try:
-        public_key = load_pem_public_key(device.public_key.encode())
-        assert isinstance(public_key, Ed25519PublicKey)  # enrolment accepts nothing else
         claims: dict[str, Any] = jwt.decode(
-            token, public_key, algorithms=["EdDSA"], audience=TOKEN_AUDIENCE, leeway=CLOCK_LEEWAY_S,
-            options={"require": ["exp", "iat", "sub", "aud", "jti"]})
+            token, _public_key(device.public_key), algorithms=["EdDSA"], audience=TOKEN_AUDIENCE,
+            leeway=CLOCK_LEEWAY_S, options={"require": ["exp", "iat", "sub", "aud", "jti"]})
     except jwt.PyJWTError as error:
         raise HTTPException(401, f"invalid token: {type(error).__name__}") from error
     if claims["sub"] != str(device.id) or int(claims["exp"]) - int(claims["iat"]) > TOKEN_LIFETIME_S:
@@ -146,18 +166,18 @@ def _verified(token: str, device: Device) -> dict[str, Any]:
     return claims
 
 
-def _use_once(store: HubStore, device: Device, jti: str, expires: int) -> None:
+def _use_once(session: Session, device: Device, jti: str, expires: int) -> None:
     """Record the token's id until it expires (with the clock leeway); a second use is refused."""
     global _last_purge  # noqa: PLW0603 (one purge a minute per process is plenty)
     moment = now()
     until = dt.datetime.fromtimestamp(expires + CLOCK_LEEWAY_S, dt.UTC)
+    if moment - _last_purge > _PURGE_EVERY:
+        _last_purge = moment
+        session.execute(delete(TokenUse).where(TokenUse.expires_at < moment))
+    session.add(TokenUse(jti=jti, device_id=device.id, expires_at=until))
     try:
-        with store.session() as session:
-            if moment - _last_purge > _PURGE_EVERY:
-                _last_purge = moment
-                session.execute(delete(TokenUse).where(TokenUse.expires_at < moment))
-            session.add(TokenUse(jti=jti, device_id=device.id, expires_at=until))
-    except IntegrityError as error:
+        session.flush()
+    except IntegrityError as error:  # the transaction is spoiled: the caller's session rolls back on the way out
         raise HTTPException(401, "token already used") from error
 
 

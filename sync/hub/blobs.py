@@ -14,6 +14,7 @@ from typing import Protocol
 from counter_app.errors import NotFound, StorageError
 
 READ_BLOCK = 1 << 20
+BLOBS_ENV = "COUNTER_HUB_BLOBS"  # "s3://bucket/prefix" keeps them in object storage; unset: the data folder
 
 
 class HubBlobs(Protocol):
@@ -54,6 +55,18 @@ class HubBlobs(Protocol):
     def read(self, sha256: str) -> bytes:
         """The whole blob, checked against its hash (NotFound / StorageError "blob.corrupt")."""
         ...
+
+
+def blobs_for(data_dir: Path, url: str | None = None) -> HubBlobs:
+    """The store named by `url` (default: the environment's COUNTER_HUB_BLOBS), else the data folder's."""
+    url = os.environ.get(BLOBS_ENV, "") if url is None else url
+    if url.startswith("s3://"):
+        from sync.hub.s3blobs import S3Blobs  # noqa: PLC0415 (boto3 only where it is used)
+
+        return S3Blobs.from_url(url)
+    if url:
+        raise ValueError(f"{BLOBS_ENV} must be an s3://bucket/prefix URL, not {url!r}")
+    return FileBlobs(data_dir)
 
 
 def checked(sha256: str, blocks: Iterator[bytes]) -> bytes:

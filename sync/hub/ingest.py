@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
 from fastapi import HTTPException
-from sqlalchemy import select, union_all
+from sqlalchemy import and_, literal, or_, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,7 +20,7 @@ from counter_app import projection
 from counter_app.clock import now
 from counter_app.errors import CounterError
 from counter_app.lifecycle import Action
-from sync.hub import checks
+from sync.hub import auth, checks
 from sync.hub.store import Device, Dossier, Event, HubStore, Quarantined
 from sync.protocol import EventIdentity, RefusedEvent, WireEvent
 
@@ -41,11 +42,21 @@ def ingest(store: HubStore, device_id: uuid.UUID, raw_events: list[dict[str, Any
     the batch and the device's later events still go in. Only a batch that is not this device's, or that
     reuses an id or sequence number, is refused whole. Two requests racing for the same device serialise
     on its row; a lost race on a unique key is retried and then finds the events held."""
+    return _ingest(store, raw_events, lambda session: session.get(Device, device_id, with_for_update=True))
+
+
+def ingest_signed(store: HubStore, authorization: str | None, raw_events: list[dict[str, Any]]) -> Outcome:
+    """`ingest` for the device that signed the request's token, checked and spent in the same transaction
+    (one transaction per batch, the device row locked by the check)."""
+    return _ingest(store, raw_events, lambda session: auth.authenticate_in(session, authorization, lock=True))
+
+
+def _ingest(store: HubStore, raw_events: list[dict[str, Any]], locked: Callable[[Session], Device | None]) -> Outcome:
     arrivals = [checks.arrival(raw) for raw in raw_events]
     for attempt in range(_ATTEMPTS):
         try:
             with store.session() as session:
-                device = session.get(Device, device_id, with_for_update=True)
+                device = locked(session)
                 if device is None:
                     raise HTTPException(401, "unknown device")
                 known = _Known.load(session, device, [item.identity for item in arrivals])
@@ -71,16 +82,21 @@ class _Known:
 
     @classmethod
     def load(cls, session: Session, device: Device, events: list[EventIdentity]) -> _Known:
+        """Two queries: every held or quarantined row with one of the batch's ids or (this device's)
+        sequence numbers, and the dossiers; the quarantined rows themselves only when the batch repeats one."""
         ids, seqs = [e.id for e in events], [e.seq for e in events]
-        held = session.execute(select(Event.id, Event.device_id, Event.seq).where(Event.id.in_(ids))).all()
-        kept = session.scalars(select(Quarantined).where(Quarantined.id.in_(ids))).all()
-        used = session.scalars(union_all(
-            select(Event.seq).where(Event.device_id == device.id, Event.seq.in_(seqs)),
-            select(Quarantined.seq).where(Quarantined.device_id == device.id, Quarantined.seq.in_(seqs)))).all()
+        rows = session.execute(union_all(*(
+            select(table.id, table.device_id, table.seq, literal(kept).label("kept"))
+            .where(or_(table.id.in_(ids), and_(table.device_id == device.id, table.seq.in_(seqs))))
+            for table, kept in ((Event, False), (Quarantined, True))))).all()
+        asked = set(ids)
+        kept_ids = [row.id for row in rows if row.kept and row.id in asked]
+        kept = session.scalars(select(Quarantined).where(Quarantined.id.in_(kept_ids))).all() if kept_ids else []
         dossiers = session.scalars(select(Dossier).where(Dossier.id.in_({e.dossier_id for e in events}))).all()
-        return cls({row.id: (row.device_id, row.seq) for row in held},
+        return cls({row.id: (row.device_id, row.seq) for row in rows if not row.kept and row.id in asked},
                    {row.id: (row.device_id, _answer(row)) for row in kept},
-                   set(used), {d.id: d for d in dossiers})
+                   {row.seq for row in rows if row.device_id == device.id and row.seq in set(seqs)},
+                   {d.id: d for d in dossiers})
 
 
 def _arrive(session: Session, device: Device, item: checks.Arrival, known: _Known,

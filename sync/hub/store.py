@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from counter_app.storage.types import UTCDateTime
-from sync.hub.blobs import FileBlobs, HubBlobs
+from sync.hub.blobs import HubBlobs, blobs_for
 
 
 class HubBase(DeclarativeBase):
@@ -36,6 +36,7 @@ class HubBase(DeclarativeBase):
 
 
 EVERY_OFFICE = "*"
+POOL_SIZE, POOL_OVERFLOW = 6, 4  # per hub worker process
 
 
 class Enrolment(HubBase):
@@ -221,13 +222,13 @@ class Revocation(HubBase):
 
 
 class HubStore:
-    """The hub database and blob store (the data folder's unless another is given); `session()` is one
-    transaction."""
+    """The hub database and blob store (the data folder's, unless given or named by COUNTER_HUB_BLOBS);
+    `session()` is one transaction."""
 
     def __init__(self, data_dir: Path, url: str | None = None, blobs: HubBlobs | None = None) -> None:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.blobs: HubBlobs = blobs or FileBlobs(data_dir)
+        self.blobs: HubBlobs = blobs or blobs_for(data_dir)
         self.scratch_dir = data_dir / "uploads"  # local room for work files (an opened USB bundle)
         self.engine = _engine(url or f"sqlite:///{data_dir / 'hub.sqlite3'}")
         HubBase.metadata.create_all(self.engine)
@@ -244,7 +245,10 @@ class HubStore:
 
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        # A few connections per worker: PostgreSQL on the same few cores does more with fewer at once; a
+        # connection the server dropped fails one request (the counter retries) and the pool starts afresh.
+        return create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_timeout=60,
+                             pool_recycle=3600)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 @dataclass
 class Faults:
     latency_s: float = 0.0  # one way, added to every byte's trip
-    bandwidth_bps: float | None = None  # bytes per second, each direction
+    bandwidth_bps: float | None = None  # bytes per second, each direction, shared by all connections
     reset_after_bytes: tuple[int, int] | None = None  # a connection is reset after this many bytes (random)
     reset_every_s: tuple[float, float] | None = None  # every live connection is reset this often (random)
     drop_response_p: float = 0.0  # per answer: swallowed and the connection closed, after the hub acted
@@ -50,6 +50,7 @@ class FaultProxy:
         self._live: set[asyncio.Task[None]] = set()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._server: asyncio.AbstractServer | None = None
+        self._link_free = {True: 0.0, False: 0.0}  # when each direction of the link is next free
 
     @property
     def url(self) -> str:
@@ -115,14 +116,14 @@ class FaultProxy:
         in_flight: asyncio.Queue[tuple[float, bytes] | None] = asyncio.Queue()
         delivery = asyncio.ensure_future(self._deliver(in_flight, writer, up))
         try:
-            departed = time.monotonic()
             while data := await reader.read(16384):
                 self._faults_for(data, state, up)
                 if self.faults.stall_p and self._random.random() < self.faults.stall_p:
                     self.counters.stalls += 1
                     await asyncio.sleep(self.faults.stall_s)
                 rate = self.faults.bandwidth_bps
-                departed = max(departed, time.monotonic()) + (len(data) / rate if rate else 0.0)
+                departed = max(self._link_free[up], time.monotonic()) + (len(data) / rate if rate else 0.0)
+                self._link_free[up] = departed  # one link: every connection's bytes queue for the same capacity
                 await asyncio.sleep(max(0.0, departed - time.monotonic()))  # the bottleneck's serialisation
                 in_flight.put_nowait((departed + self.faults.latency_s, data))
             in_flight.put_nowait(None)
