@@ -29,7 +29,7 @@ from sync.hub.keys import hub_keys
 from sync.hub.limits import BodyLimit
 from sync.hub.rebuild import rebuild_routes, wire_event
 from sync.hub.reports import office_figures
-from sync.hub.store import EVERY_OFFICE, Blob, Dossier, Event, FeedEntry, HubStore
+from sync.hub.store import EVERY_OFFICE, Blob, Device, Dossier, Event, FeedEntry, HubStore
 from sync.protocol import (
     MAX_BATCH,
     MAX_BLOB_BYTES,
