@@ -10,10 +10,11 @@ APT_RUN := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreet
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-dejavu-core libcups2
 # poppler-utils reads PDFs back; CUPS with cups-pdf is the tests' printer; SoftHSM2 + opensc their USB
 # token; SANE's `test` device their scanner; Tesseract with Vietnamese data the optional OCR layer;
-# Chromium the browser that drives the hub's web pages (through Playwright, never its own browser download).
+# Chromium the browser that drives the hub's web pages (through Playwright, never its own browser download);
+# gnome-keyring under dbus-run-session the OS keyring (Secret Service) that holds the data key.
 APT_TEST := $(APT_RUN) postgresql postgresql-contrib sqlite3 poppler-utils cups cups-client cups-bsd \
 	printer-driver-cups-pdf xvfb xauth softhsm2 opensc sane-utils libsane1 \
-	tesseract-ocr tesseract-ocr-vie chromium desktop-file-utils
+	tesseract-ocr tesseract-ocr-vie chromium desktop-file-utils gnome-keyring dbus-daemon
 # What `make dist` uses: binutils (PyInstaller reads and strips libraries with it), gcc (OpenCV's video stubs, see
 # counter.spec), Xvfb for the start-up timing.
 APT_DIST := $(APT_RUN) binutils gcc libc6-dev xvfb xauth

@@ -40,6 +40,7 @@ from counter_app.model import (
 )
 from counter_app.postal import PostalBatch
 from counter_app.postal_commands import Tools, add_postal_commands, batch_text
+from counter_app.protect.commands import add_protect_commands, cli_key
 from counter_app.services import audit as audit_service
 from counter_app.services import catalogue, documents, intake, office, printouts, queries, rating
 from counter_app.services import users as user_service
@@ -87,7 +88,7 @@ def _failed(result: Any, lang: str) -> int:
 def _run(args: argparse.Namespace) -> Any:
     if getattr(args, "without_database", False):
         return args.handler(args, None)
-    database = Database.open(paths.data_dir(args.data_dir), args.database_url)
+    database = Database.open(paths.data_dir(args.data_dir), args.database_url, cli_key(args))
     try:
         return args.handler(args, database)
     finally:
@@ -121,7 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
     from printing.report_commands import add_report_command  # noqa: PLC0415 (reportlab loads only when used)
 
     add_report_command(sub, common, _command)
+    add_protect_commands(sub, common, _command, _sheet_writer)
     return parser
+
+
+def _sheet_writer() -> Any:
+    from printing.recovery_sheet import write_recovery_sheet  # noqa: PLC0415 (reportlab loads only when used)
+
+    return write_recovery_sheet
 
 
 def _global_options(suppress: bool) -> argparse.ArgumentParser:
@@ -139,6 +147,9 @@ def _global_options(suppress: bool) -> argparse.ArgumentParser:
     options.add_argument("--json", action="store_true", default=default(False), help="print the result as JSON")
     options.add_argument("--lang", choices=("vi", "en"), default=default("vi"), help="language of messages")
     options.add_argument("--actor", default=default("cli"), help="user name recorded in the history")
+    options.add_argument("--password-file", type=Path, default=default(None),
+                         help="office password (first line) for an encrypted data folder whose key is not in the "
+                              "keyring; or COUNTER_PASSWORD_FILE / COUNTER_PASSWORD")
     return options
 
 
@@ -467,7 +478,7 @@ def _doctor(args: argparse.Namespace, _db: Database | None) -> Any:
 
     folder = paths.data_dir(args.data_dir)
     try:
-        database = Database.open(folder, args.database_url)
+        database = Database.open(folder, args.database_url, cli_key(args))
     except Exception as error:  # the report must come out precisely when the database is broken
         logging.getLogger("counter.cli").exception("doctor: the database does not open")
         found = support.report_without_database(folder, error)

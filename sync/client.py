@@ -182,7 +182,7 @@ def _send_blobs(db: Database, hub: HubClient, sizer: tus.ChunkSizer | None) -> t
     sent = payload = 0
     abort = threading.Event()
     with ThreadPoolExecutor(UPLOADS_IN_FLIGHT, thread_name_prefix="upload") as pool:
-        running = {pool.submit(tus.upload_streamed, hub, db.blobs.path(sha), sha, abort): sha for sha in wanted}
+        running = {pool.submit(tus.upload_streamed, hub, db.blobs, sha, abort): sha for sha in wanted}
         try:
             for done in as_completed(running):
                 payload += done.result().sent
@@ -198,7 +198,7 @@ def _send_blobs(db: Database, hub: HubClient, sizer: tus.ChunkSizer | None) -> t
 def _one_by_one(db: Database, hub: HubClient, wanted: list[str], sizer: tus.ChunkSizer) -> tuple[int, int]:
     sent = payload = 0
     for sha in wanted:
-        payload += tus.upload(hub, db.blobs.path(sha), sha, sizer).sent
+        payload += tus.upload(hub, db.blobs, sha, sizer).sent
         outbox.acknowledge_blob(db, sha)
         sent += 1
     return sent, payload

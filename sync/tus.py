@@ -11,11 +11,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 
 from counter_app.errors import CounterError
+from counter_app.storage.blobs import BlobStore
 from sync.transport import Cancelled, HubClient, Refused, Transient
 
 TUS = {"Tus-Resumable": "1.0.0"}
@@ -44,15 +44,17 @@ class ChunkSizer:
             self.size = min(MAX_CHUNK, self.size * 2)
 
 
-def upload(hub: HubClient, path: Path, sha256: str, sizer: ChunkSizer,
+def upload(hub: HubClient, blobs: BlobStore, sha256: str, sizer: ChunkSizer,
            on_progress: Callable[[int, int], None] | None = None) -> UploadStats:
-    """Make the hub hold `path` whole (it checks the SHA-256 at the end); returns what it cost."""
-    if _digest(path) != sha256:
+    """Make the hub hold blob `sha256` whole (it checks the SHA-256 at the end); returns what it cost. The hub
+    gets the plaintext (over TLS): it is the province's archive and must read the scans; a sealed blob is opened
+    on the fly as it is sent."""
+    if _digest(blobs, sha256) != sha256:
         raise CounterError("sync.blob_corrupt", sha256=sha256)
-    length, stats, failures, restarts = path.stat().st_size, UploadStats(), 0, 0
+    length, stats, failures, restarts = blobs.size(sha256), UploadStats(), 0, 0
     offset = _create(hub, sha256, length)
     stats.resumed_at = offset
-    with path.open("rb") as file:
+    with blobs.open(sha256) as file:
         while offset < length:
             file.seek(offset)
             chunk = file.read(sizer.size)
@@ -75,18 +77,18 @@ def upload(hub: HubClient, path: Path, sha256: str, sizer: ChunkSizer,
     return stats
 
 
-def upload_streamed(hub: HubClient, path: Path, sha256: str, abort: threading.Event | None = None,
+def upload_streamed(hub: HubClient, blobs: BlobStore, sha256: str, abort: threading.Event | None = None,
                     on_progress: Callable[[int, int], None] | None = None) -> UploadStats:
-    """Make the hub hold `path` whole in one PATCH that streams the rest of the file (no round trip between
+    """Make the hub hold blob `sha256` whole in one PATCH that streams the rest of the file (no round trip between
     chunks); the hub keeps what arrives as it arrives, so after a cut line this asks where the hub got to and
     streams on from there. The whole file's SHA-256 is still checked at the end."""
-    if _digest(path) != sha256:
+    if _digest(blobs, sha256) != sha256:
         raise CounterError("sync.blob_corrupt", sha256=sha256)
-    length, stats, failures, restarts = path.stat().st_size, UploadStats(), 0, 0
+    length, stats, failures, restarts = blobs.size(sha256), UploadStats(), 0, 0
     offset = stats.resumed_at = _create(hub, sha256, length)
     while offset < length:
         try:
-            offset = _patch_stream(hub, sha256, path, offset, length, stats, abort or threading.Event())
+            offset = _patch_stream(hub, blobs, sha256, offset, length, stats, abort or threading.Event())
             failures = 0
         except (Transient, httpx.TransportError, Refused) as error:
             restarts += isinstance(error, Refused) and error.status == CHECKSUM_MISMATCH
@@ -100,10 +102,10 @@ def upload_streamed(hub: HubClient, path: Path, sha256: str, abort: threading.Ev
     return stats
 
 
-def _patch_stream(hub: HubClient, sha256: str, path: Path, offset: int, length: int, stats: UploadStats,
+def _patch_stream(hub: HubClient, blobs: BlobStore, sha256: str, offset: int, length: int, stats: UploadStats,
                   abort: threading.Event) -> int:
     def body() -> Iterator[bytes]:
-        with path.open("rb") as file:
+        with blobs.open(sha256) as file:
             file.seek(offset)
             while block := file.read(STREAM_BLOCK):
                 if abort.is_set() or hub.stop.is_set():
@@ -117,9 +119,9 @@ def _patch_stream(hub: HubClient, sha256: str, path: Path, offset: int, length: 
     return _offset(response)
 
 
-def _digest(path: Path) -> str:
+def _digest(blobs: BlobStore, sha256: str) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as file:
+    with blobs.open(sha256) as file:
         for block in iter(lambda: file.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()

@@ -24,6 +24,11 @@ from counter_app.services.office import initialise
 from counter_app.storage.database import SQLITE_FILE, Database
 from tests.pki import Pki, file_server, make_pki
 
+# The app encrypts every new data folder; the tests make theirs plain (the explicit development switch), except
+# tests/protect, which turn it off. No test touches the developer's own keyring: the null back-end stores nothing.
+os.environ.setdefault("COUNTER_DEV_UNENCRYPTED", "1")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
 OFFICE = Office(code="000.00.12.H12", name="Trung tâm Phục vụ hành chính công xã Tân Hòa", place_name="Tân Hòa")
 _names = itertools.count(1)
 

@@ -31,6 +31,7 @@ from ui import tasks, theme
 from ui.admin_backup import BackupPanel
 from ui.admin_catalogue import CataloguePanel
 from ui.admin_printers import PrintersPanel
+from ui.admin_protect import ProtectPanel
 from ui.admin_users import UsersPanel
 from ui.setting_keys import OCR_KEY, TSA_URL_KEY
 from ui.status_items import role_name
@@ -89,6 +90,8 @@ class AdminView(QWidget):
         self.catalogue.message.connect(self._report)
         self.backup = BackupPanel(database)
         self.backup.message.connect(self._report)
+        self.protect = ProtectPanel(database)
+        self.protect.message.connect(self._report)
         theme.set_kind(self.add_user, "primary")
         self._arrange()
         self.add_user.clicked.connect(self.create_user)
@@ -149,7 +152,8 @@ class AdminView(QWidget):
                                     (self.printers, self.tr("Printers"), "printer"),
                                     (self.catalogue, self.tr("Procedures without a time limit"), "clock"),
                                     (signing_tab, self.tr("Scans and digital signatures"), "key"),
-                                    (self.backup, self.tr("Backup"), "folders")):
+                                    (self.backup, self.tr("Backup"), "folders"),
+                                    (self.protect, self.tr("Data protection"), "lock")):
             self.tabs.addTab(tab, theme.icon(glyph), caption)
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 18, 24, 18)
@@ -170,6 +174,7 @@ class AdminView(QWidget):
         self.printers.load()
         self.catalogue.load()
         self.backup.load()
+        self.protect.load()
 
     def _show_rules(self, rules: office_service.Rules) -> None:
         cutoff = rules.hours.cutoff

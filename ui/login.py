@@ -26,7 +26,22 @@ if TYPE_CHECKING:
     from counter_app.storage.database import Database
 
 
-class LoginDialog(QDialog):
+class StartDialog(QDialog):
+    """A window shown before anything else can be used: Escape does not close it, and closing it closes the
+    application (there is nothing behind it)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() != Qt.Key.Key_Escape:
+            super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        super().reject()
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.close()
+
+
+class LoginDialog(StartDialog):
     """Emits `logged_in(user)`; on a database with no users it creates the first administrator instead."""
 
     logged_in = Signal(object)
@@ -109,16 +124,6 @@ class LoginDialog(QDialog):
         self.message.setText(message)
         theme.set_tone(self.message, "danger")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() != Qt.Key.Key_Escape:  # Escape does not close it: there is nothing behind it
-            super().keyPressEvent(event)
-
-    def reject(self) -> None:
-        """Closing the log-in window closes the application."""
-        super().reject()
-        parent = self.parentWidget()
-        if parent is not None:
-            parent.close()
 
 
 class LockScreen(QDialog):

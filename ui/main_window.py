@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from ui import tasks, theme
+from ui.admin_protect import documents_folder
 from ui.app_signals import AppSignals, Changes
 from ui.login import LockScreen, LoginDialog
 from ui.sidebar import Section, Sidebar
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from ui.dossier_view import DossierView
     from ui.home_panel import HomePanel
     from ui.intake_view import IntakeView
+    from ui.office_password import OfficePasswordDialog
     from ui.postal_view import PostalView
     from ui.print_dialog import PrintFormDialog
     from ui.print_service import PrintService
@@ -63,16 +65,30 @@ class _Opened:
     database: Database
     office: Office
     has_users: bool
+    recovery_sheet: Path | None = None  # saved now (a new key): to print and lock away
 
 
-def _open(data_dir: Path, database_url: str | None) -> _Opened:
-    """Open (and on first launch create) the database; runs on a worker thread, with its imports."""
+@dataclass(frozen=True)
+class _NeedsPassword:
+    mode: str  # ui.office_password: LOCKED, NEW or LEGACY
+
+
+def _open(data_dir: Path, database_url: str | None, password: str | None = None,
+          sheet_folder: Path | None = None) -> _Opened | _NeedsPassword:
+    """Open (and on first launch create) the database; runs on a worker thread, with its imports. The data key
+    comes from the keyring, else from `password` (asked for when None); a new or plain folder is encrypted with
+    `password` and its recovery sheet saved in `sheet_folder`. A wrong password raises: nothing is opened."""
     from counter_app.services.office import ensure_initialised  # noqa: PLC0415 (SQLAlchemy, Alembic: off the GUI)
     from counter_app.services.users import has_users  # noqa: PLC0415
     from counter_app.storage.database import Database  # noqa: PLC0415
+    from ui.start_key import start_key  # noqa: PLC0415
 
-    database = Database.open(data_dir, database_url)
-    return _Opened(database, ensure_initialised(database), has_users(database))
+    found = start_key(data_dir, password, sheet_folder or data_dir)
+    if isinstance(found, str):
+        return _NeedsPassword(found)
+    key, sheet = found
+    database = Database.open(data_dir, database_url, key)
+    return _Opened(database, ensure_initialised(database), has_users(database), sheet)
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +126,8 @@ class MainWindow(QMainWindow):
         self.office: Office | None = None
         self.user: User | None = None
         self.login_dialog: LoginDialog | None = None
+        self.password_dialog: OfficePasswordDialog | None = None
+        self.sheet_folder = documents_folder()
         self.lock_screen: LockScreen | None = None
         self.print_dialog: PrintFormDialog | None = None
         self._print_service: PrintService | None = None
@@ -155,11 +173,43 @@ class MainWindow(QMainWindow):
             lambda: _open(self.data_dir, self.database_url), self._on_loaded, self._on_failed, owner=self
         )
 
-    def _on_loaded(self, opened: _Opened) -> None:
+    def _ask_office_password(self, mode: str) -> None:
+        from ui.office_password import OfficePasswordDialog  # noqa: PLC0415
+
+        self.password_dialog = OfficePasswordDialog(mode, parent=self)
+        self.password_dialog.submitted.connect(self._open_with)
+        self.password_dialog.open()
+
+    def _open_with(self, password: str) -> None:
+        folder = self.sheet_folder
+        self._task = tasks.start(lambda: _open(self.data_dir, self.database_url, password, folder),
+                                 self._on_loaded, self._password_failed, owner=self)
+
+    def _password_failed(self, message: str) -> None:
+        if self.password_dialog is not None:
+            self.password_dialog.failed(message)
+
+    def _on_loaded(self, opened: _Opened | _NeedsPassword) -> None:
+        if isinstance(opened, _NeedsPassword):
+            self._ask_office_password(opened.mode)
+            return
+        if self.password_dialog is not None:
+            self.password_dialog.accept()
+            self.password_dialog = None
+        if opened.recovery_sheet is not None:
+            self._show_recovery_sheet(opened.recovery_sheet)
         self.database, self.office = opened.database, opened.office
         self.status.office.setText(opened.office.name)
         if self.login_dialog is not None:
             self.login_dialog.set_database(opened.database, first_run=not opened.has_users)
+
+    def _show_recovery_sheet(self, sheet: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        self.opener(sheet)
+        QMessageBox.information(self, self.tr("Recovery sheet"), self.tr(
+            "The data is encrypted. The recovery sheet was saved as «{0}» and opened: print it, lock it away "
+            "(whoever holds it can read the data), then delete the file.").format(sheet))
 
     def _on_failed(self, message: str) -> None:
         self.status.office.setText(message)

@@ -51,6 +51,13 @@ def overhead(size: int, chunk: int = CHUNK) -> int:
     return _PREAMBLE.size + _HEADER_BYTES + max(1, -(-size // chunk)) * _ABYTES
 
 
+def plain_size(sealed_size: int, chunk: int = CHUNK) -> int:
+    """The plaintext's size of a sealed stream of `sealed_size` bytes made with `chunk`."""
+    payload = sealed_size - _PREAMBLE.size - _HEADER_BYTES
+    chunks = max(1, -(-payload // (chunk + _ABYTES)))
+    return max(0, payload - chunks * _ABYTES)
+
+
 class SealedWriter(io.RawIOBase):
     """A writable file object: what is written goes to `sink` sealed; `close()` writes the final chunk.
     Closing does not close `sink`. Leaving it without `close()` (an error) leaves a stream that reads as cut."""
@@ -101,14 +108,35 @@ class SealedReader(io.RawIOBase):
     def __init__(self, source: BinaryIO, key: bytes, name: str = "") -> None:
         super().__init__()
         _check_key(key)
-        self._source = source
-        self._name = name
-        self._chunks = _open_chunks(source, key, name)
-        self._buffer = b""
-        self._done = False
+        self._source, self._key, self._name = source, key, name
+        self._start = source.tell() if source.seekable() else 0
+        self._buffer, self._done, self._position = b"", False, 0
+        self._rewind()
 
     def readable(self) -> bool:
         return True
+
+    def seekable(self) -> bool:
+        return self._source.seekable()
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        """Forward by opening and dropping what lies between; back by starting again from the beginning."""
+        if whence == io.SEEK_CUR:
+            offset += self._position
+        elif whence == io.SEEK_END:
+            here = self._source.tell()
+            end = self._source.seek(0, io.SEEK_END)
+            self._source.seek(here)
+            offset += plain_size(end - self._start, self._chunk)
+        if offset < self._position:
+            self._source.seek(self._start)
+            self._rewind()
+        while self._position < offset and self.read(min(offset - self._position, 1 << 20)):
+            pass
+        return self._position
 
     def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
         while not self._buffer and not self._done:
@@ -119,7 +147,12 @@ class SealedReader(io.RawIOBase):
         size = min(len(target), len(self._buffer))
         target[:size] = self._buffer[:size]
         self._buffer = self._buffer[size:]
+        self._position += size
         return size
+
+    def _rewind(self) -> None:
+        self._chunks, self._chunk = _open_chunks(self._source, self._key, self._name)
+        self._buffer, self._done, self._position = b"", False, 0
 
 
 def encrypt_stream(source: BinaryIO, sink: BinaryIO, key: bytes, chunk: int = CHUNK) -> int:
@@ -145,10 +178,10 @@ def decrypt_stream(source: BinaryIO, sink: BinaryIO, key: bytes, name: str = "")
 def iter_plain(source: BinaryIO, key: bytes, name: str = "") -> Iterator[bytes]:
     """The plaintext of the sealed `source`, one checked chunk at a time."""
     _check_key(key)
-    return _open_chunks(source, key, name)
+    return _open_chunks(source, key, name)[0]
 
 
-def _open_chunks(source: BinaryIO, key: bytes, name: str) -> Iterator[bytes]:
+def _open_chunks(source: BinaryIO, key: bytes, name: str) -> tuple[Iterator[bytes], int]:
     preamble = source.read(_PREAMBLE.size)
     if len(preamble) < _PREAMBLE.size or not is_sealed(preamble):
         raise StorageError("sealed.not_sealed", name=name)
@@ -162,7 +195,7 @@ def _open_chunks(source: BinaryIO, key: bytes, name: str) -> Iterator[bytes]:
         raise StorageError("sealed.truncated", name=name)
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, header, key)
-    return _pull_chunks(source, state, preamble, chunk + _ABYTES, name)
+    return _pull_chunks(source, state, preamble, chunk + _ABYTES, name), chunk
 
 
 def _pull_chunks(

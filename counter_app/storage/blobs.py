@@ -1,24 +1,32 @@
-"""Content-addressed file store: a file's name is the SHA-256 of its bytes; writes are atomic."""
+"""Content-addressed file store: a file's name is the SHA-256 of its bytes; writes are atomic; with a data key
+every file is sealed (libsodium secretstream) and opened again on read."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from counter_app.errors import NotFound, StorageError
+from counter_app.protect.stream import SealedReader, encrypt_stream, is_sealed, plain_size
 
 _CHUNK = 1 << 20
 
 
 class BlobStore:
-    """Scans and signed PDFs under `root/ab/abcdef…`; rows hold the hash, never the path."""
+    """Scans and signed PDFs under `root/ab/abcdef…`; rows hold the hash (of the plaintext), never the path.
+    With `key`, each file is sealed; without it (development, PostgreSQL offices without protection) plain."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, key: bytes | None = None) -> None:
         self.root = root
+        self.key = key
 
     def path(self, digest: str) -> Path:
         return self.root / digest[:2] / digest
@@ -29,43 +37,85 @@ class BlobStore:
     def put(self, data: bytes) -> str:
         """Store `data` (once) and return its hash; a crash mid-write leaves no partial file behind."""
         digest = hashlib.sha256(data).hexdigest()
-        if self.exists(digest) and _digest_of(self.path(digest)) == digest:
+        if self.exists(digest) and self._intact(digest):
             return digest
         target = self.path(digest)
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
-            write_atomically(target, data)
+            if self.key is None:
+                write_atomically(target, data)
+            else:
+                seal_atomically(target, io.BytesIO(data), self.key)
         except OSError as error:
             raise StorageError("storage.disk_full") from error
         return digest
 
     def read(self, digest: str) -> bytes:
         """The stored bytes, checked against their hash."""
-        path = self.path(digest)
-        if not path.is_file():
-            raise NotFound("blob.missing", digest=digest)
-        data = path.read_bytes()
+        with self.open(digest) as handle:
+            data = handle.read()
         if hashlib.sha256(data).hexdigest() != digest:
             raise StorageError("blob.corrupt", digest=digest)
         return data
 
+    @contextmanager
+    def open(self, digest: str) -> Iterator[BinaryIO]:
+        """The stored bytes as a file to stream from (opened on the fly when sealed; seekable either way).
+        The caller checks the hash when it needs to (`read` does)."""
+        path = self.path(digest)
+        try:
+            handle = path.open("rb")
+        except (FileNotFoundError, NotADirectoryError):
+            raise NotFound("blob.missing", digest=digest) from None
+        with handle:
+            if self.key is None:
+                yield handle
+                return
+            with io.BufferedReader(SealedReader(handle, self.key, name=digest)) as plain:
+                yield plain
 
-def _digest_of(path: Path) -> str:
-    sha = hashlib.sha256()
+    def size(self, digest: str) -> int:
+        """The plaintext's size, without reading it."""
+        try:
+            stored = self.path(digest).stat().st_size
+        except (FileNotFoundError, NotADirectoryError):
+            raise NotFound("blob.missing", digest=digest) from None
+        return stored if self.key is None else plain_size(stored)
+
+    def _intact(self, digest: str) -> bool:
+        try:
+            sha = hashlib.sha256()
+            with self.open(digest) as handle:
+                while chunk := handle.read(_CHUNK):
+                    sha.update(chunk)
+            return sha.hexdigest() == digest
+        except StorageError:
+            return False
+
+
+def seal_atomically(target: Path, source: BinaryIO, key: bytes) -> None:
+    """Replace `target` with `source` sealed with `key`, streamed, in one step (like `write_atomically`)."""
+    _replace_atomically(target, lambda handle: encrypt_stream(source, handle, key))
+
+
+def is_sealed_file(path: Path) -> bool:
+    """Whether the file at `path` is sealed (starts as a sealed stream does)."""
     with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            sha.update(chunk)
-    return sha.hexdigest()
+        return is_sealed(handle.read(8))
 
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Replace `target` with `data` in one step (temp file, fsync, rename): never a half-written file.
     The file is private (0600). An existing device, pipe or folder at `target` is refused, never replaced."""
+    _replace_atomically(target, lambda handle: handle.write(data))
+
+
+def _replace_atomically(target: Path, fill: Callable[[BinaryIO], object]) -> None:
     _refuse_non_regular(target)
     fd, temp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, target)

@@ -17,6 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter_app.clock import now
 from counter_app.errors import StorageError
 from counter_app.paths import private_file
+from counter_app.protect.convert import roll_forward
+from counter_app.protect.keyfile import protection_key
+from counter_app.protect.sqlcipher import keyed, sqlcipher_module
 from counter_app.storage.blobs import BlobStore, write_atomically
 from counter_app.storage.migrate import upgrade
 from counter_app.storage.orm import DeviceRow
@@ -29,30 +32,35 @@ SQLITE_FILE = "counter.sqlite3"
 class Database:
     """Opens the engine, runs migrations, and hands out one session per unit of work."""
 
-    def __init__(self, url: str, data_dir: Path, device_id: uuid.UUID) -> None:
+    def __init__(self, url: str, data_dir: Path, device_id: uuid.UUID, key: bytes | None = None) -> None:
         self.url = url
         self.data_dir = data_dir
         self.device_id = device_id
-        self.engine = _create_engine(url)
+        self.key = key  # the installation's data key (SQLCipher and sealed files), None when unprotected
+        self.engine = _create_engine(url, key)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(counter_write=True), expire_on_commit=False)
-        self.blobs = BlobStore(data_dir / "blobs")
+        self.blobs = BlobStore(data_dir / "blobs", key)
 
     @classmethod
-    def open(cls, data_dir: Path, url: str | None = None) -> Database:
-        """The installation's database (created and migrated as needed), SQLite unless a URL is set."""
+    def open(cls, data_dir: Path, url: str | None = None, key: bytes | None = None) -> Database:
+        """The installation's database (created and migrated as needed), SQLite unless a URL is set. With `key`
+        (the data key, see counter_app.protect) the SQLite file is SQLCipher's and blobs are sealed; a data folder
+        set up as encrypted is refused without it."""
         data_dir.mkdir(parents=True, exist_ok=True)
+        roll_forward(data_dir, SQLITE_FILE)
+        checked_key = protection_key(data_dir, key)
         config = _load_config(data_dir)
         database_url = checked_url(url or config.get("database_url") or f"sqlite:///{data_dir / SQLITE_FILE}")
-        database = cls(database_url, data_dir, uuid.UUID(config["device_id"]))
+        database = cls(database_url, data_dir, uuid.UUID(config["device_id"]), checked_key)
         try:
             backup_if_migrating(database)
             upgrade(database.engine)
         except DatabaseError as error:
             database.dispose()
-            key = "storage.unreachable" if isinstance(error, OperationalError) else "storage.damaged"
+            problem = "storage.unreachable" if isinstance(error, OperationalError) else "storage.damaged"
             known = _known_storage_error(error) if isinstance(error, OperationalError) else None
-            raise known or StorageError(key, url=_shown(database_url), reason=type(error.orig).__name__) from error
+            raise known or StorageError(problem, url=_shown(database_url), reason=type(error.orig).__name__) from error
         database._ensure_device()
         if url and config.get("database_url") != url:  # remembered only once it has worked
             config["database_url"] = url
@@ -117,14 +125,18 @@ def _shown(url: str) -> str:
         return url.rsplit("@", maxsplit=1)[-1][:200]
 
 
-def _create_engine(url: str) -> Engine:
+def _create_engine(url: str, key: bytes | None = None) -> Engine:
     # hide_parameters: a database error's text never carries the citizen data of the statement
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     file = Path(url.removeprefix("sqlite:///"))
     if file.name not in ("", ":memory:") and file.parent.is_dir():
         private_file(file)  # the -wal and -shm files take the database's mode
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, hide_parameters=True)
+    cipher: dict[str, Any] = {} if key is None else {"module": sqlcipher_module()}
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, hide_parameters=True,
+                           **cipher)
+    if key is not None:
+        event.listen(engine, "connect", keyed(key))
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine

@@ -348,6 +348,11 @@
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="1" />
+        <source>Data protection</source>
+        <translation>Bảo vệ dữ liệu</translation>
+    </message>
 </context>
 <context>
     <name>CataloguePanel</name>
@@ -1772,6 +1777,16 @@
         <location filename="../../ui/main_window.py" line="571" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Recovery sheet</source>
+        <translation>Tờ khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>The data is encrypted. The recovery sheet was saved as «{0}» and opened: print it, lock it away (whoever holds it can read the data), then delete the file.</source>
+        <translation>Dữ liệu đã được mã hóa. Tờ khôi phục đã được lưu thành «{0}» và mở ra: hãy in, cất vào tủ có khóa (ai cầm tờ này cũng đọc được dữ liệu), rồi xóa tệp.</translation>
     </message>
 </context>
 <context>
@@ -3218,6 +3233,152 @@
     <message>
         <source>Backup {0} restored into {1} ({2} dossiers). Start Counter with this data folder on the new computer.</source>
         <translation>Đã khôi phục bản sao lưu {0} vào {1} ({2} hồ sơ). Hãy mở Counter với thư mục dữ liệu này trên máy mới.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePasswordDialog</name>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Counter — office password</source>
+        <translation>Một cửa — mật khẩu văn phòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Choose the office password</source>
+        <translation>Đặt mật khẩu văn phòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Open the data</source>
+        <translation>Mở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Encrypt and continue</source>
+        <translation>Mã hóa và tiếp tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Office password</source>
+        <translation>Mật khẩu văn phòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Type it again</source>
+        <translation>Gõ lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>The data on this PC is encrypted. Type the office password to open it (this PC's keyring does not hold the key).</source>
+        <translation>Dữ liệu trên máy này đã được mã hóa. Gõ mật khẩu văn phòng để mở (kho khóa của máy không giữ khóa dữ liệu).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>The data on this PC is not encrypted yet.</source>
+        <translation>Dữ liệu trên máy này chưa được mã hóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>First launch: the data will be encrypted.</source>
+        <translation>Lần chạy đầu tiên: dữ liệu sẽ được mã hóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Choose the office password (at least 8 characters): it opens the data when this PC's keyring cannot. A recovery sheet is then saved for you to print and lock away.</source>
+        <translation>Đặt mật khẩu văn phòng (ít nhất 8 ký tự): mật khẩu này mở dữ liệu khi kho khóa của máy không mở được. Sau đó tờ khôi phục được lưu để in và cất vào tủ có khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>The office password needs at least 8 characters.</source>
+        <translation>Mật khẩu văn phòng cần ít nhất 8 ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>The two passwords typed differ.</source>
+        <translation>Hai lần gõ mật khẩu không giống nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Opening the data…</source>
+        <translation>Đang mở dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_password.py" line="1" />
+        <source>Encrypting the data…</source>
+        <translation>Đang mã hóa dữ liệu…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectPanel</name>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>Change the office password</source>
+        <translation>Đổi mật khẩu văn phòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>Save the recovery sheet again</source>
+        <translation>Lưu lại tờ khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>Office password</source>
+        <translation>Mật khẩu văn phòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>Current office password</source>
+        <translation>Mật khẩu văn phòng hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>New office password</source>
+        <translation>Mật khẩu văn phòng mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>Type it again</source>
+        <translation>Gõ lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>Only the key that opens the data is wrapped again: the data itself is not touched, and the recovery sheet stays valid.</source>
+        <translation>Chỉ khóa mở dữ liệu được bọc lại bằng mật khẩu mới: dữ liệu giữ nguyên, tờ khôi phục vẫn dùng được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>The data on this PC is NOT encrypted (development set-up, or made before encryption: run «counter-app protect encrypt»).</source>
+        <translation>Dữ liệu trên máy này CHƯA được mã hóa (cài đặt để phát triển, hoặc tạo trước khi có mã hóa: chạy «counter-app protect encrypt»).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>The data is encrypted. This PC's keyring holds the key: the app opens without the office password.</source>
+        <translation>Dữ liệu đã được mã hóa. Kho khóa của máy giữ khóa dữ liệu: chương trình mở mà không cần mật khẩu văn phòng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>The data is encrypted. The office password is asked for at each start (no keyring on this PC).</source>
+        <translation>Dữ liệu đã được mã hóa. Mỗi lần khởi động đều hỏi mật khẩu văn phòng (máy không có kho khóa).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>The two passwords typed differ.</source>
+        <translation>Hai lần gõ mật khẩu không giống nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>The office password was changed (the data is as it was).</source>
+        <translation>Đã đổi mật khẩu văn phòng (dữ liệu giữ nguyên).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_protect.py" line="1" />
+        <source>Recovery sheet saved as «{0}»: print it, lock it away, then delete the file.</source>
+        <translation>Đã lưu tờ khôi phục thành «{0}»: hãy in, cất vào tủ có khóa, rồi xóa tệp.</translation>
     </message>
 </context>
 </TS>

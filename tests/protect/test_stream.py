@@ -20,6 +20,7 @@ from counter_app.protect.stream import (
     is_sealed,
     new_key,
     overhead,
+    plain_size,
 )
 
 KEY = new_key()
@@ -151,3 +152,16 @@ def test_large_streams_use_bounded_memory(tmp_path) -> None:
     tracemalloc.stop()
     assert discard.size == size
     assert peak < 2 * 1024 * 1024, f"peak {peak} bytes for a {size}-byte stream"
+
+
+def test_a_reader_seeks_forward_and_back_and_knows_its_size() -> None:
+    plain = os.urandom(3 * 1000 + 123)
+    sealed = _seal(plain, chunk=1000)
+    assert plain_size(len(sealed), 1000) == len(plain)
+    reader = io.BufferedReader(SealedReader(io.BytesIO(sealed), KEY))
+    reader.seek(2500)
+    assert reader.read(600) == plain[2500:3100]
+    reader.seek(10)
+    assert reader.read(5) == plain[10:15]
+    assert reader.seek(0, io.SEEK_END) == len(plain)
+    assert plain_size(len(_seal(b"")), CHUNK) == 0
