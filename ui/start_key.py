@@ -3,6 +3,7 @@ encryption) is encrypted with the password chosen, and its recovery sheet saved 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from counter_app.errors import AuthError
@@ -11,6 +12,7 @@ from counter_app.protect.stream import key_id
 from printing.recovery_sheet import write_recovery_sheet
 from ui.office_password import LOCKED
 
+OPENED = "opened"  # ui.dossier_view writes a document there for the system's PDF viewer
 Found = tuple[bytes | None, Path | None]  # (the key or None for plain data, the recovery sheet just saved)
 
 
@@ -33,8 +35,10 @@ def start_key(data_dir: Path, password: str | None, sheet_folder: Path) -> str |
     if not found.needs_key:
         return None, None
     try:
-        return access.unlock(data_dir, password), None
+        key = access.unlock(data_dir, password)
     except AuthError as error:
         if error.key == "protect.locked":
             return LOCKED
         raise
+    shutil.rmtree(data_dir / OPENED, ignore_errors=True)  # PDFs handed to the viewer last time: plaintext
+    return key, None

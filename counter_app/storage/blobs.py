@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from counter_app.errors import NotFound, StorageError
-from counter_app.protect.stream import SealedReader, encrypt_stream, is_sealed, plain_size
 
 _CHUNK = 1 << 20
 
@@ -71,6 +70,8 @@ class BlobStore:
             if self.key is None:
                 yield handle
                 return
+            from counter_app.protect.stream import SealedReader  # noqa: PLC0415 (libsodium: only when sealed)
+
             with io.BufferedReader(SealedReader(handle, self.key, name=digest)) as plain:
                 yield plain
 
@@ -80,7 +81,11 @@ class BlobStore:
             stored = self.path(digest).stat().st_size
         except (FileNotFoundError, NotADirectoryError):
             raise NotFound("blob.missing", digest=digest) from None
-        return stored if self.key is None else plain_size(stored)
+        if self.key is None:
+            return stored
+        from counter_app.protect.stream import plain_size  # noqa: PLC0415
+
+        return plain_size(stored)
 
     def _intact(self, digest: str) -> bool:
         try:
@@ -95,11 +100,15 @@ class BlobStore:
 
 def seal_atomically(target: Path, source: BinaryIO, key: bytes) -> None:
     """Replace `target` with `source` sealed with `key`, streamed, in one step (like `write_atomically`)."""
+    from counter_app.protect.stream import encrypt_stream  # noqa: PLC0415
+
     _replace_atomically(target, lambda handle: encrypt_stream(source, handle, key))
 
 
 def is_sealed_file(path: Path) -> bool:
     """Whether the file at `path` is sealed (starts as a sealed stream does)."""
+    from counter_app.protect.stream import is_sealed  # noqa: PLC0415
+
     with path.open("rb") as handle:
         return is_sealed(handle.read(8))
 

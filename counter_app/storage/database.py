@@ -17,8 +17,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter_app.clock import now
 from counter_app.errors import StorageError
 from counter_app.paths import private_file
-from counter_app.protect.convert import roll_forward
-from counter_app.protect.keyfile import protection_key
 from counter_app.protect.sqlcipher import keyed, sqlcipher_module
 from counter_app.storage.blobs import BlobStore, write_atomically
 from counter_app.storage.migrate import upgrade
@@ -48,6 +46,9 @@ class Database:
         (the data key, see counter_app.protect) the SQLite file is SQLCipher's and blobs are sealed; a data folder
         set up as encrypted is refused without it."""
         data_dir.mkdir(parents=True, exist_ok=True)
+        from counter_app.protect.convert import roll_forward  # noqa: PLC0415 (libsodium loads when opening)
+        from counter_app.protect.keyfile import protection_key  # noqa: PLC0415
+
         roll_forward(data_dir, SQLITE_FILE)
         checked_key = protection_key(data_dir, key)
         config = _load_config(data_dir)

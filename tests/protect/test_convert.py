@@ -67,6 +67,7 @@ def _check(folder: Path, code: str, blobs: dict[str, bytes]) -> str:
         state = "encrypted"
     try:
         assert queries.get_dossier(database, code).applicant.full_name == "Nguyễn Văn Đức"
+        assert [found.code for found in queries.search(database, "nguyen van duc")] == [code]  # FTS5 came along
         for sha, data in blobs.items():
             assert database.blobs.read(sha) == data
         assert (folder / "blobs" / "staging" / "batch1" / "0001.png").read_bytes() == b"page"

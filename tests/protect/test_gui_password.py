@@ -68,6 +68,9 @@ def test_first_launch_encrypts_and_a_later_start_needs_the_password(qtbot: QtBot
     first.close()
     assert b"SQLite format 3" not in (tmp_path / "data" / SQLITE_FILE).read_bytes()[:16]
 
+    viewed = tmp_path / "data" / "opened" / "000.00.12.H12-261201-0001-01.pdf"  # left for the viewer last time
+    viewed.parent.mkdir()
+    viewed.write_bytes(b"%PDF-1.7 plaintext")
     second = _window(qtbot, tmp_path, [])
     _wait_for_dialog(qtbot, second)
     dialog = second.password_dialog
@@ -82,4 +85,5 @@ def test_first_launch_encrypts_and_a_later_start_needs_the_password(qtbot: QtBot
     dialog.submit()
     qtbot.waitUntil(lambda: second.database is not None, timeout=20000)
     assert second.password_dialog is None
+    assert not viewed.exists()  # no plaintext copy outlives the session that viewed it
     second.close()
