@@ -102,7 +102,7 @@ def _write_blob(db: Database, sha: str, archive: zipfile.ZipFile) -> None:
     """One blob into the archive (stored, scans do not deflate), checked against its name on the way."""
     digest = hashlib.sha256()
     member = zipfile.ZipInfo(f"blobs/{sha}", date_time=(1980, 1, 1, 0, 0, 0))
-    with db.blobs.path(sha).open("rb") as source, archive.open(member, "w", force_zip64=True) as target:
+    with db.blobs.open(sha) as source, archive.open(member, "w", force_zip64=True) as target:  # opened if sealed
         while chunk := source.read(COPY_CHUNK):
             digest.update(chunk)
             target.write(chunk)

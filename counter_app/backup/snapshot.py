@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.errors import ValidationError
+from counter_app.protect.sqlcipher import key_pragma
 from counter_app.storage.database import Database
 
 
@@ -59,4 +60,7 @@ def _open_copy(db: Database, target: Path) -> Any:
     """A connection to `target` through the source's own driver module (sqlite3, or SQLCipher's)."""
     module = db.engine.dialect.dbapi
     assert module is not None
-    return module.connect(str(target))
+    connection = module.connect(str(target))
+    if db.key is not None:  # SQLCipher copies only into a file keyed alike
+        connection.execute(key_pragma(db.key))
+    return connection
