@@ -202,11 +202,11 @@ class BackupPanel(QWidget):
         from counter_app.backup import commands, restore  # noqa: PLC0415 (the cipher loads when used)
         from counter_app.backup.keys import for_installation  # noqa: PLC0415
 
-        key = for_installation(self.database.data_dir).key
+        key, data_key = for_installation(self.database.data_dir).key, self.database.key
 
         def work() -> RestoreResult:
             result = restore.restore(source, target, key)
-            commands.finish_restore(target)
+            commands.finish_restore(target, data_key)  # a backup of this installation: the same data key
             return result
 
         self._busy(True)

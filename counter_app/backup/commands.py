@@ -11,6 +11,7 @@ from counter_app import paths
 from counter_app.backup import check, keys, make, policy, restore, space
 from counter_app.errors import ValidationError
 from counter_app.messages import render
+from counter_app.protect.commands import cli_key
 from counter_app.storage.database import Database
 
 MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
@@ -96,19 +97,22 @@ def _settings(args: argparse.Namespace, db: Database) -> Any:
 def _restore(args: argparse.Namespace, _db: Database | None) -> Any:
     key = args.key_file.read_bytes()
     result = restore.restore(args.folder, paths.data_dir(args.data_dir), key)
-    finish_restore(Path(result.data_dir))
+    finish_restore(Path(result.data_dir), cli_key(args))  # the restored folder's data key
     if args.json:
         return result
     return render("backup.restored", args.lang, generation=result.generation, dossiers=result.dossiers,
                   blobs=result.blobs, path=result.data_dir)
 
 
-def finish_restore(data_dir: Path) -> None:
+def finish_restore(data_dir: Path, key: bytes | None = None) -> None:
     """The restored database opened once (migrated if the backup is older than the app) and the numbers the
-    lost hours may have used kept back."""
+    lost hours may have used kept back. An encrypted folder opens with `key`, else the keyring's."""
     from counter_app.backup import after_restore  # noqa: PLC0415
+    from counter_app.protect import access  # noqa: PLC0415
 
-    database = Database.open(data_dir)
+    if key is None and access.status(data_dir).needs_key:
+        key = access.unlock(data_dir)
+    database = Database.open(data_dir, key=key)
     try:
         after_restore.keep_numbers_back(database)
     finally:
