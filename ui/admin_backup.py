@@ -174,7 +174,7 @@ class BackupPanel(QWidget):
         from counter_app.backup.keys import for_installation  # noqa: PLC0415
 
         self._busy(True)
-        self._start(lambda: verify(Path(folder), for_installation(database.data_dir).key), self._checked,
+        self._start(lambda: verify(Path(folder), for_installation(database.data_dir, database.key).key), self._checked,
                     self._failed)
 
     def _checked(self, report: VerifyReport) -> None:
@@ -202,11 +202,12 @@ class BackupPanel(QWidget):
         from counter_app.backup import commands, restore  # noqa: PLC0415 (the cipher loads when used)
         from counter_app.backup.keys import for_installation  # noqa: PLC0415
 
-        key, data_key = for_installation(self.database.data_dir).key, self.database.key
+        key = for_installation(self.database.data_dir, self.database.key).key
+        data_key = self.database.key
 
         def work() -> RestoreResult:
             result = restore.restore(source, target, key)
-            commands.finish_restore(target, data_key)  # a backup of this installation: the same data key
+            commands.finish_restore(target, data_key)
             return result
 
         self._busy(True)

@@ -31,7 +31,9 @@ def add_backup_commands(sub: Any, common: argparse.ArgumentParser, command: Make
     settings.add_argument("--stale-days", type=int, help="days after which the home screen shows it in red")
     restoring = command(sub, common, "restore", _restore, "restore a backup into a new, empty data folder")
     restoring.add_argument("folder", type=Path, help="the backup folder (or one generation in it)")
-    restoring.add_argument("--key-file", type=Path, required=True, help="the backup key")
+    restoring.add_argument("--recovery-code", help="the recovery sheet's code, when the office password is lost")
+    restoring.add_argument("--key-file", type=Path,
+                           help="the backup key of an unencrypted development folder (its backup.key)")
     restoring.set_defaults(without_database=True)
 
 
@@ -55,7 +57,7 @@ def run_and_record(db: Database, target: Path, keep: int, progress: make.Progres
     from counter_app.errors import CounterError  # noqa: PLC0415
 
     try:
-        result = make.run(db, target, keys.for_installation(db.data_dir), keep, progress)
+        result = make.run(db, target, keys.for_installation(db.data_dir, db.key), keep, progress)
     except CounterError as error:
         policy.update(db, last_error=error.message("vi"))
         raise
@@ -64,7 +66,7 @@ def run_and_record(db: Database, target: Path, keep: int, progress: make.Progres
 
 
 def _verify(args: argparse.Namespace, db: Database) -> Any:
-    key = _key(args, db.data_dir)
+    key = _key(args, db.data_dir, db.key)
     report = check.verify(args.folder, key)
     return report if args.json else _verify_text(report, args.lang)
 
@@ -95,29 +97,46 @@ def _settings(args: argparse.Namespace, db: Database) -> Any:
 
 
 def _restore(args: argparse.Namespace, _db: Database | None) -> Any:
-    key = args.key_file.read_bytes()
+    data_key = None if args.key_file else _data_key(args)
+    key = keys.from_data_key(data_key) if data_key is not None else args.key_file.read_bytes()
     result = restore.restore(args.folder, paths.data_dir(args.data_dir), key)
-    finish_restore(Path(result.data_dir), cli_key(args))  # the restored folder's data key
+    finish_restore(Path(result.data_dir), data_key)
     if args.json:
         return result
     return render("backup.restored", args.lang, generation=result.generation, dossiers=result.dossiers,
                   blobs=result.blobs, path=result.data_dir)
 
 
-def finish_restore(data_dir: Path, key: bytes | None = None) -> None:
-    """The restored database opened once (migrated if the backup is older than the app) and the numbers the
-    lost hours may have used kept back. An encrypted folder opens with `key`, else the keyring's."""
+def _data_key(args: argparse.Namespace) -> bytes:
+    """The data key from the recovery code, else from the office password (file, environment or terminal)."""
+    from counter_app.backup.unlock import data_key_for  # noqa: PLC0415
+    from counter_app.protect.commands import supplied_password  # noqa: PLC0415
+
+    if args.recovery_code:
+        return data_key_for(args.folder, recovery_code=args.recovery_code)
+    return data_key_for(args.folder, lambda: supplied_password(args))
+
+
+def finish_restore(data_dir: Path, data_key: bytes | None = None) -> None:
+    """The restored database opened once (migrated if the backup is older than the app), the numbers the lost
+    hours may have used kept back, and the data key kept in this PC's keyring (where there is one)."""
     from counter_app.backup import after_restore  # noqa: PLC0415
     from counter_app.protect import access  # noqa: PLC0415
 
-    if key is None and access.status(data_dir).needs_key:
-        key = access.unlock(data_dir)
-    database = Database.open(data_dir, key=key)
+    if data_key is None and access.status(data_dir).needs_key:
+        data_key = access.unlock(data_dir)
+    elif data_key is not None:
+        from counter_app.protect import keyfile, keystore  # noqa: PLC0415
+
+        found = keyfile.load(data_dir)
+        if found is not None and found.encrypted:
+            keystore.remember(found.key_id, data_key)
+    database = Database.open(data_dir, key=data_key)
     try:
         after_restore.keep_numbers_back(database)
     finally:
         database.dispose()
 
 
-def _key(args: argparse.Namespace, data_dir: Path) -> bytes:
-    return args.key_file.read_bytes() if args.key_file else keys.for_installation(data_dir).key
+def _key(args: argparse.Namespace, data_dir: Path, key: bytes | None) -> bytes:
+    return args.key_file.read_bytes() if args.key_file else keys.for_installation(data_dir, key).key

@@ -67,6 +67,8 @@ def _run(db: Database, root: Path, key: keys.BackupKey, keep: int, progress: Pro
         done += sealed.size
         progress(done, total)
     made = _manifest(db, folder, facts, (database, files, tuple(entries)), key)
+    if key.wrapped:  # the data key wrapped by the office password: what a new PC restores with
+        (folder / keys.WRAPPED_KEY).write_bytes(key.wrapped)
     manifest.write(folder, made, key.key)
     pruned = prune(root, key.key, keep)
     written = database.stored_size + sum(f.stored_size for f in files) + sum(

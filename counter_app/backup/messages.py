@@ -61,6 +61,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
                     "Backed up {generation}: {blobs} scans ({new} new), {size} written to {root}."),
     "backup.restored": ("Đã khôi phục bản sao lưu {generation} vào {path}: {dossiers} hồ sơ, {blobs} bản quét.",
                         "Restored backup {generation} into {path}: {dossiers} dossiers, {blobs} scans."),
+    "backup.password_needed": ("Cần mật khẩu văn phòng (hoặc mã trên phiếu khôi phục) để mở bản sao lưu.",
+                               "The office password (or the recovery sheet's code) is needed to open the backup."),
+    "backup.no_wrapped_key": ("Bản sao lưu {path} không kèm khóa đã bọc bằng mật khẩu (thư mục không mã hóa): "
+                              "dùng «--key-file».", "The backup {path} keeps no password-wrapped key (an "
+                              "unencrypted folder): use «--key-file»."),
     "backup.reconciled": ("Khôi phục từ bản sao lưu {generation}: {hub_only} sự kiện làm sau bản sao lưu đã có ở máy "
                           "chủ tỉnh nhưng không có trên máy này (xem ở máy chủ tỉnh). Các số hồ sơ, số sổ của "
                           "khoảng thời gian bị mất đã được bỏ qua.",
