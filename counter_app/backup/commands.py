@@ -11,7 +11,6 @@ from counter_app import paths
 from counter_app.backup import check, keys, make, policy, restore, space
 from counter_app.errors import ValidationError
 from counter_app.messages import render
-from counter_app.protect.commands import cli_key
 from counter_app.storage.database import Database
 
 MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
