@@ -17,7 +17,8 @@ from tests.pdftools import barcodes
 DIST = Path(os.environ.get("COUNTER_DIST", "dist/Counter")).resolve()
 pytestmark = pytest.mark.skipif(not (DIST / "Counter").exists() and "COUNTER_DIST" not in os.environ,
                                 reason="no frozen build: `make dist` first (`make dist-check` requires one)")
-CLEAN_ENV = {"PATH": "/usr/bin:/bin", "HOME": "", "LANG": "C.UTF-8"}  # nothing of the venv or the checkout
+CLEAN_ENV = {"PATH": "/usr/bin:/bin", "HOME": "", "LANG": "C.UTF-8",  # nothing of the venv or the checkout
+             "COUNTER_DEV_UNENCRYPTED": "1"}  # a plain folder: no office password to type in a test
 
 
 def _frozen(*arguments: str, home: Path, display: bool = False) -> subprocess.CompletedProcess[str]:
