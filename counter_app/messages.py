@@ -549,6 +549,12 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "update.disk": ("Không ghi được bản cập nhật: {reason}.", "Cannot write the update: {reason}."),
     "sync.incomplete": ("Chưa đồng bộ xong: còn {events} sự kiện và {blobs} tệp chờ gửi.",
                         "Sync not finished: {events} events and {blobs} files still waiting."),
+    "hub.not_installed": ("Máy chủ tỉnh không có trong gói cài đặt của xã (lệnh «hub {action}»): máy chủ tỉnh "
+                          "được cài từ mã nguồn bằng pip trên máy chủ của tỉnh, xem README, mục «Sync with the "
+                          "provincial hub».",
+                          "The provincial hub is not in the commune package (command «hub {action}»): the hub is "
+                          "installed from source with pip on the province's server; see the README, «Sync with the "
+                          "provincial hub»."),
     "hub.unknown_transition": ("Không có chuyển trạng thái «{name}»; chọn một trong: {choices}.",
                                "No transition «{name}»; choose one of: {choices}."),
     "sync.plain_http": ("Quầy không gửi dữ liệu qua HTTP không mã hóa tới máy chủ {host}: hãy dùng địa chỉ "

@@ -4,6 +4,7 @@ hub modules load only when a command needs them)."""
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,12 +12,12 @@ from typing import Any
 
 from counter_app import limits, paths
 from counter_app.clock import parse_day
-from counter_app.errors import CounterError, ValidationError
+from counter_app.errors import CounterError, NotFound, ValidationError
 from counter_app.storage.database import Database, checked_url
-from sync.hub.portal_commands import add_forward_command
 from sync.tls_commands import add_tls_command, add_tls_options
 
 MakeCommand = Callable[..., argparse.ArgumentParser]  # counter_app.cli's `_command`
+HUB_PARTS = ("sync.hub", "fastapi", "uvicorn", "jinja2")  # what `hub` commands import; a commune package has none
 
 
 def add_sync_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCommand) -> None:
@@ -41,7 +42,15 @@ def add_sync_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCo
 
 
 def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCommand) -> None:
-    """`counter-app hub …`: the provincial hub's side."""
+    """`counter-app hub …`: the provincial hub's side; in an installation without the hub (the commune package),
+    one command that says where the hub comes from."""
+    if not hub_installed():
+        missing = command(sub, common, "hub", _hub_not_installed, "the provincial hub server (not in this package)")
+        missing.add_argument("action", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+        missing.set_defaults(without_database=True)
+        return
+    from sync.hub.portal_commands import add_forward_command  # noqa: PLC0415 (only where the hub is installed)
+
     group = sub.add_parser("hub", help="the provincial hub server").add_subparsers(dest="action", required=True)
     serve = command(group, common, "serve", _hub_serve, "serve the hub over HTTP")
     serve.add_argument("--db", help="database URL (default: SQLite in the data folder)")
@@ -91,6 +100,15 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, command: MakeCom
             "report", "user-add"))):
         hub_command.add_argument("--hub-db", help="the hub's database URL (default: SQLite in --data-dir)")
         hub_command.set_defaults(without_database=True)
+
+
+def hub_installed() -> bool:
+    """Whether this installation holds the hub: a source install does, the commune package leaves it out."""
+    return all(importlib.util.find_spec(name) is not None for name in HUB_PARTS)
+
+
+def _hub_not_installed(args: argparse.Namespace, _db: Database | None) -> Any:
+    raise NotFound("hub.not_installed", action=" ".join(args.action[:1]) or "…")
 
 
 def _sync_enrol(args: argparse.Namespace, db: Database) -> Any:

@@ -55,6 +55,13 @@ def test_the_frozen_command_line_prints_slip_01_whose_barcode_decodes(tmp_path: 
     assert code in {text for _, text in barcodes(slip)}  # read by zxing-cpp from poppler's rendering
 
 
+def test_the_commune_package_has_no_hub_and_says_so_in_vietnamese(tmp_path: Path) -> None:
+    done = _frozen("hub", "serve", "--port", "8765", home=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr[-3000:]
+    assert "Máy chủ tỉnh không có trong gói cài đặt của xã (lệnh «hub serve»)" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+
+
 def test_the_tarball_holds_the_app_its_menu_entry_and_icon(tmp_path: Path) -> None:
     tarball = next(DIST.parent.glob("counter-*-linux-x86_64.tar.gz"))
     with tarfile.open(tarball) as archive:
