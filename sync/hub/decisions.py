@@ -16,7 +16,7 @@ from counter_app.errors import NotFound, ValidationError
 from counter_app.event_limits import check_event
 from counter_app.lifecycle import Action
 from sync.hub.ingest import HUB_DEVICE, load_state, store_state
-from sync.hub.store import Dossier, Event, FeedEntry, HubStore
+from sync.hub.store import Dossier, Event, FeedEntry, HubStore, hold_feed
 
 MAX_REF = 60
 
@@ -50,6 +50,7 @@ def set_status(store: HubStore, ref: str, action: Action, actor: str, payload: d
         at = now()
         state = load_state(dossier)
         projection.apply(state, action, encoded, at)
+        hold_feed(session)  # numbers the province's event and its feed entry after every earlier one commits
         seq = (session.scalar(select(Event.seq).where(Event.device_id == HUB_DEVICE).order_by(Event.seq.desc())
                               .limit(1).with_for_update()) or 0) + 1
         event = Event(id=uuid.uuid4(), device_id=HUB_DEVICE, seq=seq, dossier_id=dossier.id,

@@ -21,6 +21,8 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    func,
+    select,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -36,6 +38,7 @@ class HubBase(DeclarativeBase):
 
 
 EVERY_OFFICE = "*"
+FEED_LOCK = 0x4855425F46454544  # the feed writers' advisory lock ("HUB_FEED")
 POOL_SIZE, POOL_OVERFLOW = 6, 4  # per hub worker process
 
 
@@ -128,7 +131,8 @@ class Blob(HubBase):
 
 class FeedEntry(HubBase):
     """What the province changed, in order, for the counters of one office (or of all: office "*") to fetch:
-    a dossier event, or a catalogue or calendar publication."""
+    a dossier event, or a catalogue or calendar publication. Numbered in commit order (`hold_feed`): add
+    the entry last in its transaction."""
 
     __tablename__ = "hub_feed"
     __table_args__ = (Index("ix_hub_feed_office_cursor", "office_code", "cursor"),)
@@ -233,6 +237,7 @@ class HubStore:
         self.engine = _engine(url or f"sqlite:///{data_dir / 'hub.sqlite3'}")
         HubBase.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _feed_in_commit_order)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -241,6 +246,33 @@ class HubStore:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def hold_feed(session: Session) -> None:
+    """Make this transaction the only one writing the feed until it ends, so feed entries are numbered in
+    the order their transactions commit.
+
+    A counter asks for the entries after its cursor and moves the cursor to the last one it was given. The
+    cursor comes from a sequence, numbered at insert: without this lock, a transaction numbered 101 that
+    commits after one numbered 102 is never delivered to a counter that pulled in between. The lock (one
+    PostgreSQL advisory lock, released at commit or rollback) makes a second feed writer wait before it
+    takes a number, so a number is taken only when every smaller one has committed or rolled back (a
+    rollback leaves a gap, which loses nothing). Readers never wait. This costs write concurrency only
+    between feed writers, and the feed is written by people at the province (decisions, publications), a
+    few entries a minute, never by the counters' event batches. The alternative, serving only entries below
+    a horizon of the oldest running transaction (a writer's xid on each row, `pg_snapshot_xmin`), needs a
+    new column and a cursor ordered by xid first, which the counters' one-number cursor is not.
+    SQLite has one writer at a time (every hub transaction begins IMMEDIATE): its numbers are already in
+    commit order. The lock is taken last (at the flush that inserts the entry) and nothing is locked after
+    it, so it joins no lock cycle."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(FEED_LOCK)))
+
+
+def _feed_in_commit_order(session: Session, _context: object, _instances: object) -> None:
+    if any(isinstance(instance, FeedEntry) for instance in session.new):
+        hold_feed(session)
 
 
 def _engine(url: str) -> Engine:
