@@ -16,8 +16,9 @@ APT_TEST := $(APT_RUN) postgresql postgresql-contrib sqlite3 poppler-utils cups 
 	printer-driver-cups-pdf xvfb xauth softhsm2 opensc sane-utils libsane1 \
 	tesseract-ocr tesseract-ocr-vie chromium desktop-file-utils gnome-keyring dbus-daemon
 # What `make dist` uses: binutils (PyInstaller reads and strips libraries with it), gcc (OpenCV's video stubs, see
-# counter.spec), Xvfb for the start-up timing.
-APT_DIST := $(APT_RUN) binutils gcc libc6-dev xvfb xauth
+# counter.spec; the trimmed ICU data library), icu-devtools (its icupkg, resources/packaging/icu_trim.py), Xvfb for
+# the start-up timing.
+APT_DIST := $(APT_RUN) binutils gcc libc6-dev icu-devtools xvfb xauth
 
 .PHONY: run test check lint typecheck pytest apt-run apt-test apt-dist dist dist-check
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app import paths
+from ui.selftest_text import check_vietnamese_text
 
 EXIT_OK, EXIT_FAILED = 0, 1
 WINDOW_SECONDS = 30.0
@@ -379,6 +380,7 @@ def _needs(value: Any, what: str) -> Any:
 
 CHECKS: tuple[tuple[str, bool, Check], ...] = (
     ("qt-window", True, check_window),
+    ("vietnamese-text", True, check_vietnamese_text),
     ("database", True, check_database),
     ("form-fonts", True, check_form_fonts),
     ("barcode", True, check_barcode),

@@ -34,6 +34,7 @@ def test_the_frozen_self_test_passes_under_a_real_x_server(tmp_path: Path) -> No
     print(done.stdout)
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     assert "qt-window: ok — platform xcb" in done.stdout
+    assert "vietnamese-text: ok — Anh < Ánh < Dương < Đào < Đặng; ĐẶNG THỊ ÁNH" in done.stdout  # the trimmed ICU
     assert done.stdout.splitlines()[-1] == "self-test: passed"
 
 

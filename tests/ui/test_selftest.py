@@ -14,8 +14,10 @@ from reportlab.pdfgen import canvas
 
 from tests.sync.harness import enrol, make_counter, running_hub
 from ui import selftest
+from ui.selftest_text import check_vietnamese_text
 
-NAMES = ("qt-window", "database", "form-fonts", "barcode", "scan", "signature", "printers", "scanners", "hub")
+NAMES = ("qt-window", "vietnamese-text", "database", "form-fonts", "barcode", "scan", "signature", "printers",
+         "scanners", "hub")
 
 
 def _self_test(data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -84,3 +86,15 @@ def test_a_long_import_failure_is_told_on_one_line() -> None:
                          "libscipy_openblas64_.so: ELF load command address/offset not page-aligned\n")
     assert selftest.one_line(advice) == \
         "ImportError: libscipy_openblas64_.so: ELF load command address/offset not page-aligned"
+
+
+def test_vietnamese_text_sorts_formats_and_draws(qapp: object) -> None:
+    detail = check_vietnamese_text(None)
+    assert detail.startswith("Anh < Ánh < Dương < Đào < Đặng; ĐẶNG THỊ ÁNH; 1.234.567,5; Thứ Ba, 1 tháng 12, 2026")
+    assert "drawn in «" in detail
+
+
+def test_a_collation_without_the_vietnamese_rules_is_caught(qapp: object) -> None:
+    """What a trim that lost coll/vi.res gives: ICU falls back to the root order, as English sorts."""
+    with pytest.raises(RuntimeError, match=r"sort order wrong .*: Anh, Ánh, Đặng, Đào, Dương"):
+        check_vietnamese_text(None, ("English", "UnitedKingdom"))
