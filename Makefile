@@ -15,9 +15,8 @@ APT_RUN := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreet
 APT_TEST := $(APT_RUN) postgresql postgresql-contrib sqlite3 poppler-utils cups cups-client cups-bsd \
 	printer-driver-cups-pdf xvfb xauth softhsm2 opensc sane-utils libsane1 \
 	tesseract-ocr tesseract-ocr-vie chromium desktop-file-utils gnome-keyring dbus-daemon
-# What `make dist` uses: binutils (PyInstaller reads and strips libraries with it), gcc (OpenCV's video stubs, see
-# counter.spec; the trimmed ICU data library), icu-devtools (its icupkg, resources/packaging/icu_trim.py), Xvfb for
-# the start-up timing.
+# What `make dist` uses: binutils (PyInstaller reads and strips libraries with it), gcc (the trimmed ICU data
+# library), icu-devtools (its icupkg, resources/packaging/icu_trim.py), Xvfb for the start-up timing.
 APT_DIST := $(APT_RUN) binutils gcc libc6-dev icu-devtools xvfb xauth
 
 .PHONY: run test check lint typecheck pytest apt-run apt-test apt-dist dist dist-check

@@ -3,9 +3,9 @@ follows the local contrast, so faint carbon copies, fading thermal prints and ye
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
+from scanning.imageops import box_mean, box_mean_of_squares, neighbour_filter
 from scanning.pagekind import level_at
 
 MM_PER_INCH = 25.4
@@ -18,8 +18,8 @@ def binarise(flat: np.ndarray, dpi: int) -> np.ndarray:
     """True where ink is, on a grey page whose paper is 255 (scanning.pagekind's flattened page)."""
     window = max(5, round(WINDOW_MM * dpi / MM_PER_INCH) | 1)
     values = flat.astype(np.float32)
-    mean = cv2.boxFilter(values, -1, (window, window))
-    square = cv2.boxFilter(cv2.multiply(values, values), -1, (window, window))
+    mean = box_mean(flat, window)
+    square = box_mean_of_squares(flat, window)
     deviation = np.sqrt(np.maximum(square - mean * mean, 0.0))
     darkest = min(float(level_at(flat, 0.005)), 255.0 - MIN_CONTRAST)
     spread = max(float(np.percentile(deviation[::4, ::4], 99.5)), 1.0)
@@ -31,6 +31,5 @@ def binarise(flat: np.ndarray, dpi: int) -> np.ndarray:
 def _without_specks(ink: np.ndarray) -> np.ndarray:
     """Single pixels with no inked neighbour are noise, not writing."""
     as_bytes = ink.astype(np.uint8)
-    neighbours = cv2.filter2D(as_bytes, -1, np.array([[1, 1, 1], [1, 0, 1], [1, 1, 1]], np.uint8),
-                              borderType=cv2.BORDER_CONSTANT)
+    neighbours = neighbour_filter(as_bytes, np.array([[1, 1, 1], [1, 0, 1], [1, 1, 1]], np.uint8))
     return np.asarray(ink & (neighbours > 0))

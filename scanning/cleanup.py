@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 from PIL import Image
+
+from scanning import imageops
 
 ANALYSIS_DPI = 100
 OUTPUT_DPI = 200  # what is stored: the archival minimum, still 1:1; higher scans are brought down to it
@@ -35,7 +36,7 @@ def clean(image: Image.Image, dpi: int) -> CleanPage:
     """Crop to the paper, straighten, turn round if upside down and scale to at most 200 dpi, in one pass;
     blank pages are flagged, not dropped."""
     pixels = pixels_of(image)
-    grey = pixels if pixels.ndim == 2 else cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
+    grey = pixels if pixels.ndim == 2 else imageops.grey(pixels)
     small = scaled(grey, dpi, ANALYSIS_DPI)
     left, top, right, bottom = _paper_box(small)
     factor = grey.shape[1] / small.shape[1]
@@ -62,8 +63,7 @@ def ink(grey: np.ndarray) -> np.ndarray:
 
 
 def otsu_threshold(grey: np.ndarray) -> int:
-    threshold, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return int(threshold) + 1
+    return imageops.otsu_threshold(grey) + 1
 
 
 def is_blank(grey: np.ndarray) -> bool:
@@ -116,16 +116,11 @@ def _row_sharpness(strips: tuple[np.ndarray, np.ndarray], angle: float) -> float
     return float(np.square(np.diff(rows)).sum())
 
 
-def rotated(pixels: np.ndarray, angle: float, fill: int | None = None,
-            interpolation: int = cv2.INTER_LINEAR) -> np.ndarray:
+def rotated(pixels: np.ndarray, angle: float, fill: int | None = None) -> np.ndarray:
     """`pixels` turned `angle` degrees counter-clockwise about the centre, same size; the corners take `fill`,
     else the colour of the sheet's own edge (a shaded edge stays shaded: no false line along it)."""
     height, width = pixels.shape[:2]
-    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    if fill is None:
-        return cv2.warpAffine(pixels, matrix, (width, height), flags=interpolation, borderMode=cv2.BORDER_REPLICATE)
-    return cv2.warpAffine(pixels, matrix, (width, height), flags=interpolation, borderMode=cv2.BORDER_CONSTANT,
-                          borderValue=(fill, fill, fill))
+    return imageops.warp_affine(pixels, imageops.rotation_matrix((width / 2, height / 2), angle), fill)
 
 
 def is_upside_down(grey: np.ndarray) -> bool:
@@ -168,7 +163,7 @@ def scaled(pixels: np.ndarray, dpi: int, target: int) -> np.ndarray:
         return np.ascontiguousarray(pixels)
     scale = target / dpi
     size = (max(1, round(pixels.shape[1] * scale)), max(1, round(pixels.shape[0] * scale)))
-    return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
+    return imageops.shrink(pixels, size)
 
 
 def _paper_box(grey: np.ndarray) -> tuple[int, int, int, int]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 from PIL import Image
 
+from scanning import imageops
 from scanning.binarise import binarise
 from scanning.cleanup import OUTPUT_DPI, pixels_of, scaled
 from scanning.pagekind import Decision, PageKind, colour_tiles, decide
@@ -66,17 +66,16 @@ def encode(image: Image.Image, dpi: int, kind: PageKind | None = None, budget: i
         if chosen is PageKind.TEXT_COLOUR and pixels.ndim == 3 and decided.colour is not None:
             patches = tuple(_patch(pixels, box, dpi) for box in colour_regions(decided.colour, dpi))
         return EncodedPage(bilevel, "image/tiff", chosen, dpi, width, height, patches)
-    target = pixels if chosen is PageKind.COLOUR or pixels.ndim == 2 else cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
+    target = pixels if chosen is PageKind.COLOUR or pixels.ndim == 2 else imageops.grey(pixels)
     return EncodedPage(_jpeg_within(_clean_paper(target), dpi, budget), "image/jpeg", chosen, dpi, width, height)
 
 
 def colour_regions(coloured: np.ndarray, dpi: int = OUTPUT_DPI) -> list[tuple[int, int, int, int]]:
     """Boxes (left, top, right, bottom) around each colour mark: its tiles, and the tinted tiles next to them."""
     tile, marked, tinted = colour_tiles(coloured, dpi)
-    grown = cv2.dilate(marked.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool) & tinted | marked
-    found, _labels, stats, _centres = cv2.connectedComponentsWithStats(grown.astype(np.uint8), connectivity=8)
+    grown = imageops.dilate(marked.astype(np.uint8), 3).astype(bool) & tinted | marked
     boxes = []
-    for left, top, width, height, _area in stats[1:found]:
+    for left, top, width, height, _area in imageops.component_boxes(grown):
         boxes.append((int(left * tile), int(top * tile), min(coloured.shape[1], int((left + width) * tile)),
                       min(coloured.shape[0], int((top + height) * tile))))
     return boxes
@@ -103,9 +102,9 @@ def _clean_paper(pixels: np.ndarray) -> np.ndarray:
     """Scanner noise on the paper costs most of a JPEG's bytes; paper becomes pure white, ink is untouched."""
     array = pixels.copy()
     if array.ndim == 3:
-        red, green, blue = cv2.split(array)
-        darkest, lightest = cv2.min(cv2.min(red, green), blue), cv2.max(cv2.max(red, green), blue)
-        paper = (darkest > PAPER_WHITE) & (cv2.subtract(lightest, darkest) < 25)
+        red, green, blue = array[:, :, 0], array[:, :, 1], array[:, :, 2]
+        darkest, lightest = np.minimum(np.minimum(red, green), blue), np.maximum(np.maximum(red, green), blue)
+        paper = (darkest > PAPER_WHITE) & (lightest - darkest < 25)  # lightest >= darkest: no wrap-round
         array[paper] = 255
     else:
         array[array > PAPER_WHITE] = 255

@@ -31,7 +31,7 @@ def pool() -> ProcessPoolExecutor:
 
 
 def warm() -> None:
-    """Start the workers now (each loads NumPy and OpenCV), so the first scanned page does not wait for that."""
+    """Start the workers now (each loads NumPy and Pillow), so the first scanned page does not wait for that."""
     for _ in range(os.cpu_count() or 1):
         _submit(_one_core)
 
@@ -65,8 +65,7 @@ def shutdown(only: ProcessPoolExecutor | None = None) -> None:
 
 
 def _one_core() -> None:
-    """Each worker keeps to its core: the pool already has one worker per core."""
-    import cv2  # noqa: PLC0415
-
-    cv2.setNumThreads(1)
+    """Each worker keeps to its core: the pool already has one worker per core. The image operations
+    (scanning.imageops: NumPy element-wise work, FFT and Pillow) run on the calling thread; Tesseract is held
+    to one thread here."""
     os.environ["OMP_THREAD_LIMIT"] = "1"

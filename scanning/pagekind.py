@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-import cv2
 import numpy as np
+
+from scanning import imageops
 
 MM_PER_INCH = 25.4
 STROKE_MM = 1.4  # wider than any pen or type stroke: a max filter this wide leaves only the paper
@@ -46,8 +47,8 @@ class Decision:
 
 def decide(pixels: np.ndarray, dpi: int) -> Decision:
     """The kind of a cleaned page (RGB or grey array at `dpi`, best at 200), with what encoding needs."""
-    grey = pixels if pixels.ndim == 2 else cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
-    grey = cv2.medianBlur(grey, 3)  # scanner noise and dust
+    grey = pixels if pixels.ndim == 2 else imageops.grey(pixels)
+    grey = imageops.median3(grey)  # scanner noise and dust
     background, paper = _background(grey, dpi)
     picture = float((_without_binding_shadow(background, paper) < paper - TONE_DROP).mean())
     flat = _flattened(grey, background)
@@ -67,10 +68,10 @@ def decide(pixels: np.ndarray, dpi: int) -> Decision:
 def _background(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
     """The paper under the writing, on a 1 mm grid: strokes removed by a max filter wider than any stroke."""
     stroke = max(3, round(STROKE_MM * dpi / MM_PER_INCH) | 1)
-    opened = cv2.dilate(grey, cv2.getStructuringElement(cv2.MORPH_RECT, (stroke, stroke)))
+    opened = imageops.dilate(grey, stroke)
     cell = CELL_MM * dpi / MM_PER_INCH
     size = (max(1, round(grey.shape[1] / cell)), max(1, round(grey.shape[0] / cell)))
-    background = cv2.resize(opened, size, interpolation=cv2.INTER_AREA)
+    background = imageops.shrink(opened, size)
     return background, float(np.percentile(background, 90))
 
 
@@ -92,10 +93,8 @@ def _without_binding_shadow(background: np.ndarray, paper: float) -> np.ndarray:
 
 def _flattened(grey: np.ndarray, background: np.ndarray) -> np.ndarray:
     """Each pixel over its own paper, 255 = paper: evens out shadows, yellowing and a fading light."""
-    paper = cv2.resize(background, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
-    paper = np.maximum(paper, grey)
-    flat = cv2.divide(grey, paper, scale=255)
-    return np.asarray(flat)
+    paper = np.maximum(imageops.enlarge(background, (grey.shape[1], grey.shape[0])), grey)
+    return imageops.divide(grey, paper, 255)
 
 
 def _loose_midtones(flat: np.ndarray, dpi: int) -> float:
@@ -105,7 +104,7 @@ def _loose_midtones(flat: np.ndarray, dpi: int) -> float:
     dark = (flat < ink_level + 0.4 * (255 - ink_level)).astype(np.uint8)
     mid = flat < 0.85 * 255
     reach = max(3, round(0.6 * dpi / MM_PER_INCH) | 1)
-    near = cv2.dilate(dark, np.ones((reach, reach), np.uint8)) > 0
+    near = imageops.dilate(dark, reach) > 0
     return float((mid & ~near).mean())
 
 
@@ -125,19 +124,17 @@ def _registered(channel: np.ndarray, reference: np.ndarray) -> np.ndarray:
     height, width = channel.shape
     size = min(REGISTER_CROP, height, width)
     top, left = (height - size) // 2, (width - size) // 2
-    window = cv2.createHanningWindow((size, size), cv2.CV_32F)
+    window = imageops.hanning_window(size)
     crops = [image[top:top + size, left:left + size].astype(np.float32) for image in (reference, channel)]
-    (dx, dy), response = cv2.phaseCorrelate(crops[0], crops[1], window)
+    (dx, dy), response = imageops.phase_correlate(crops[0], crops[1], window)
     if response < 0.3 or not 0.25 <= max(abs(dx), abs(dy)) <= MAX_MISREGISTRATION:
         return channel
-    moved = cv2.warpAffine(channel, np.array([[1, 0, -dx], [0, 1, -dy]], np.float32), (width, height),
-                           flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    return np.asarray(moved)
+    return imageops.warp_affine(channel, np.array([[1, 0, -dx], [0, 1, -dy]], np.float32))
 
 
 def level_at(pixels: np.ndarray, share: float) -> int:
     """The grey level below which `share` of the (uint8) pixels lie: a percentile from the histogram."""
-    counts = cv2.calcHist([pixels], [0], None, [256], [0, 256]).ravel()
+    counts = imageops.histogram(pixels)
     return int(np.searchsorted(np.cumsum(counts), share * pixels.size))
 
 
@@ -147,11 +144,12 @@ def _coloured(rgb: np.ndarray) -> np.ndarray:
     light = sample[sample.sum(axis=1) >= np.percentile(sample.sum(axis=1), 90)]
     paper = np.maximum(light.mean(axis=0), 1.0)
     levels = np.arange(256, dtype=np.float32)[:, None] * (255.0 / paper[None, :])
-    table = np.clip(levels, 0, 255).astype(np.uint8).reshape(256, 1, 3)
-    red, green, blue = cv2.split(cv2.LUT(np.ascontiguousarray(rgb), table))
+    table = np.clip(levels, 0, 255).astype(np.uint8)
+    tinted = imageops.lookup(rgb, table)
+    red, green, blue = (np.ascontiguousarray(tinted[:, :, channel]) for channel in range(3))
     red, blue = _registered(red, green), _registered(blue, green)  # no fringes from sensor lines out of step
-    window = (FRINGE_WINDOW, FRINGE_WINDOW)  # what fringes remain are thin and cancel out; ink colour stays
-    red, green, blue = cv2.blur(red, window), cv2.blur(green, window), cv2.blur(blue, window)
-    chroma = cv2.subtract(cv2.max(cv2.max(red, green), blue), cv2.min(cv2.min(red, green), blue))
+    # what fringes remain are thin and cancel out in a small mean; ink colour stays
+    red, green, blue = (imageops.blur(channel, FRINGE_WINDOW) for channel in (red, green, blue))
+    chroma = np.maximum(np.maximum(red, green), blue) - np.minimum(np.minimum(red, green), blue)
     coloured = (chroma > COLOUR_CHROMA * 255).astype(np.uint8)
-    return np.asarray(cv2.medianBlur(coloured, 3) > 0)
+    return np.asarray(imageops.median3(coloured) > 0)

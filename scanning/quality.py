@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from scanning.cleanup import CleanPage, otsu_threshold
+from scanning.imageops import laplacian_variance
 from scanning.pagekind import Decision, PageKind, decide
 
 MIN_DPI = 200
@@ -43,8 +43,7 @@ def problems(page: CleanPage, decision: Decision | None = None) -> list[str]:
 
 def sharpness(grey: np.ndarray) -> float:
     """Variance of the Laplacian of the flattened page: how crisp the edges of the writing are."""
-    _mean, deviation = cv2.meanStdDev(cv2.Laplacian(grey, cv2.CV_32F, ksize=1))
-    return float(deviation[0][0]) ** 2
+    return laplacian_variance(grey)
 
 
 def cut_off(grey: np.ndarray) -> bool:
