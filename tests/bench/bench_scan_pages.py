@@ -5,8 +5,8 @@ few 300 dpi pages, the present pipeline beside the one before issue 13 and OCRmy
     python -m tests.bench.bench_scan_pages [full] [PAGE…]   # full: the older pipelines on every 300 dpi page;
                                                             # PAGE…: only these corpus pages (a quick run)
 
-Seconds are CPU seconds of this process (time.process_time, one core: OpenCV is held to one thread as in the
-app's pool) and wall seconds; on a shared machine the wall clock includes waiting for the CPU."""
+Seconds are CPU seconds of this process (time.process_time; the image operations, scanning/imageops.py, run on
+one thread as in the app's pool) and wall seconds; on a shared machine the wall clock includes waiting for the CPU."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import cv2
 import img2pdf
 from PIL import Image
 
@@ -54,7 +53,6 @@ for path, dpi in json.loads(sys.argv[1]):
 
 
 def main() -> None:
-    cv2.setNumThreads(1)
     full = "full" in sys.argv[1:]
     wanted = [name for name in sys.argv[1:] if name != "full"]
     pages = [page for page in CORPUS if not wanted or page.name in wanted]
