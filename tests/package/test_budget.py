@@ -1,0 +1,33 @@
+"""What the commune package leaves out staying out: the hub and the tests' libraries, every language's ICU data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+DIST = Path(os.environ.get("COUNTER_DIST", "dist/Counter")).resolve()
+pytestmark = pytest.mark.skipif(not (DIST / "Counter").exists() and "COUNTER_DIST" not in os.environ,
+                                reason="no frozen build: `make dist` first (`make dist-check` requires one)")
+ICU_DATA_MAX_MB = 8  # root, vi and en of ICU 73: 4.2 MB; every language: 31 MB
+
+
+def _frozen_modules() -> set[str]:
+    """The Python modules inside the frozen executable's archive."""
+    from PyInstaller.archive.readers import CArchiveReader  # noqa: PLC0415 (installed by `make dist`)
+
+    archive = CArchiveReader(str(DIST / "Counter"))
+    return set(archive.open_embedded_archive("PYZ.pyz").toc)
+
+
+def test_what_a_commune_pc_does_not_use_is_left_out() -> None:
+    modules = _frozen_modules()
+    assert {"sync.client", "pydantic", "openpyxl", "holidays.countries.vietnam"} <= modules  # what it uses
+    left_out = ("sync.hub", "fastapi", "starlette", "uvicorn", "jinja2", "boto3", "botocore", "pygments", "rich",
+                "lxml.objectify", "numpy.random")
+    assert not sorted(name for name in modules if any(name == x or name.startswith(f"{x}.") for x in left_out))
+    internal = DIST / "_internal"
+    assert not [path.name for path in (internal / "PIL").glob("_avif*")] + list(internal.glob("holidays/locale/de"))
+    icu = next(internal.glob("PySide6/Qt/lib/libicudata.so.*"))
+    assert icu.stat().st_size <= ICU_DATA_MAX_MB * 2**20
