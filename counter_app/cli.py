@@ -21,9 +21,11 @@ from counter_app import cccd, forms, lifecycle, limits, logs, paths, support
 from counter_app.backup.commands import add_backup_commands
 from counter_app.catalogue_commands import add_catalogue_commands
 from counter_app.cli_boundary import ArgumentParser, guarded
+from counter_app.cli_options import global_options
 from counter_app.clock import local, now, parse_day, parse_local
 from counter_app.codes import SequenceBlock
 from counter_app.deadlines import due_at
+from counter_app.entry import launch_gui
 from counter_app.errors import CounterError, StorageError, ValidationError
 from counter_app.messages import os_reason, render
 from counter_app.model import (
@@ -61,16 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.selftest import main as self_test  # noqa: PLC0415 (composition root: the one check of every part)
 
         return self_test(arguments)
-    if "--startup-probe" in arguments[:1]:  # `make dist` times start-up from source and frozen the same way
-        from ui.startup_probe import main as probe  # noqa: PLC0415
-
-        return probe(arguments)
     return guarded(arguments, build_parser().parse_args, _execute)
 
 
 def _execute(args: argparse.Namespace) -> int:
     if args.command is None:
-        return _launch_gui(args)
+        return launch_gui(args)
     args.actor = limits.text(args.actor, limits.ACTOR, required=True)
     result = _run(args)
     _output(result, args)
@@ -96,8 +94,8 @@ def _run(args: argparse.Namespace) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _global_options(suppress=True)  # after the subcommand: only what is typed, so none is lost
-    parser = ArgumentParser(prog="counter-app", parents=[_global_options(suppress=False)],
+    common = global_options(suppress=True)  # after the subcommand: only what is typed, so none is lost
+    parser = ArgumentParser(prog="counter-app", parents=[global_options(suppress=False)],
                             description="Counter: Bộ phận Một cửa cấp xã")
     sub = parser.add_subparsers(dest="command")
     _add_setup_commands(sub, common)
@@ -130,27 +128,6 @@ def _sheet_writer() -> Any:
     from printing.recovery_sheet import write_recovery_sheet  # noqa: PLC0415 (reportlab loads only when used)
 
     return write_recovery_sheet
-
-
-def _global_options(suppress: bool) -> argparse.ArgumentParser:
-    """The options every command takes. A subcommand's copy has no defaults (argparse would otherwise write
-    them over `counter-app --data-dir X init`'s X); the top parser's copy holds them."""
-    options = argparse.ArgumentParser(add_help=False)
-
-    def default(value: object) -> object:
-        return argparse.SUPPRESS if suppress else value
-
-    options.add_argument("--data-dir", default=default(None),
-                         help="data folder (default: COUNTER_DATA_DIR or the user data folder)")
-    options.add_argument("--database-url", default=default(None),
-                         help="PostgreSQL URL for offices with several counters")
-    options.add_argument("--json", action="store_true", default=default(False), help="print the result as JSON")
-    options.add_argument("--lang", choices=("vi", "en"), default=default("vi"), help="language of messages")
-    options.add_argument("--actor", default=default("cli"), help="user name recorded in the history")
-    options.add_argument("--password-file", type=Path, default=default(None),
-                         help="office password (first line) for an encrypted data folder whose key is not in the "
-                              "keyring; or COUNTER_PASSWORD_FILE / COUNTER_PASSWORD")
-    return options
 
 
 def _add_setup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -497,12 +474,6 @@ def _audit_verify(_args: argparse.Namespace, db: Database) -> Any:
 def _user_add(args: argparse.Namespace, db: Database) -> Any:
     password = sys.stdin.readline().rstrip("\n")
     return user_service.create_user(db, args.username, args.full_name, args.role, password, args.actor)
-
-
-def _launch_gui(args: argparse.Namespace) -> int:
-    from ui.app import run  # noqa: PLC0415 (the GUI loads Qt only when it is asked for)
-
-    return run(paths.data_dir(args.data_dir), args.database_url)
 
 
 def _output(result: Any, args: argparse.Namespace) -> None:

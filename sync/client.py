@@ -87,8 +87,7 @@ def run_round(db: Database, transport: httpx.BaseTransport | None = None, patien
     if state.revoked:
         raise Revoked("sync.revoked", at=state.revoked)  # never again: another device took its place
     try:
-        tls.check_scheme(state.hub_url, state.allow_plain_http)
-        verify = tls.verify_for(db.data_dir, state.ca_bundle)
+        verify = tls.hub_verify(db.data_dir, state)
     except CounterError as error:
         outbox.update_state(db, halted=error.message("vi"), last_error=error.message("vi"))
         raise Halted(error.key, **error.params) from error

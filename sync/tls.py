@@ -6,13 +6,24 @@ from __future__ import annotations
 import ipaddress
 import ssl
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 
 from counter_app.errors import ValidationError
 from counter_app.storage.blobs import write_atomically
 
+if TYPE_CHECKING:
+    from counter_app.services.outbox import SyncState
+
 CA_FILE = "hub-ca.pem"  # in the data folder: the CAs this counter trusts for its hub
+
+
+def hub_verify(data_dir: Path, state: SyncState) -> ssl.SSLContext | bool:
+    """How this counter may reach its enrolled hub: refused (ValidationError) when its scheme is not allowed,
+    else the certificate check for it (the CA bundle an administrator gave, or the system's CAs)."""
+    check_scheme(state.hub_url, state.allow_plain_http)
+    return verify_for(data_dir, state.ca_bundle)
 
 
 def check_scheme(url: str, allow_plain_http: bool) -> None:

@@ -3,11 +3,12 @@ main window (which shows the log-in window at once and opens the database behind
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import crash, i18n, theme
@@ -39,7 +40,16 @@ def prepare(app: QApplication, data_dir: Path, database_url: str | None = None) 
     window.resize(1366, 768)
     window.show()
     window.start()
+    QTimer.singleShot(0, _collect_again)
     return window
+
+
+def _collect_again() -> None:
+    """Garbage collection back on once the window is up, if the start (counter_app.entry) turned it off; what
+    start-up made stays for the whole run, so it is set aside (gc.freeze) rather than combed at every pass."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _log_status(text: str) -> None:

@@ -20,10 +20,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app import paths
 from ui.selftest_text import check_vietnamese_text
+
+if TYPE_CHECKING:
+    from counter_app.services.outbox import SyncState
 
 EXIT_OK, EXIT_FAILED = 0, 1
 WINDOW_SECONDS = 30.0
@@ -343,33 +346,43 @@ def check_scanners(_scratch: Scratch) -> str:
 
 
 def check_hub(scratch: Scratch) -> str:
-    """Only on an enrolled counter: the hub's health answer within a few seconds."""
-    import httpx  # noqa: PLC0415
+    """Only on an enrolled counter: the hub's health answer within a few seconds, reached as sync reaches it
+    (the CA bundle an administrator gave, plain HTTP only where it is allowed, the same client)."""
+    import uuid  # noqa: PLC0415
 
-    hub = enrolled_hub(scratch.data_dir)
-    if not hub:
+    from sync.protocol import Health  # noqa: PLC0415
+    from sync.tls import hub_verify  # noqa: PLC0415
+    from sync.transport import HubClient  # noqa: PLC0415
+
+    state = enrolled_state(scratch.data_dir)
+    if not state.enrolled:
         raise Skipped("not enrolled with a hub")
+    hub = HubClient(state.hub_url, uuid.UUID(int=0), None, patience=HUB_SECONDS, read_timeout=HUB_SECONDS,
+                    verify=hub_verify(scratch.data_dir, state))  # the health answer needs no device and no key
     started = time.perf_counter()
-    response = httpx.get(f"{hub.rstrip('/')}/v1/health", timeout=HUB_SECONDS)
-    response.raise_for_status()
-    return f"{hub} answered in {(time.perf_counter() - started) * 1000:.0f} ms"
+    try:
+        hub.call("GET", "/v1/health", model=Health, auth=False, retry=False)
+    finally:
+        hub.close()
+    return f"{state.hub_url} answered in {(time.perf_counter() - started) * 1000:.0f} ms"
 
 
-def enrolled_hub(data_dir: Path) -> str:
-    """The hub this counter syncs with, read without migrating or writing anything ('' when not enrolled)."""
-    from counter_app.services.outbox import STATE_KEY  # noqa: PLC0415
+def enrolled_state(data_dir: Path) -> SyncState:
+    """What this counter knows of its hub, read without migrating or writing anything (not enrolled when the
+    folder has no database or no sync state)."""
+    from counter_app.services.outbox import STATE_KEY, SyncState, state_from  # noqa: PLC0415
     from counter_app.storage.database import SQLITE_FILE  # noqa: PLC0415
 
     database = data_dir / SQLITE_FILE
     if not database.exists():
-        return ""
+        return SyncState()
     with contextlib.closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as connection:
         try:
             row = connection.execute("SELECT value FROM setting WHERE key = ?", (STATE_KEY,)).fetchone()
         except sqlite3.Error:
-            return ""
-    state = json.loads(row[0]) if row and isinstance(row[0], str) else (row[0] if row else {})
-    return str(state.get("hub_url") or "")  # a counter is enrolled once it knows its hub
+            return SyncState()
+    stored = json.loads(row[0]) if row and isinstance(row[0], str) else (row[0] if row else {})
+    return state_from(stored)
 
 
 def _needs(value: Any, what: str) -> Any:

@@ -252,9 +252,12 @@ def _unsent_blobs(session: Session, device_id: uuid.UUID, acked: int | None) -> 
 
 def _state(session: Session) -> SyncState:
     row = session.get(SettingRow, STATE_KEY)
-    if row is None:
-        return SyncState()
-    values = dict(row.value)
+    return SyncState() if row is None else state_from(row.value)
+
+
+def state_from(stored: dict[str, Any]) -> SyncState:
+    """The sync state from its settings row's value (what `_save_state` wrote; keys it no longer has ignored)."""
+    values = dict(stored)
     values["conflicts"] = tuple(values.get("conflicts", ()))
     return SyncState(**{key: value for key, value in values.items() if key in SyncState.__dataclass_fields__})
 

@@ -2,7 +2,7 @@
 
 import sys
 
-from counter_app.cli import main
+from counter_app.entry import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -29,3 +29,14 @@ def test_an_up_to_date_database_opens_without_alembic(tmp_path: object) -> None:
              f"print('alembic' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr[-2000:]
+
+
+def test_the_window_starts_without_the_command_line_or_the_database() -> None:
+    """`counter-app` with no command (and the start-up probe `make dist` times) reaches the log-in window without
+    the commands' parser and what it imports: SQLAlchemy and the services load behind the window."""
+    probe = ("import sys; from counter_app import entry; import ui.app, ui.startup_probe\n"
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sync', 'printing', 'scanning'}),"
+             " 'counter_app.cli' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    assert done.stdout.strip() == "[] False", done.stdout + done.stderr[-2000:]

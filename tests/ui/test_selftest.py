@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from tests.sync.harness import enrol, make_counter, running_hub
+from counter_app.errors import ValidationError
+from counter_app.services import outbox
+from counter_app.storage.database import Database
+from sync.transport import Halted
+from tests.e2e.test_cli import run
+from tests.sync.harness import OFFICE_A, enrol, make_counter, running_hub
+from tests.sync.test_tls_proxy import NGINX, make_ca, nginx
 from ui import selftest
 from ui.selftest_text import check_vietnamese_text
 
@@ -50,9 +56,35 @@ def test_every_part_passes_and_an_enrolled_counters_hub_is_reached(tmp_path: Pat
 
 
 def test_a_counter_not_enrolled_skips_the_hub(tmp_path: Path) -> None:
-    assert selftest.enrolled_hub(tmp_path) == ""
+    assert not selftest.enrolled_state(tmp_path).enrolled
     make_counter(tmp_path / "counter", "000.00.12.H12")
-    assert selftest.enrolled_hub(tmp_path / "counter") == ""
+    assert not selftest.enrolled_state(tmp_path / "counter").enrolled
+    with pytest.raises(selftest.Skipped):
+        selftest.check_hub(selftest.Scratch(tmp_path, tmp_path / "counter"))
+
+
+@pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed (Makefile APT_TEST)")
+def test_the_hub_is_reached_as_sync_reaches_it_through_the_province_ca(tmp_path: Path) -> None:
+    """A hub behind TLS with a certificate from the province's own CA: the counter enrolled with that CA
+    bundle reaches it in its self-test; with another CA's bundle the check fails and says why (the
+    certificate), and plain HTTP to another machine is refused unless an administrator allowed it."""
+    counter = make_counter(tmp_path / "counter", OFFICE_A)
+    scratch = selftest.Scratch(tmp_path, counter)
+    with running_hub(tmp_path / "hub") as hub, nginx(tmp_path, hub) as (port, _):
+        url = f"https://localhost:{port}"
+        run(counter, "sync", "enroll", "--hub", url, "--code", hub.enrolment_code(OFFICE_A),
+            "--ca-bundle", str(tmp_path / "Counter Test Hub CA.pem"))
+        assert selftest.check_hub(scratch).startswith(f"{url} answered in ")
+        run(counter, "sync", "tls", "--ca-bundle", str(make_ca(tmp_path, "Somebody Else CA")[0]))
+        with pytest.raises(Halted) as untrusted:
+            selftest.check_hub(scratch)
+    assert untrusted.value.key == "sync.bad_certificate" and "certificate" in str(untrusted.value)
+    database = Database.open(counter)
+    outbox.update_state(database, hub_url="http://192.0.2.7:8000")  # moved to another machine's plain HTTP
+    database.dispose()
+    with pytest.raises(ValidationError) as plain:
+        selftest.check_hub(scratch)
+    assert plain.value.key == "sync.plain_http"
 
 
 def test_a_failing_required_part_fails_the_run_and_an_optional_one_does_not(
