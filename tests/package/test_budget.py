@@ -1,4 +1,5 @@
-"""What the commune package leaves out staying out: the hub and the tests' libraries, every language's ICU data."""
+"""The packaged folder within its stated budget (issue 19: ≤ 250 MB, as `make dist` prints it), and what the
+commune package leaves out staying out: the hub and the tests' libraries, every language's ICU data."""
 
 from __future__ import annotations
 
@@ -7,10 +8,23 @@ from pathlib import Path
 
 import pytest
 
+from resources.packaging.finish_linux import SIZE_BUDGET_MB, folder_bytes
+
 DIST = Path(os.environ.get("COUNTER_DIST", "dist/Counter")).resolve()
 pytestmark = pytest.mark.skipif(not (DIST / "Counter").exists() and "COUNTER_DIST" not in os.environ,
                                 reason="no frozen build: `make dist` first (`make dist-check` requires one)")
 ICU_DATA_MAX_MB = 8  # root, vi and en of ICU 73: 4.2 MB; every language: 31 MB
+
+
+def _biggest(folder: Path, count: int = 8) -> str:
+    sizes = {path.name: folder_bytes(path) if path.is_dir() else path.lstat().st_size for path in folder.iterdir()}
+    biggest = sorted(sizes.items(), key=lambda item: -item[1])[:count]
+    return ", ".join(f"{name} {size / 2**20:.0f} MB" for name, size in biggest)
+
+
+def test_the_folder_is_within_the_size_budget() -> None:
+    size = folder_bytes(DIST) / 2**20
+    assert size <= SIZE_BUDGET_MB, f"{size:.0f} MB, over the {SIZE_BUDGET_MB} MB budget: {_biggest(DIST / '_internal')}"
 
 
 def _frozen_modules() -> set[str]:
