@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from counter_app import cccd, forms, lifecycle, limits, logs, paths, support
+from counter_app import __version__, cccd, forms, lifecycle, limits, logs, paths, support
 from counter_app.backup.commands import add_backup_commands
 from counter_app.catalogue_commands import add_catalogue_commands
 from counter_app.cli_boundary import ArgumentParser, guarded
@@ -52,6 +52,7 @@ from counter_app.storage.database import Database
 from counter_app.terms_words import time_label
 from counter_app.transition_commands import add_transition_commands
 from counter_app.updates.commands import add_release_commands
+from counter_app.updates.layout import describe_running
 
 Handler = Callable[[argparse.Namespace, Database], Any]
 
@@ -63,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.selftest import main as self_test  # noqa: PLC0415 (composition root: the one check of every part)
 
         return self_test(arguments)
+    if arguments == ["--version"]:  # one line, never wrapped (argparse's version action wraps it)
+        print(describe_running(__version__))
+        return 0
     return guarded(arguments, build_parser().parse_args, _execute)
 
 

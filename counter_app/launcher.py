@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import IO
 
 from counter_app.updates.layout import (
+    CLI,
     CURRENT,
     PENDING,
     PREVIOUS,
     ROOT_ENV,
     VERSION_ENV,
     Layout,
+    version_key,
 )
 
 SELF_TEST_TIMEOUT_S = 300.0
@@ -44,9 +46,10 @@ def _try_pending(layout: Layout, timeout: float) -> None:
     """Each step is safe to repeat: a crash anywhere leaves the old pointers, or the new ones, and the
     next start finishes the job (at worst the self-test runs once more and its report is sent twice)."""
     pending, current = layout.read(PENDING), layout.read(CURRENT)
-    if (layout.root / PENDING).exists() and (pending is None or pending == current or not layout.runnable(pending)):
-        layout.clear(PENDING)
-        return
+    if (layout.root / PENDING).exists() and (pending is None or not layout.runnable(pending)
+                                             or (current is not None and not _newer(pending, current))):
+        layout.clear(PENDING)  # garbled, gone, failed before, or not newer: an older installer run over a newer
+        return  # version that updated itself leaves the newer one in use
     if pending is None:
         return
     passed, detail = self_test(layout.self_test_executable(pending), timeout)
@@ -59,6 +62,10 @@ def _try_pending(layout: Layout, timeout: float) -> None:
         layout.add_report("self_test_failed", pending, detail)
         layout.mark_failed(pending, {"detail": detail})
     layout.clear(PENDING)
+
+
+def _newer(version: str, than: str) -> bool:
+    return version_key(version) > version_key(than)
 
 
 def self_test(executable: Path, timeout: float = SELF_TEST_TIMEOUT_S) -> tuple[bool, str]:
@@ -122,7 +129,15 @@ def main(argv: list[str] | None = None) -> int:
         return NOTHING_TO_START
     environment = {**os.environ, ROOT_ENV: str(layout.root), VERSION_ENV: version}
     arguments = sys.argv[1:] if argv is None else argv
-    return subprocess.call([str(layout.executable(version)), *arguments], env=environment)
+    return subprocess.call([str(_target(layout, version)), *arguments], env=environment)
+
+
+def _target(layout: Layout, version: str) -> Path:
+    """The version's console executable when this launcher was started as `counter-cli` (Windows: the
+    console launcher beside the windowed one, so the command line prints), else its app."""
+    if Path(sys.argv[0]).stem.lower() == Path(CLI).stem:
+        return layout.self_test_executable(version)
+    return layout.executable(version)
 
 
 if __name__ == "__main__":

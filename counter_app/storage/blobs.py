@@ -113,16 +113,19 @@ def is_sealed_file(path: Path) -> bool:
         return is_sealed(handle.read(8))
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes, mode: int = 0o600) -> None:
     """Replace `target` with `data` in one step (temp file, fsync, rename): never a half-written file.
-    The file is private (0600). An existing device, pipe or folder at `target` is refused, never replaced."""
-    _replace_atomically(target, lambda handle: handle.write(data))
+    The file is private (0600) unless `mode` says otherwise (an install folder's pointers, which every user of
+    the PC reads). An existing device, pipe or folder at `target` is refused, never replaced."""
+    _replace_atomically(target, lambda handle: handle.write(data), mode)
 
 
-def _replace_atomically(target: Path, fill: Callable[[BinaryIO], object]) -> None:
+def _replace_atomically(target: Path, fill: Callable[[BinaryIO], object], mode: int = 0o600) -> None:
     _refuse_non_regular(target)
     fd, temp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
+        if mode != 0o600:
+            os.chmod(temp_name, mode)  # before the rename: no reader ever meets the private file
         with os.fdopen(fd, "wb") as handle:
             fill(handle)
             handle.flush()

@@ -23,6 +23,7 @@ APP = "Counter.exe" if os.name == "nt" else "Counter"  # the GUI executable of a
 CLI = "counter-cli.exe" if os.name == "nt" else "counter-cli"  # its console twin (Windows prints only there)
 CURRENT, PREVIOUS, PENDING = "current", "previous", "pending"
 FAILED_MARK = "self-test-failed.json"
+SHARED = 0o644  # pointers and reports: every user of the PC reads them (README "Updates": who may write)
 _VERSION = re.compile(r"^\d{1,4}(\.\d{1,6}){1,3}$")
 
 
@@ -89,7 +90,7 @@ class Layout:
 
     def write(self, pointer: str, version: str) -> None:
         """Point `pointer` at `version` in one step: readers see the old name or the new, never a mix."""
-        write_atomically(self.root / pointer, f"{version}\n".encode())  # it syncs the folder too
+        write_atomically(self.root / pointer, f"{version}\n".encode(), SHARED)  # it syncs the folder too
 
     def clear(self, pointer: str) -> None:
         with contextlib.suppress(FileNotFoundError):
@@ -114,7 +115,7 @@ class Layout:
         report = {"outcome": outcome, "version": version, "detail": detail[:2000],
                   "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stamp / 1e9))}
         path = self.reports / f"{stamp}-{outcome}.json"
-        write_atomically(path, json.dumps(report, ensure_ascii=False).encode())
+        write_atomically(path, json.dumps(report, ensure_ascii=False).encode(), SHARED)
         return path
 
     def pending_reports(self) -> list[tuple[Path, dict[str, Any]]]:
@@ -126,6 +127,15 @@ class Layout:
             except (OSError, ValueError):
                 path.unlink(missing_ok=True)
         return found
+
+
+def describe_running(code_version: str) -> str:
+    """What `--version` prints: the code's version and, when a launcher started it, the install folder and the
+    version folder it runs from (what an IT officer checks after an update)."""
+    root, folder = os.environ.get(ROOT_ENV), os.environ.get(VERSION_ENV)
+    if root and folder:
+        return f"Counter {code_version} (versions/{folder} in {root})"
+    return f"Counter {code_version} (not started by the launcher: no self-update)"
 
 
 def from_environment() -> Layout | None:

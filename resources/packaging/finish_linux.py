@@ -1,5 +1,6 @@
-"""After PyInstaller (`make dist`): strip what can be stripped, add the desktop entry and icon, make the tarball,
-and print the budgets: the folder's size (≤ 250 MB) and its start-up beside the source checkout's.
+"""After PyInstaller (`make dist`): strip what can be stripped and print the budgets: the folder's size (≤ 250 MB)
+and its start-up beside the source checkout's. (The setup tarball, with the launcher, the menu entry and the icon,
+is packed by install_layout.py.)
 
 Run with the project's venv Python under a display (`xvfb-run` when there is none):
     python resources/packaging/finish_linux.py [--skip-timing | --timing-only] [--runs N]"""
@@ -12,15 +13,12 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HERE = ROOT / "resources" / "packaging"
 DIST = ROOT / "dist"
 APP = DIST / "Counter"
 SIZE_BUDGET_MB = 250
@@ -39,19 +37,12 @@ def main() -> int:
         return 0
     saved = strip_binaries(APP)
     remove_dangling_links(APP)
-    add_desktop_files(APP)
     size = folder_bytes(APP)
-    tarball = make_tarball(APP, version())
     print(f"stripped debug symbols: {saved / 2**20:.1f} MB saved")
-    print_sizes(APP, size, tarball)
+    print_sizes(APP, size)
     if not options.skip_timing:
         print_start_up(options.runs)
     return 0  # the budgets are printed for people; a size over budget is a finding, not a broken build
-
-
-def version() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as file:
-        return str(tomllib.load(file)["project"]["version"])
 
 
 def strip_binaries(folder: Path) -> int:
@@ -89,28 +80,13 @@ def _patched(path: Path) -> bool:
     return ".libs" in dynamic and ("RPATH" in dynamic or "RUNPATH" in dynamic)
 
 
-def add_desktop_files(folder: Path) -> None:
-    """The menu entry, the icon and the installer script beside the executables."""
-    for name in ("counter.desktop", "counter.png", "install.sh"):
-        shutil.copy2(HERE / name, folder / name)
-    (folder / "install.sh").chmod(0o755)
-
-
 def folder_bytes(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def make_tarball(folder: Path, release: str) -> Path:
-    target = folder.parent / f"counter-{release}-linux-x86_64.tar.gz"
-    with tarfile.open(target, "w:gz", compresslevel=6) as archive:
-        archive.add(folder, arcname=folder.name)
-    return target
-
-
-def print_sizes(folder: Path, size: int, tarball: Path) -> None:
+def print_sizes(folder: Path, size: int) -> None:
     verdict = "within" if size <= SIZE_BUDGET_MB * 2**20 else "OVER"
-    print(f"folder {folder.relative_to(ROOT)}: {size / 2**20:.0f} MB ({verdict} the {SIZE_BUDGET_MB} MB budget); "
-          f"tarball {tarball.name}: {tarball.stat().st_size / 2**20:.0f} MB")
+    print(f"folder {folder.relative_to(ROOT)}: {size / 2**20:.0f} MB ({verdict} the {SIZE_BUDGET_MB} MB budget)")
     parts: dict[str, int] = {}
     internal = folder / "_internal"
     for path in internal.rglob("*"):

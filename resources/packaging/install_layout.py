@@ -1,15 +1,17 @@
-"""From `make dist`'s one-folder app to what a commune PC gets: the install folder of a first installation
-(the launcher, `versions/<X>/` and the `current` pointer; README "Updates") and the update package the
-release manager signs and the hub publishes (a tarball of the one-folder app).
+"""From `make dist`'s one-folder app to what a commune PC gets: the install folder (the launcher, `versions/<X>/`
+and the `current` pointer; README "Updates") that both installers put on the PC — on Linux with the menu entry,
+icon and install.sh beside it, packed as the setup tarball — and the update package the release manager signs
+and the hub publishes (a tarball of the one-folder app).
 
     python resources/packaging/install_layout.py install --app dist/Counter --launcher dist/launcher \\
-        --version 0.1.0 --out dist/install
+        --version 0.1.0 --out dist/install [--setup-tarball dist]
     python resources/packaging/install_layout.py package --app dist/Counter --version 0.1.0 --out dist
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tarfile
@@ -18,6 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from the checkout
 
 from counter_app.updates.layout import APP, CURRENT, Layout, is_version, this_platform
+
+HERE = Path(__file__).resolve().parent
+LINUX_FILES = ("counter.desktop", "counter.png", "install.sh")  # beside the launcher in the Linux tarball
 
 
 def install_folder(app: Path, launcher: Path, version: str, out: Path) -> Path:
@@ -29,7 +34,20 @@ def install_folder(app: Path, launcher: Path, version: str, out: Path) -> Path:
     shutil.copytree(launcher, target, symlinks=True)
     shutil.copytree(app, target / "versions" / version, symlinks=True)
     Layout(target).write(CURRENT, version)
+    if os.name != "nt":  # the Windows installer (counter.iss) makes its own Start-menu entry
+        for name in LINUX_FILES:
+            shutil.copy2(HERE / name, target / name)
+        (target / "install.sh").chmod(0o755)
     return target
+
+
+def setup_tarball(folder: Path, version: str, out: Path) -> Path:
+    """`out/counter-<version>-<platform>-setup.tar.gz`: the install folder a Linux PC unpacks and installs
+    with its install.sh (README "Installing on a commune PC")."""
+    tarball = out / f"counter-{version}-{this_platform()}-setup.tar.gz"
+    with tarfile.open(tarball, "w:gz", compresslevel=6) as tar:
+        tar.add(folder, arcname="Counter")
+    return tarball
 
 
 def update_package(app: Path, version: str, out: Path, platform: str | None = None) -> Path:
@@ -52,10 +70,16 @@ def main(argv: list[str] | None = None) -> None:
         each.add_argument("--version", required=True)
         each.add_argument("--out", type=Path, default=Path("dist"))
     sub.choices["install"].add_argument("--launcher", type=Path, default=Path("dist/launcher"))
+    sub.choices["install"].add_argument("--setup-tarball", type=Path, metavar="FOLDER",
+                                        help="also pack the install folder as the Linux setup tarball there")
     sub.choices["package"].add_argument("--platform", help="default: this machine's, e.g. linux-x86_64")
     args = parser.parse_args(argv)
     if args.action == "install":
-        sys.stdout.write(f"{install_folder(args.app, args.launcher, args.version, args.out)}\n")
+        folder = install_folder(args.app, args.launcher, args.version, args.out)
+        sys.stdout.write(f"{folder}\n")
+        if args.setup_tarball:
+            tarball = setup_tarball(folder, args.version, args.setup_tarball)
+            sys.stdout.write(f"{tarball} ({tarball.stat().st_size / 2**20:.0f} MB)\n")
     else:
         sys.stdout.write(f"{update_package(args.app, args.version, args.out, args.platform)}\n")
 

@@ -4,6 +4,7 @@ key made on the spot (never a release key: production trusts only counter_app/up
 
 from __future__ import annotations
 
+import grp
 import os
 import subprocess
 import sys
@@ -68,3 +69,37 @@ def launch(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedP
     """The launcher, as a clerk's double-click runs it (from source: the install folder by environment)."""
     return subprocess.run([sys.executable, "-m", "counter_app.launcher", *args], capture_output=True, text=True,
                           timeout=timeout, check=False, env={**os.environ, "COUNTER_INSTALL_ROOT": str(root)})
+
+
+class Pc:
+    """A PC's system folders under a temporary root, and install.sh and the installed commands run there."""
+
+    def __init__(self, root: Path) -> None:
+        self.prefix, self.home = root / "opt" / "counter", root / "home" / "clerk"
+        self.applications, self.icons, self.bin = root / "applications", root / "icons", root / "bin"
+        self.home.mkdir(parents=True)
+        self.env = {"PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "HOME": str(self.home),
+                    "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen",
+                    "COUNTER_DEV_UNENCRYPTED": "1",  # a plain data folder: no office password in a test
+                    "COUNTER_PREFIX": str(self.prefix), "COUNTER_APPLICATIONS_DIR": str(self.applications),
+                    "COUNTER_ICONS_DIR": str(self.icons), "COUNTER_BIN_DIR": str(self.bin),
+                    "COUNTER_GROUP": grp.getgrgid(os.getgid()).gr_name}  # an existing group: nothing made
+
+    @property
+    def layout(self) -> Layout:
+        return Layout(self.prefix)
+
+    @property
+    def data(self) -> Path:
+        return self.home / ".local" / "share" / "Counter"  # each Linux user's data folder
+
+    def install_sh(self, unpacked: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        return self._run(["sh", str(unpacked / "install.sh"), *args])
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """`counter-cli` from the command-line folder, as a clerk or the IT officer types it."""
+        return self._run([str(self.bin / "counter-cli"), *args])
+
+    def _run(self, command: list[str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(command, capture_output=True, text=True, env=self.env, cwd=self.home,
+                              timeout=600, check=False)

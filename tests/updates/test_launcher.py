@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -38,6 +39,8 @@ def test_a_passing_update_becomes_current_and_starts_with_the_arguments(tmp_path
     assert done.stdout.strip() == "Counter 1.1.0 --cli status"
     assert (layout.read(CURRENT), layout.read(PREVIOUS), layout.read(PENDING)) == ("1.1.0", "1.0.0", None)
     assert _reports(layout) == [("installed", "1.1.0")]
+    shared = [tmp_path / CURRENT, tmp_path / PREVIOUS, *layout.reports.iterdir()]
+    assert {stat.S_IMODE(path.stat().st_mode) for path in shared} == {0o644}  # every user of the PC reads them
 
 
 def test_a_failing_update_is_set_aside_and_the_old_version_starts(tmp_path: Path) -> None:
@@ -56,6 +59,15 @@ def test_an_update_that_hangs_in_its_self_test_is_rolled_back(tmp_path: Path) ->
     layout = _with_pending(tmp_path, self_test_s=30)
     assert choose(layout, timeout=0.5) == "1.0.0"
     assert _reports(layout) == [("self_test_failed", "1.1.0")]
+
+
+def test_a_pending_version_older_than_the_current_one_is_dropped(tmp_path: Path) -> None:
+    """An older setup tarball installed over a PC that has updated itself since: the newer version stays."""
+    layout = installed(tmp_path, "1.1.0")
+    fake_app(layout.folder("1.0.0"), "1.0.0")
+    layout.write(PENDING, "1.0.0")
+    assert launch(tmp_path).stdout.strip() == "Counter 1.1.0"
+    assert (layout.read(CURRENT), layout.read(PENDING), _reports(layout)) == ("1.1.0", None, [])
 
 
 @pytest.mark.parametrize("damage", ["empty", "garbled", "missing", "folder gone"])
