@@ -37,7 +37,8 @@ def choose(layout: Layout, timeout: float = SELF_TEST_TIMEOUT_S) -> str | None:
     for candidate in (layout.read(CURRENT), layout.read(PREVIOUS), *layout.installed()):
         if candidate and layout.runnable(candidate):
             if candidate != layout.read(CURRENT):
-                layout.write(CURRENT, candidate)  # the pointer named a folder that is gone: repair it
+                with contextlib.suppress(OSError):  # an account that may not write here still starts it
+                    layout.write(CURRENT, candidate)  # the pointer named a folder that is gone: repair it
             return candidate
     return None
 
@@ -84,7 +85,11 @@ def self_test(executable: Path, timeout: float = SELF_TEST_TIMEOUT_S) -> tuple[b
 @contextlib.contextmanager
 def _exclusive(layout: Layout) -> Iterator[bool]:
     """True for the one launcher that may handle a pending update (a clerk double-clicking starts two). An
-    operating-system lock: a killed launcher's lock goes with it."""
+    operating-system lock: a killed launcher's lock goes with it. An account that may not write the install
+    folder (Linux: not in the group `counter`) never handles it: it starts what is there."""
+    if not os.access(layout.root, os.W_OK):
+        yield False
+        return
     try:
         file = (layout.root / LOCK).open("a+b")
     except OSError:

@@ -48,7 +48,7 @@ Name: "{app}"; Permissions: users-modify admins-full system-full
 Source: "..\..\dist\install\Counter\*"; Excludes: "current"; DestDir: "{app}"; \
   Flags: ignoreversion recursesubdirs createallsubdirs
 ; A first install starts this version; over an earlier one it waits as `pending` for the launcher's self-test.
-Source: "..\..\dist\install\Counter\current"; DestDir: "{app}"; Flags: onlyifdoesntexist uninsneveruninstall
+Source: "..\..\dist\install\Counter\current"; DestDir: "{app}"; Flags: onlyifdoesntexist
 Source: "..\..\dist\install\Counter\current"; DestDir: "{app}"; DestName: "pending"; Flags: ignoreversion
 
 [UninstallDelete]

@@ -12,6 +12,8 @@ import shutil
 import stat
 import subprocess
 import tarfile
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,11 +58,22 @@ def _digest(folder: Path) -> dict[str, str]:
             and not path.name.endswith("-shm") and not (path.name.endswith("-wal") and not path.stat().st_size)}
 
 
-def test_an_installed_pc_starts_updates_rolls_back_reinstalls_and_uninstalls(tmp_path: Path) -> None:
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A temporary folder every account may enter (pytest's own are their owner's only)."""
+    folder = Path(tempfile.mkdtemp(prefix="counter-pc-"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_an_installed_pc_starts_updates_rolls_back_reinstalls_and_uninstalls(tmp_path: Path, open_folder: Path) -> None:
     setup, update = SETUPS[-1], UPDATES[-1]
     unpacked = _unpack(setup, tmp_path / "unpacked")
     version = (unpacked / CURRENT).read_text().strip()
-    pc = Pc(tmp_path / "pc")
+    pc = Pc(open_folder / "pc")
 
     done = pc.install_sh(unpacked)
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
@@ -85,6 +98,14 @@ def test_an_installed_pc_starts_updates_rolls_back_reinstalls_and_uninstalls(tmp
     # A signed update (the real frozen app, released as 99.0.0) starts at the next launch, after its self-test.
     _signed_and_staged(pc.layout, update, "99.0.0", key)
     assert pc.layout.read(PENDING) == "99.0.0"
+    if os.getuid() == 0 and shutil.which("setpriv"):
+        # An account outside the install folder's group starts the version in use; the update waits for one
+        # that may switch it.
+        other = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                                str(pc.bin / "counter-cli"), "--version"], capture_output=True, text=True,
+                               env={**pc.env, "HOME": str(open_folder)}, timeout=120, check=False)
+        assert other.stdout.strip() == f"Counter {version} (versions/{version} in {pc.prefix})", other.stderr
+        assert pc.layout.read(PENDING) == "99.0.0"
     started = pc.cli("--version")
     assert started.stdout.strip() == f"Counter {version} (versions/99.0.0 in {pc.prefix})", started.stderr
     assert (pc.layout.read(CURRENT), pc.layout.read(PREVIOUS), pc.layout.read(PENDING)) == ("99.0.0", version, None)
