@@ -350,11 +350,15 @@ def check_hub(scratch: Scratch) -> str:
     (the CA bundle an administrator gave, plain HTTP only where it is allowed, the same client)."""
     import uuid  # noqa: PLC0415
 
+    from counter_app.errors import AuthError  # noqa: PLC0415
     from sync.protocol import Health  # noqa: PLC0415
     from sync.tls import hub_verify  # noqa: PLC0415
     from sync.transport import HubClient  # noqa: PLC0415
 
-    state = enrolled_state(scratch.data_dir)
+    try:
+        state = enrolled_state(scratch.data_dir)
+    except AuthError as locked:  # an encrypted folder whose key is not in this user's keyring
+        raise Skipped(f"cannot tell whether it is enrolled: {locked.message('en')}") from locked
     if not state.enrolled:
         raise Skipped("not enrolled with a hub")
     hub = HubClient(state.hub_url, uuid.UUID(int=0), None, patience=HUB_SECONDS, read_timeout=HUB_SECONDS,
@@ -367,19 +371,27 @@ def check_hub(scratch: Scratch) -> str:
     return f"{state.hub_url} answered in {(time.perf_counter() - started) * 1000:.0f} ms"
 
 
-def enrolled_state(data_dir: Path) -> SyncState:
+def enrolled_state(data_dir: Path, key: bytes | None = None) -> SyncState:
     """What this counter knows of its hub, read without migrating or writing anything (not enrolled when the
-    folder has no database or no sync state)."""
+    folder has no database or no sync state). An encrypted folder is read with `key`, else the keyring's
+    (AuthError `protect.locked` when it has none)."""
+    from counter_app.protect import access  # noqa: PLC0415
+    from counter_app.protect.sqlcipher import key_pragma, sqlcipher_module  # noqa: PLC0415
     from counter_app.services.outbox import STATE_KEY, SyncState, state_from  # noqa: PLC0415
     from counter_app.storage.database import SQLITE_FILE  # noqa: PLC0415
 
     database = data_dir / SQLITE_FILE
     if not database.exists():
         return SyncState()
-    with contextlib.closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as connection:
+    if access.status(data_dir).needs_key:
+        key = key or access.unlock(data_dir)
+    driver: Any = sqlcipher_module() if key else sqlite3
+    with contextlib.closing(driver.connect(f"{database.as_uri()}?mode=ro", uri=True)) as connection:
         try:
+            if key:
+                connection.execute(key_pragma(key))
             row = connection.execute("SELECT value FROM setting WHERE key = ?", (STATE_KEY,)).fetchone()
-        except sqlite3.Error:
+        except driver.Error:
             return SyncState()
     stored = json.loads(row[0]) if row and isinstance(row[0], str) else (row[0] if row else {})
     return state_from(stored)

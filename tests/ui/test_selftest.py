@@ -17,6 +17,7 @@ from counter_app.services import outbox
 from counter_app.storage.database import Database
 from sync.transport import Halted
 from tests.e2e.test_cli import run
+from tests.protect.helpers import encrypted_folder
 from tests.sync.harness import OFFICE_A, enrol, make_counter, running_hub
 from tests.sync.test_tls_proxy import NGINX, make_ca, nginx
 from ui import selftest
@@ -60,6 +61,18 @@ def test_a_counter_not_enrolled_skips_the_hub(tmp_path: Path) -> None:
     make_counter(tmp_path / "counter", "000.00.12.H12")
     assert not selftest.enrolled_state(tmp_path / "counter").enrolled
     with pytest.raises(selftest.Skipped):
+        selftest.check_hub(selftest.Scratch(tmp_path, tmp_path / "counter"))
+
+
+def test_an_encrypted_counters_enrolment_is_read_with_its_key(tmp_path: Path) -> None:
+    """Real counters are encrypted (SQLCipher): the hub check reads their sync state with the data key, and
+    says so when this user's keyring does not hold it (the tests' keyring holds nothing)."""
+    database, key = encrypted_folder(tmp_path / "counter")
+    outbox.update_state(database, hub_url="https://hub.tinh.example", ca_bundle="hub-ca.pem")
+    database.dispose()
+    state = selftest.enrolled_state(tmp_path / "counter", key)
+    assert state.hub_url == "https://hub.tinh.example" and state.ca_bundle == "hub-ca.pem"
+    with pytest.raises(selftest.Skipped, match="cannot tell whether it is enrolled"):
         selftest.check_hub(selftest.Scratch(tmp_path, tmp_path / "counter"))
 
 
