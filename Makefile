@@ -57,7 +57,7 @@ dist: apt-dist $(VENV)/.installed-dist
 # The frozen build checked as a user meets it: --self-test under Xvfb, a printed slip 01 whose barcode decodes (in
 # a plain and an encrypted folder); the setup tarball installed by its install.sh, updated and rolled back.
 dist-check: apt-test $(VENV)/.installed-test
-	$(MAKE) dist DIST_OPTIONS="--runs 3"
+	$(MAKE) dist
 	COUNTER_DIST=dist/Counter $(VENV)/bin/pytest -q tests/package
 
 $(VENV)/.installed: pyproject.toml

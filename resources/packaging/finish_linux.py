@@ -143,13 +143,22 @@ def start_up_report(starts: dict[str, list[Start]], before: tuple[float, ...], a
              f"{min(values):.2f}–{max(values):.2f} s, {len(values)} runs); main thread's CPU {cpu[name]:.2f} s"
              for name, values in wall.items()]
     ratio = statistics.median(wall["frozen"]) / statistics.median(wall["source"])
-    paired = statistics.median(f / s for f, s in zip(wall["frozen"], wall["source"], strict=True))
+    pairs = [f / s for f, s in zip(wall["frozen"], wall["source"], strict=True)]
+    low, middle, high = statistics.quantiles(pairs, n=4) if len(pairs) > 1 else pairs * 3
     best = min(wall["frozen"]) / min(wall["source"])
-    verdict = "within budget" if ratio <= 1.0 else "OVER budget (frozen slower)"
     load = " ".join(f"{value:.2f}" for value in before) + " → " + " ".join(f"{value:.2f}" for value in after)
-    lines.append(f"frozen / source: {ratio:.2f} (medians; paired runs {paired:.2f}, best starts {best:.2f}, main "
-                 f"thread's CPU {cpu['frozen'] / cpu['source']:.2f}) — {verdict}; load average {load}")
+    lines.append(f"frozen / source: {ratio:.2f} (medians; pairs {middle:.2f}, their middle half {low:.2f}–{high:.2f}; "
+                 f"best starts {best:.2f}; main thread's CPU {cpu['frozen'] / cpu['source']:.2f}) — "
+                 f"{verdict(ratio, low, high)}; load average {load}")
     return "\n".join(lines)
+
+
+def verdict(ratio: float, low: float, high: float) -> str:
+    """The budget (frozen no slower than source) on the medians' ratio, said plainly when the pairs' middle half
+    straddles 1: then the two starts are level within this machine's noise, and another run may say otherwise."""
+    if ratio <= 1.0:
+        return "within budget" + (" (level within the noise)" if high > 1.0 else "")
+    return "OVER budget (frozen slower" + (", level within the noise)" if low <= 1.0 else ")")
 
 
 def _probe(command: list[str], data: str) -> Start:
