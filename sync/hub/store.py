@@ -257,7 +257,7 @@ def hold_feed(session: Session) -> None:
     commits after one numbered 102 is never delivered to a counter that pulled in between. The lock (one
     PostgreSQL advisory lock, released at commit or rollback) makes a second feed writer wait before it
     takes a number, so a number is taken only when every smaller one has committed or rolled back (a
-    rollback leaves a gap, which loses nothing). Readers never wait. This costs write concurrency only
+    rollback leaves a gap, which loses nothing; the sequence hands out one number at a time, cache 1). Readers never wait. This costs write concurrency only
     between feed writers, and the feed is written by people at the province (decisions, publications), a
     few entries a minute, never by the counters' event batches. The alternative, serving only entries below
     a horizon of the oldest running transaction (a writer's xid on each row, `pg_snapshot_xmin`), needs a

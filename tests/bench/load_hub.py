@@ -323,8 +323,8 @@ def main() -> None:
         baseline = _checkout(args.baseline, Path(trees)) if args.baseline else None
         for repeat in range(args.repeat):
             if baseline is not None:
-                run_one(f"before {args.baseline}", baseline, pg, args.workers, args.rate, repeat,
-                        Path(trees) / "hide")
+                hide = Path(trees) / "hide" if args.baseline == BASELINE else None  # later ones had them
+                run_one(f"before {args.baseline}", baseline, pg, args.workers, args.rate, repeat, hide)
             run_one("now", ROOT, pg, args.workers, args.rate, repeat, None)
 
 
