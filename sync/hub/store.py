@@ -249,22 +249,22 @@ class HubStore:
 
 
 def hold_feed(session: Session) -> None:
-    """Make this transaction the only one writing the feed until it ends, so feed entries are numbered in
-    the order their transactions commit.
+    """Make this transaction the only one writing the feed until it ends, so feed entries are numbered in the order
+    their transactions commit.
 
-    A counter asks for the entries after its cursor and moves the cursor to the last one it was given. The
-    cursor comes from a sequence, numbered at insert: without this lock, a transaction numbered 101 that
-    commits after one numbered 102 is never delivered to a counter that pulled in between. The lock (one
-    PostgreSQL advisory lock, released at commit or rollback) makes a second feed writer wait before it
-    takes a number, so a number is taken only when every smaller one has committed or rolled back (a
-    rollback leaves a gap, which loses nothing; the sequence hands out one number at a time, cache 1). Readers never wait. This costs write concurrency only
-    between feed writers, and the feed is written by people at the province (decisions, publications), a
-    few entries a minute, never by the counters' event batches. The alternative, serving only entries below
-    a horizon of the oldest running transaction (a writer's xid on each row, `pg_snapshot_xmin`), needs a
-    new column and a cursor ordered by xid first, which the counters' one-number cursor is not.
-    SQLite has one writer at a time (every hub transaction begins IMMEDIATE): its numbers are already in
-    commit order. The lock is taken last (at the flush that inserts the entry) and nothing is locked after
-    it, so it joins no lock cycle."""
+    A counter asks for the entries after its cursor and moves the cursor to the last one it was given. The cursor
+    comes from a sequence, numbered at insert: without this lock, a transaction numbered 101 that commits after one
+    numbered 102 is never delivered to a counter that pulled in between. The lock (one PostgreSQL advisory lock,
+    released at commit or rollback) makes a second feed writer wait before it takes a number, so a number is taken
+    only when every smaller one has committed or rolled back (a rollback leaves a gap, which loses nothing; the
+    sequence hands out one number at a time, cache 1). Readers never wait. This costs write concurrency only between
+    feed writers, and the feed is written by people at the province (decisions, publications), a few entries a
+    minute, never by the counters' event batches. The alternative, serving only entries below a horizon of the
+    oldest running transaction (a writer's xid on each row, `pg_snapshot_xmin`), needs a new column and a cursor
+    ordered by xid first, which the counters' one-number cursor is not. SQLite has one writer at a time (every hub
+    transaction begins IMMEDIATE): its numbers are already in commit order. A writer takes the lock at the end of
+    its work (at the flush that inserts the entry; a province decision just before numbering its own hub event),
+    after its other locks, so the lock joins no cycle."""
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(select(func.pg_advisory_xact_lock(FEED_LOCK)))
