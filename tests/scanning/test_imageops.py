@@ -48,7 +48,7 @@ def close(ours: np.ndarray, theirs: np.ndarray) -> None:
 
 
 def test_grey_histogram_and_otsu(rgb: np.ndarray, grey: np.ndarray) -> None:
-    close(imageops.grey(rgb), grey)
+    assert np.array_equal(imageops.grey(rgb), grey)
     assert imageops.histogram(grey).tolist() == cv2.calcHist([grey], [0], None, [256], [0, 256]).ravel().tolist()
     for pixels in (grey, grey[::2, ::2], grey[:300], np.full((50, 40), 200, np.uint8)):
         threshold, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -89,7 +89,6 @@ def test_arithmetic_lookup_and_sharpness(rgb: np.ndarray, grey: np.ndarray) -> N
     paper = np.maximum(paper, grey)
     paper[:5, :5] = 0  # a zero denominator gives 0
     assert np.array_equal(imageops.divide(grey, paper, 255), cv2.divide(grey, paper, scale=255))
-    assert np.array_equal(imageops.subtract(grey, paper), cv2.subtract(grey, paper))
     table = np.clip(np.arange(256)[:, None] * np.array([[1.04, 1.1, 1.25]]), 0, 255).astype(np.uint8)
     assert np.array_equal(imageops.lookup(rgb, table), cv2.LUT(rgb, table.reshape(256, 1, 3)))
     _mean, deviation = cv2.meanStdDev(cv2.Laplacian(grey, cv2.CV_32F, ksize=1))
