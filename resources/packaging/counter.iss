@@ -51,6 +51,10 @@ Source: "..\..\dist\install\Counter\*"; Excludes: "current"; DestDir: "{app}"; \
 Source: "..\..\dist\install\Counter\current"; DestDir: "{app}"; Flags: onlyifdoesntexist
 Source: "..\..\dist\install\Counter\current"; DestDir: "{app}"; DestName: "pending"; Flags: ignoreversion
 
+[InstallDelete]
+; An install made before the launcher (the plain one-folder app at the top): its runtime, now in versions\.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [UninstallDelete]
 ; What the updates added after installing (other versions, downloads, outcomes, pointers): the program, all of it.
 Type: filesandordirs; Name: "{app}\versions"
