@@ -34,6 +34,7 @@ def choose(layout: Layout, timeout: float = SELF_TEST_TIMEOUT_S) -> str | None:
     with _exclusive(layout) as mine:
         if mine:
             _try_pending(layout, timeout)
+            _remove_old_versions(layout)
     for candidate in (layout.read(CURRENT), layout.read(PREVIOUS), *layout.installed()):
         if candidate and layout.runnable(candidate):
             if candidate != layout.read(CURRENT):
@@ -63,6 +64,19 @@ def _try_pending(layout: Layout, timeout: float) -> None:
         layout.add_report("self_test_failed", pending, detail)
         layout.mark_failed(pending, {"detail": detail})
     layout.clear(PENDING)
+
+
+def _remove_old_versions(layout: Layout) -> None:
+    """Each version is a whole app (~250 MB): only the current one and the one before it (what a rollback
+    needs: the `previous` pointer, or when that is unreadable the newest older runnable one) stay. Nothing is
+    removed while the current pointer is unreadable or names no runnable version."""
+    current = layout.read(CURRENT)
+    if not current or not layout.runnable(current):
+        return
+    older = [version for version in layout.installed() if version_key(version) < version_key(current)]
+    previous = layout.read(PREVIOUS) or (older[0] if older else current)
+    with contextlib.suppress(OSError):  # an account that may not write here leaves it to one that may
+        layout.remove_older(min(current, previous, key=version_key))
 
 
 def _newer(version: str, than: str) -> bool:

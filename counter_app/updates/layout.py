@@ -10,6 +10,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ CLI = "counter-cli.exe" if os.name == "nt" else "counter-cli"  # its console twi
 CURRENT, PREVIOUS, PENDING = "current", "previous", "pending"
 FAILED_MARK = "self-test-failed.json"
 SHARED = 0o644  # pointers and reports: every user of the PC reads them (README "Updates": who may write)
+_REMOVED = ".removing-"  # a version folder on its way out
 _VERSION = re.compile(r"^\d{1,4}(\.\d{1,6}){1,3}$")
 
 
@@ -103,6 +105,27 @@ class Layout:
             return []
         names = [entry.name for entry in self.versions.iterdir() if self.runnable(entry.name)]
         return sorted(names, key=version_key, reverse=True)
+
+    def remove_older(self, than: str) -> list[str]:
+        """Version folders older than `than` removed (each renamed aside first, so a folder is either whole or
+        out of sight, then deleted); one in use that the system will not let go of (Windows) is left for a later
+        start. Returns the versions removed."""
+        if not self.versions.is_dir():
+            return []
+        removed = []
+        for entry in sorted(self.versions.iterdir()):
+            if entry.name.startswith(_REMOVED):
+                shutil.rmtree(entry, ignore_errors=True)  # a removal a crash or a busy file interrupted
+            elif is_version(entry.name) and version_key(entry.name) < version_key(than):
+                aside = self.versions / f"{_REMOVED}{entry.name}"
+                try:
+                    entry.rename(aside)
+                except OSError:
+                    continue
+                shutil.rmtree(aside, ignore_errors=True)
+                removed.append(entry.name)
+        fsync_folder(self.versions)
+        return removed
 
     def mark_failed(self, version: str, detail: dict[str, Any]) -> None:
         """Never try this version again here (a later release gets a new version number)."""

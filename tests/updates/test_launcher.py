@@ -155,3 +155,33 @@ def test_the_self_test_runs_on_the_console_executable_when_the_version_has_one(t
     shutil.copy(tmp_path / "console" / "Counter", console)
     assert launch(tmp_path).stdout.strip() == "Counter 1.0.0"
     assert _reports(layout)[0][0] == "self_test_failed"
+
+
+def test_only_the_current_version_and_the_one_before_it_stay_on_disk(tmp_path: Path) -> None:
+    """Each version is a whole app: after an update the one two steps back is removed, a removal a power cut
+    interrupted is finished, and a version newer than the current one (set aside as failed) is kept."""
+    layout = installed(tmp_path, "1.0.0")
+    fake_app(layout.folder("0.9.0"), "0.9.0")
+    fake_app(layout.folder("1.2.0"), "1.2.0", exit_code=3)
+    half_removed = fake_app(layout.versions / ".removing-0.8.0", "0.8.0")
+    layout.write(PREVIOUS, "0.9.0")
+    fake_app(layout.folder("1.1.0"), "1.1.0")
+    layout.write(PENDING, "1.2.0")
+    assert launch(tmp_path).stdout.strip() == "Counter 1.0.0"  # 1.2.0 failed its self-test
+    assert sorted(p.name for p in layout.versions.iterdir()) == ["0.9.0", "1.0.0", "1.1.0", "1.2.0"]
+    assert not half_removed.exists()
+    layout.write(PENDING, "1.1.0")
+    assert launch(tmp_path).stdout.strip() == "Counter 1.1.0"
+    assert sorted(p.name for p in layout.versions.iterdir()) == ["1.0.0", "1.1.0", "1.2.0"]
+
+
+def test_nothing_is_removed_while_the_current_pointer_is_unreadable(tmp_path: Path) -> None:
+    layout = installed(tmp_path, "1.1.0")
+    fake_app(layout.folder("1.0.0"), "1.0.0")
+    fake_app(layout.folder("0.9.0"), "0.9.0")
+    (tmp_path / CURRENT).write_bytes(b"\x00\x00")  # a power cut kept the name, not the bytes
+    assert launch(tmp_path).stdout.strip() == "Counter 1.1.0"
+    assert sorted(p.name for p in layout.versions.iterdir()) == ["0.9.0", "1.0.0", "1.1.0"]
+    (tmp_path / "previous").unlink(missing_ok=True)
+    assert launch(tmp_path).stdout.strip() == "Counter 1.1.0"  # the pointer repaired; no `previous` pointer:
+    assert sorted(p.name for p in layout.versions.iterdir()) == ["1.0.0", "1.1.0"]  # the newest older one stays
