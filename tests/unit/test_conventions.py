@@ -66,3 +66,22 @@ def test_every_message_renders_in_both_languages(key: str) -> None:
             params[str(missing.args[0])] = "X"
     vietnamese, english = render(key, "vi", **params), render(key, "en", **params)
     assert (vietnamese and english and vietnamese != english) or key == "import.row"
+
+
+def _catalogue_keys(path: Path) -> list[str]:
+    """The keys of the message dictionaries written out in `path` (its literal `{"key": (vi, en), …}`;
+    `**other` merges are skipped: those keys are written in the other file)."""
+    keys = []
+    for node in ast.parse(path.read_text("utf-8")).body:
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        written = [k for k in value.keys if k is not None] if isinstance(value, ast.Dict) else []
+        if written and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in written):
+            keys += [k.value for k in written if isinstance(k, ast.Constant)]
+    return keys
+
+
+def test_every_catalogue_is_looked_up_and_no_key_is_written_twice() -> None:
+    """A catalogue file nobody merges, or a key two files define (one would silently win), is caught."""
+    written = [key for path in sorted((ROOT / "counter_app").rglob("messages*.py")) for key in _catalogue_keys(path)]
+    assert sorted(key for key in set(written) if written.count(key) > 1) == []
+    assert set(written) == known_keys()
