@@ -39,6 +39,7 @@ class HubBase(DeclarativeBase):
 
 EVERY_OFFICE = "*"
 FEED_LOCK = 0x4855425F46454544  # the feed writers' advisory lock ("HUB_FEED")
+AUDIT_LOCK = 0x4855425F41554454  # the web audit log's writers' advisory lock ("HUB_AUDT")
 POOL_SIZE, POOL_OVERFLOW = 6, 4  # per hub worker process
 
 
@@ -265,9 +266,15 @@ def hold_feed(session: Session) -> None:
     transaction begins IMMEDIATE): its numbers are already in commit order. A writer takes the lock at the end of
     its work (at the flush that inserts the entry; a province decision just before numbering its own hub event),
     after its other locks, so the lock joins no cycle."""
+    hold(session, FEED_LOCK)
+
+
+def hold(session: Session, lock: int) -> None:
+    """Make this transaction the only one holding `lock` (`FEED_LOCK`, `AUDIT_LOCK`) until it commits or rolls
+    back: a PostgreSQL advisory lock; nothing on SQLite, where every hub transaction writes alone (IMMEDIATE)."""
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        connection.execute(select(func.pg_advisory_xact_lock(FEED_LOCK)))
+        connection.execute(select(func.pg_advisory_xact_lock(lock)))
 
 
 def _feed_in_commit_order(session: Session, _context: object, _instances: object) -> None:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import create_engine, event, text
 
 from sync import keys
+from sync.hub.store import HubStore
 from tests.conftest import _free_port
 from tests.e2e.test_cli import run
 
@@ -96,3 +99,56 @@ def make_counter(folder: Path, office: str) -> Path:
 def enrol(counter: Path, hub: Hub, office: str, via: str | None = None) -> None:
     run(counter, "sync", "enroll", "--hub", via or hub.url, "--code", hub.enrolment_code(office))
 
+
+
+class HeldCommit:
+    """Holds a store's first COMMIT until released: a writer whose work is done (its feed entry or audit entry
+    numbered) but whose commit comes late, as after a slow disk or a busy server."""
+
+    def __init__(self, store: HubStore) -> None:
+        self.reached, self.release, self._first = threading.Event(), threading.Event(), True
+        event.listen(store.engine, "commit", self._hold)
+
+    def _hold(self, _connection: object) -> None:
+        if self._first:
+            self._first = False
+            self.reached.set()
+            self.release.wait(120)
+
+
+class Run(threading.Thread):
+    """`work` in a thread of its own, its exception kept for the test to see."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__(daemon=True)
+        self.work = work
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            self.work()
+        except Exception as error:  # handed to the test's assertion
+            self.error = error
+
+
+def waiting_or_done(writers: list[Run], database_url: str | None) -> None:
+    """Until each of `writers` has committed or waits for a lock (PostgreSQL shows it; SQLite's later writers
+    wait in its busy handler, unseen, so they are given a moment)."""
+    if database_url is None:
+        deadline = time.monotonic() + 1.5
+        for writer in writers:
+            writer.join(max(0.0, deadline - time.monotonic()))
+        return
+    engine = create_engine(database_url)
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                waiting = connection.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                                                 " current_database() AND wait_event_type = 'Lock'"))
+            if waiting >= sum(writer.is_alive() for writer in writers):
+                return
+            time.sleep(0.05)
+    finally:
+        engine.dispose()
+    raise AssertionError("a writer neither committed nor waited for a lock")

@@ -6,15 +6,12 @@ PostgreSQL."""
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, event, text
 
 from counter_app.services import queries
 from counter_app.storage.database import Database
@@ -23,7 +20,7 @@ from sync.hub.admin import change_status, publish
 from sync.hub.auth import issue_enrolment
 from sync.hub.store import HubStore
 from tests.conftest import _free_port
-from tests.sync.harness import OFFICE_A, Hub
+from tests.sync.harness import OFFICE_A, HeldCommit, Hub, Run, waiting_or_done
 from tests.sync.workload import fill
 
 Writer = Callable[[HubStore], object]
@@ -43,36 +40,6 @@ class FeedRecorder(httpx.HTTPTransport):
             response.read()
             self.items += response.json()["items"]
         return response
-
-
-class HeldCommit:
-    """Holds a store's first COMMIT until released: a writer whose work is done (its feed entry numbered)
-    but whose commit comes late, as after a slow disk or a busy server."""
-
-    def __init__(self, store: HubStore) -> None:
-        self.reached, self.release, self._first = threading.Event(), threading.Event(), True
-        event.listen(store.engine, "commit", self._hold)
-
-    def _hold(self, _connection: object) -> None:
-        if self._first:
-            self._first = False
-            self.reached.set()
-            self.release.wait(120)
-
-
-class Run(threading.Thread):
-    """`work` in a thread of its own, its exception kept for the test to see."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__(daemon=True)
-        self.work = work
-        self.error: Exception | None = None
-
-    def run(self) -> None:
-        try:
-            self.work()
-        except Exception as error:  # handed to the test's assertion
-            self.error = error
 
 
 PAIRS = ["calendar-then-decision", "decision-then-decision", "decision-then-calendar"]
@@ -113,26 +80,6 @@ def _writer(kind: str, code: str, folder: Path) -> tuple[Writer, tuple[str, str 
     return (lambda store: change_status(store, code, "transfer", "Trần Văn Tỉnh")), ("event", code)
 
 
-def _waiting_or_done(writer: Run, database_url: str | None) -> None:
-    """Until `writer` has committed, or is waiting for a lock (PostgreSQL shows it; SQLite's second writer
-    waits in its busy handler, unseen, so it is given a moment)."""
-    if database_url is None:
-        writer.join(1.0)
-        return
-    engine = create_engine(database_url)
-    deadline = time.monotonic() + 60
-    try:
-        while writer.is_alive() and time.monotonic() < deadline:
-            with engine.connect() as connection:
-                if connection.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                                          " AND wait_event_type = 'Lock'")):
-                    return
-            time.sleep(0.05)
-    finally:
-        engine.dispose()
-    assert not writer.is_alive(), "the second writer neither committed nor waited for a lock"
-
-
 def _round(database: Database, recorder: FeedRecorder) -> int:
     return run_round(database, transport=recorder, patience=60, wait_max=1).feed_applied
 
@@ -152,7 +99,7 @@ def test_a_late_commit_numbered_first_still_reaches_the_counter_once(
         assert held.reached.wait(60), "the first writer never reached its commit"
         writer_b = Run(lambda: second[0](store_b))
         writer_b.start()
-        _waiting_or_done(writer_b, hub.database_url)
+        waiting_or_done([writer_b], hub.database_url)
         applied: list[int] = []
         between = Run(lambda: applied.append(_round(database, recorder)))
         between.start()

@@ -15,7 +15,7 @@ from counter_app.action_needs import PROVINCE_ACTIONS, action_named
 from counter_app.clock import now
 from counter_app.errors import CounterError
 from counter_app.lifecycle import label
-from sync.hub.store import HubStore
+from sync.hub.store import AUDIT_LOCK, HubStore, hold
 from sync.hub.web.tables import WebAudit
 
 GENESIS = "0" * 64
@@ -45,8 +45,12 @@ class Entry:
 
 
 def append(session: Session, username: str, action: str, subject: str, details: dict[str, Any]) -> None:
-    """One entry chained to the last (two writers racing for a number: the second fails on the key)."""
-    last = session.scalars(select(WebAudit).order_by(WebAudit.seq.desc()).limit(1).with_for_update()).first()
+    """One entry chained to the last, in the caller's transaction. Writers take their numbers one at a time
+    (the audit lock, held until the transaction ends), each after the last one committed; the lock is taken
+    after the caller's own changes are flushed, so it joins no cycle."""
+    session.flush()
+    hold(session, AUDIT_LOCK)
+    last = session.scalars(select(WebAudit).order_by(WebAudit.seq.desc()).limit(1)).first()
     entry = WebAudit(seq=(last.seq + 1) if last else 1, at=now(), username=username, action=action,
                      subject=subject[:200], details=details, prev_hash=last.hash if last else GENESIS)
     entry.hash = entry_hash(entry)
