@@ -66,10 +66,11 @@ def enrol_replacement(db: Database, hub_url: str, code: str, replaces: str,
 def continue_rebuild(db: Database, transport: httpx.BaseTransport | None = None, patience: float = 600.0,
                      progress: Progress | None = None, stop: threading.Event | None = None) -> RebuildReport:
     """Take in the pages of dossiers after the last one held, then fetch every scan still missing; the
-    rebuild is over (and ordinary rounds begin) only when both are done."""
+    rebuild is over (and ordinary rounds begin) only when both are done. The hub is reached as in a round:
+    plain HTTP to another machine only while an administrator allows it (else ValidationError, nothing done)."""
     state = outbox.state(db)
     hub = HubClient(state.hub_url, db.device_id, keys.device_key(db.data_dir), patience=patience,
-                    transport=transport, stop=stop, verify=tls.verify_for(db.data_dir, state.ca_bundle))
+                    transport=transport, stop=stop, verify=tls.hub_verify(db.data_dir, state))
     tell = progress or (lambda _phase, _done, _total: None)
     try:
         dossiers, events, conflicts = _pages(db, hub, tell)

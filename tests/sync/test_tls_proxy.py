@@ -11,6 +11,7 @@ import shutil
 import signal
 import ssl
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,14 +25,18 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from counter_app.services import outbox
+from counter_app.errors import ValidationError
+from counter_app.services import outbox, queries, rebuild
+from counter_app.services.office import initialise
+from counter_app.services.queries import DossierFilter
 from counter_app.storage.database import Database
 from sync.client import enrol, run_round
 from sync.hub import auth
 from sync.hub.store import HubStore
+from sync.replace import continue_rebuild, enrol_replacement
 from sync.tls import keep_ca_bundle
-from sync.transport import Halted
-from tests.conftest import _free_port
+from sync.transport import Cancelled, Halted
+from tests.conftest import OFFICE, _free_port
 from tests.e2e.test_cli import run
 from tests.sync.harness import OFFICE_A, Hub, running_hub
 from tests.sync.workload import fill
@@ -179,3 +184,47 @@ def test_plain_http_to_another_machine_only_when_an_administrator_allows_it(tmp_
         with pytest.raises(Halted) as stopped:
             run_round(counter, patience=5)
         assert stopped.value.key == "sync.plain_http"
+
+
+def _synced_and_dead(folder: Path, hub: Hub) -> str:
+    """A counter of three dossiers, two with a scan, synced to `hub`; its device id (its disk then dies)."""
+    fill(folder, dossiers=3, scans=2, pages=1, page_kb=4)
+    database = Database.open(folder)
+    try:
+        enrol(database, hub.url, _code(hub))
+        assert run_round(database, patience=30).complete
+        return str(database.device_id)
+    finally:
+        database.dispose()
+
+
+def _held(database: Database) -> tuple[int, int]:
+    """The dossiers held, and the scans still to fetch."""
+    return len(queries.list_page(database, DossierFilter(), None, 100)), len(rebuild.missing_blobs(database))
+
+
+def test_a_replacement_rebuilds_over_plain_http_to_another_machine_only_while_allowed(tmp_path: Path) -> None:
+    address = _non_loopback_address()
+    if address is None:
+        pytest.skip("this machine has no address other than loopback")
+    with running_hub(tmp_path / "hub") as hub, nginx(tmp_path, hub, plain_on=address) as (_, plain_port):
+        dead = _synced_and_dead(tmp_path / "dead", hub)
+        new, stop = Database.open(tmp_path / "new"), threading.Event()
+        try:
+            initialise(new, OFFICE)
+            with pytest.raises(Cancelled):  # the app closed after the dossiers and one scan of two
+                enrol_replacement(new, f"http://{address}:{plain_port}", hub.cli("enroll", "--replace", dead[:8])
+                                  .stdout.strip(), dead, allow_plain_http=True, stop=stop,
+                                  progress=lambda phase, _done, _total: phase == "scans" and stop.set())
+            outbox.update_state(new, allow_plain_http=False)  # an administrator withdrew the permission
+            before = outbox.state(new)
+            with pytest.raises(ValidationError) as refused:
+                continue_rebuild(new, patience=5)
+            assert refused.value.message("vi").startswith(
+                f"Quầy không gửi dữ liệu qua HTTP không mã hóa tới máy chủ {address}")
+            assert outbox.state(new) == before and before.rebuilding and _held(new) == (3, 1)
+            outbox.update_state(new, allow_plain_http=True)
+            report = continue_rebuild(new, patience=30)
+            assert (report.scans, outbox.state(new).rebuilding, _held(new)) == (1, False, (3, 0))
+        finally:
+            new.dispose()
