@@ -37,7 +37,8 @@ typecheck:
 pytest:
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 --ignore=tests/package
 
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+# The app's version, from the one place it is written (pyproject.toml reads it from there too).
+VERSION := $(shell sed -n 's/^__version__ = "\([^"]*\)".*/\1/p' counter_app/__init__.py)
 
 # The packaged app (PyInstaller one folder, dist/Counter/); prints the size and start-up budgets. Then the launcher
 # (dist/launcher/), the install folder (dist/install/Counter/: launcher, versions/<X>/, current, install.sh, menu
@@ -60,7 +61,8 @@ dist-check: apt-test $(VENV)/.installed-test
 	$(MAKE) dist
 	COUNTER_DIST=dist/Counter $(VENV)/bin/pytest -q tests/package
 
-$(VENV)/.installed: pyproject.toml
+# counter_app/__init__.py holds the version the installed package's metadata carries.
+$(VENV)/.installed: pyproject.toml counter_app/__init__.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -e .
 	touch $@

@@ -11,13 +11,13 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from counter_app import logs
+from counter_app import __version__, logs
 from counter_app.backup.space import data_space
 from counter_app.backup.status import status as backup_status
 from counter_app.services import audit, outbox
 from counter_app.storage.database import Database
 
-PACKAGES = ("counter-app", "SQLAlchemy", "alembic", "PySide6_Essentials", "reportlab", "pyHanko", "httpx", "pikepdf",
+PACKAGES = ("SQLAlchemy", "alembic", "PySide6_Essentials", "reportlab", "pyHanko", "httpx", "pikepdf",
             "Pillow", "psycopg")
 
 
@@ -45,8 +45,9 @@ class SupportReport:
 
 
 def versions() -> dict[str, str]:
-    """Python, the OS and the packages that matter for a support case (not imported: read from metadata)."""
-    found = {"python": platform.python_version(), "os": platform.platform()}
+    """Python, the OS, this app's version and the packages that matter for a support case (not imported: read
+    from their metadata, which the packaged app may lack)."""
+    found = {"python": platform.python_version(), "os": platform.platform(), "counter-app": __version__}
     for package in PACKAGES:
         try:
             found[package] = importlib.metadata.version(package)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from importlib import metadata
 
 from sqlalchemy import func, select
 
+from counter_app import __version__
 from counter_app.backup import policy
 from counter_app.services import outbox
 from counter_app.storage.database import Database
@@ -22,7 +22,7 @@ _log = logging.getLogger("sync")
 
 def health_report(db: Database) -> HealthReport:
     left = outbox.summary(db)
-    return HealthReport(app_version=_version(), oldest_unsent_at=_oldest_unsent(db, left.state.acked_seq),
+    return HealthReport(app_version=__version__, oldest_unsent_at=_oldest_unsent(db, left.state.acked_seq),
                         last_backup_at=policy.state(db).last_good_at, pending_events=left.events,
                         pending_blobs=left.blobs)
 
@@ -49,10 +49,3 @@ def _oldest_unsent(db: Database, acked_seq: int) -> dt.datetime | None:
             first_blob = session.scalar(select(func.min(BlobRow.created_at)).where(BlobRow.sha256.in_(blobs)))
     moments = [moment for moment in (first_event, first_blob) if moment is not None]
     return min(moments) if moments else None
-
-
-def _version() -> str | None:
-    try:
-        return metadata.version("counter-app")
-    except metadata.PackageNotFoundError:
-        return None

@@ -15,7 +15,7 @@ if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }
 if ($LASTEXITCODE -ne 0) { throw "the frozen self-test failed (lines above)" }
 & .venv\Scripts\pyinstaller.exe --noconfirm --distpath dist --workpath build\launcher resources\packaging\launcher.spec
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller (launcher) failed" }
-$version = (& .venv\Scripts\python.exe -c "import tomllib; print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])").Trim()
+$version = (& .venv\Scripts\python.exe -c "import counter_app; print(counter_app.__version__)").Trim()
 & .venv\Scripts\python.exe resources\packaging\install_layout.py install --version $version --out dist\install
 if ($LASTEXITCODE -ne 0) { throw "the install folder failed" }
 & .venv\Scripts\python.exe resources\packaging\install_layout.py package --version $version --out dist

@@ -12,7 +12,7 @@
 ; every version it holds and leaves %ProgramData%\Counter (the database and scans) in place.
 
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #error Give the version: ISCC /DAppVersion=X counter.iss (build-windows.ps1 reads it from counter_app/__init__.py)
 #endif
 
 [Setup]
