@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
-from ui import tasks, theme
+from ui import tasks
 from ui.admin_protect import documents_folder
 from ui.app_signals import AppSignals, Changes
 from ui.login import LockScreen, LoginDialog
-from ui.sidebar import Section, Sidebar
+from ui.main_menu import build_menus
+from ui.sidebar import Sidebar
 from ui.status_items import StatusItems
 from ui.wedge import ScannerFilter
 
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
     from ui.sync_view import SyncView
 
 TIMESTAMP_RETRY_MS = 10 * 60 * 1000
-# Sections whose screens are slotted in by `add_screen` (ui/pages.py): hidden until then.
-LATER_SECTIONS = ("postal", "reports")
 POSTAL_ROLES = frozenset({"postal", "clerk", "admin"})  # counter_app.model.Role values
 
 
@@ -105,6 +104,13 @@ class MainWindow(QMainWindow):
     postal: PostalView
     reports: ReportView
     rating_window: RatingWindow
+    session_actions: list[QAction]  # the menus' (ui/main_menu.py): enabled at the log-in
+    section_actions: dict[str, QAction]
+    admin_action: QAction
+    postal_action: QAction
+    print_action: QAction
+    help_action: QAction
+    rate_after_intake: QAction
 
     def __init__(
         self,
@@ -150,7 +156,7 @@ class MainWindow(QMainWindow):
         self.status = StatusItems(self.statusBar())
         self.user_label, self.office_label = self.status.user, self.status.office
         self.sync_label, self.outbox_label = self.status.sync, self.status.outbox
-        self._actions()
+        build_menus(self)
         self._task: tasks.Task | None = None
         self._rating_task: tasks.Task | None = None
         self.back_to = "home"
@@ -576,62 +582,3 @@ class MainWindow(QMainWindow):
             self.database.dispose()
             self.database = None
         super().closeEvent(event)
-
-    # ---- sections, menus and shortcuts
-    def sections(self) -> list[Section]:
-        return [
-            Section("home", self.tr("Home"), "home", "Ctrl+1"),
-            Section("intake", self.tr("Intake"), "file-plus", "Ctrl+2"),
-            Section("dossiers", self.tr("Dossiers"), "folders", "Ctrl+3"),
-            Section("postal", self.tr("Post"), "mail", "Ctrl+6"),
-            Section("reports", self.tr("Reports"), "chart-bar", "Ctrl+7"),
-            Section("sync", self.tr("Sync"), "refresh", "Ctrl+5"),
-            Section("admin", self.tr("Administration"), "settings", "Ctrl+4"),
-        ]
-
-    def _actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Counter"))
-        self.session_actions: list[QAction] = []
-        self.section_actions: dict[str, QAction] = {}
-        for section in self.sections():
-            button = self.sidebar.add(section)
-            action = self._action(section.caption, section.shortcut,
-                                  lambda _=False, k=section.key: self.show_section(k))
-            action.setIcon(theme.icon(section.icon))
-            menu.addAction(action)
-            self.section_actions[section.key] = action
-            if section.key in LATER_SECTIONS:
-                button.setVisible(False)
-                action.setVisible(False)
-            elif section.key != "admin":
-                self.session_actions.append(action)
-        self.admin_action = self.section_actions["admin"]
-        self.postal_action = self.section_actions["postal"]
-        menu.addSeparator()
-        self.print_action = self._action(self.tr("Print a form…"), QKeySequence.StandardKey.Print,
-                                         self.open_print_dialog)
-        lock = self._action(self.tr("Lock the screen"), "Ctrl+L", self.lock)
-        account = self._action(self.tr("My account (password, PIN)…"), "Ctrl+Shift+A", self.open_account)
-        self.help_action = self._action(self.tr("Help"), QKeySequence.StandardKey.HelpContents, self.open_help)
-        back = self._action(self.tr("Back"), "Alt+Left", self.go_back)
-        rating = self._action(self.tr("Customer rating window"), "Ctrl+8", self.show_rating_window)
-        for action in (self.print_action, lock, account, back, self.help_action, rating):
-            menu.addAction(action)
-            self.session_actions.append(action)
-        self.rate_after_intake = QAction(self.tr("Ask for a rating after intake too"), self, checkable=True)
-        self.rate_after_intake.setChecked(str(self.settings.value("rating/after_intake", "false")).lower() == "true")
-        self.rate_after_intake.toggled.connect(lambda on: self.settings.setValue("rating/after_intake", on))
-        menu.addAction(self.rate_after_intake)
-        language = self.menuBar().addMenu(self.tr("&Language"))
-        for caption, code in (("Tiếng Việt", "vi"), ("English", "en")):
-            choice = QAction(caption, self)
-            choice.triggered.connect(lambda _=False, chosen=code: self.set_language(chosen))
-            language.addAction(choice)
-
-    def _action(self, caption: str, keys: QKeySequence.StandardKey | str, slot: Callable[..., Any]) -> QAction:
-        action = QAction(caption, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setEnabled(False)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
