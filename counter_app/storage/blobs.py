@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import io
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -118,6 +119,11 @@ def write_atomically(target: Path, data: bytes, mode: int = 0o600) -> None:
     The file is private (0600) unless `mode` says otherwise (an install folder's pointers, which every user of
     the PC reads). An existing device, pipe or folder at `target` is refused, never replaced."""
     _replace_atomically(target, lambda handle: handle.write(data), mode)
+
+
+def copy_atomically(target: Path, source: BinaryIO) -> None:
+    """Replace `target` with what `source` holds, streamed, in one step (like `write_atomically`)."""
+    _replace_atomically(target, lambda handle: shutil.copyfileobj(source, handle, 1 << 20))
 
 
 def _replace_atomically(target: Path, fill: Callable[[BinaryIO], object], mode: int = 0o600) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
 from counter_app.errors import NotFound, StorageError
+from counter_app.storage.blobs import copy_atomically, fsync_folder
 
 READ_BLOCK = 1 << 20
 BLOBS_ENV = "COUNTER_HUB_BLOBS"  # "s3://bucket/prefix" keeps them in object storage; unset: the data folder
@@ -118,7 +117,7 @@ class FileBlobs:
         target = self.path(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(part, target)  # fsynced as written; moved, not read into memory (a scan may be large)
-        _fsync_dir(target.parent)
+        fsync_folder(target.parent)
         return True
 
     def put_file(self, sha256: str, source: Path) -> None:
@@ -126,12 +125,8 @@ class FileBlobs:
         if target.exists():
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        with os.fdopen(descriptor, "wb") as out, source.open("rb") as file:
-            shutil.copyfileobj(file, out, READ_BLOCK)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
+        with source.open("rb") as file:
+            copy_atomically(target, file)
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
@@ -155,12 +150,3 @@ class FileBlobs:
 
     def read(self, sha256: str) -> bytes:
         return checked(sha256, self.chunks(sha256))
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "nt":
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
