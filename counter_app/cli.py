@@ -9,7 +9,6 @@ import enum
 import getpass
 import json
 import logging
-import multiprocessing
 import os
 import sys
 import uuid
@@ -58,7 +57,6 @@ Handler = Callable[[argparse.Namespace, Database], Any]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # a frozen build's page-pool workers start through here
     arguments = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in arguments[:1]:  # writes nothing to the data folder, so it runs outside `guarded`
         from ui.selftest import main as self_test  # noqa: PLC0415 (composition root: the one check of every part)

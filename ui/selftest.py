@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED = 0, 1
 WINDOW_SECONDS = 30.0
 HUB_SECONDS = 10.0
+POOL_SECONDS = 120.0  # a cold start of the worker processes on a slow PC (each loads NumPy and Pillow)
 PAGE_DPI = 200
 APPLICANT_ID = "001090123456"
 
@@ -282,6 +283,23 @@ def check_scan(scratch: Scratch) -> str:
     return f"{kept} page kept as {kind}, {len(scratch.scanned_pdf) // 1024} KB"
 
 
+def check_page_pool(scratch: Scratch) -> str:
+    """The same page digitised by the scan window's worker processes: a frozen build starts them from its own
+    executable, which must take the worker's part rather than open a second Counter."""
+    from counter_app.ports import ScannedPage  # noqa: PLC0415
+    from scanning import page_pool  # noqa: PLC0415
+
+    page = ScannedPage(_needs(scratch.page_png, "page image"), "image/png", PAGE_DPI)
+    staged = scratch.folder / "pool-page.png"
+    staged.write_bytes(page.image)
+    try:
+        processed = page_pool.submit(1, staged, page.media_type, page.dpi).result(timeout=POOL_SECONDS)
+    finally:
+        page_pool.shutdown()
+    kind = processed.kind.value if processed.kind else "blank"
+    return f"a worker process judged the page {kind}, thumbnail {len(processed.thumbnail or b'') // 1024} KB"
+
+
 def check_signature(scratch: Scratch) -> str:
     """The scanned PDF signed PAdES with a throwaway key, then verified intact and trusted."""
     from scanning.signing import StampText, sign_pdf  # noqa: PLC0415
@@ -410,6 +428,7 @@ CHECKS: tuple[tuple[str, bool, Check], ...] = (
     ("form-fonts", True, check_form_fonts),
     ("barcode", True, check_barcode),
     ("scan", True, check_scan),
+    ("page-pool", True, check_page_pool),
     ("signature", True, check_signature),
     ("printers", True, check_printers),
     ("scanners", False, check_scanners),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,12 +28,24 @@ def test_the_folder_is_within_the_size_budget() -> None:
     assert size <= SIZE_BUDGET_MB, f"{size:.0f} MB, over the {SIZE_BUDGET_MB} MB budget: {_biggest(DIST / '_internal')}"
 
 
-def _frozen_modules() -> set[str]:
-    """The Python modules inside the frozen executable's archive."""
+def _archive() -> Any:
     from PyInstaller.archive.readers import CArchiveReader  # noqa: PLC0415 (installed by `make dist`)
 
-    archive = CArchiveReader(str(DIST / "Counter"))
-    return set(archive.open_embedded_archive("PYZ.pyz").toc)
+    return CArchiveReader(str(DIST / "Counter"))
+
+
+def _frozen_modules() -> set[str]:
+    """The Python modules inside the frozen executable's archive."""
+    return set(_archive().open_embedded_archive("PYZ.pyz").toc)
+
+
+def test_every_start_runs_only_the_run_time_hooks_it_needs() -> None:
+    """The start-up budget: a clerk's start runs PyInstaller's bootstrap, Qt's and cryptography's hooks and the
+    app; multiprocessing's hook waits for the page pool's processes (counter_entry.py), inspect's and pkgutil's
+    are left out (counter.spec)."""
+    scripts = [name for name, entry in _archive().toc.items() if entry[-1] == "s"]
+    assert scripts == ["pyiboot01_bootstrap", "pyi_rth_cryptography_openssl", "pyi_rth_pyside6", "counter_entry"]
+    assert (DIST / "_internal" / "pyinstaller" / "pyi_rth_multiprocessing.py").is_file()
 
 
 def test_what_a_commune_pc_does_not_use_is_left_out() -> None:

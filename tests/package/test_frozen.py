@@ -38,6 +38,7 @@ def test_the_frozen_self_test_passes_under_a_real_x_server(tmp_path: Path) -> No
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     assert "qt-window: ok — platform xcb" in done.stdout
     assert "vietnamese-text: ok — Anh < Ánh < Dương < Đào < Đặng; ĐẶNG THỊ ÁNH" in done.stdout  # the trimmed ICU
+    assert "page-pool: ok — a worker process judged the page text" in done.stdout  # started from the executable
     assert done.stdout.splitlines()[-1] == "self-test: passed"
 
 

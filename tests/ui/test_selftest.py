@@ -23,8 +23,8 @@ from tests.sync.test_tls_proxy import NGINX, make_ca, nginx
 from ui import selftest
 from ui.selftest_text import check_vietnamese_text
 
-NAMES = ("qt-window", "vietnamese-text", "database", "form-fonts", "barcode", "scan", "signature", "printers",
-         "scanners", "hub")
+NAMES = ("qt-window", "vietnamese-text", "database", "form-fonts", "barcode", "scan", "page-pool", "signature",
+         "printers", "scanners", "hub")
 
 
 def _self_test(data_dir: Path) -> subprocess.CompletedProcess[str]:
