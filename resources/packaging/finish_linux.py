@@ -28,7 +28,7 @@ PROBE_SECONDS = 120
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-timing", action="store_true", help="no start-up comparison (CI runs it elsewhere)")
-    parser.add_argument("--runs", type=int, default=9, help="timed starts of each, in alternating pairs (default 9)")
+    parser.add_argument("--runs", type=int, default=15, help="timed starts of each, in alternating pairs (default 15)")
     parser.add_argument("--timing-only", action="store_true", help="only the start-up comparison (e.g. again, when "
                         "the machine is quieter), on the folder as it is")
     options = parser.parse_args()
