@@ -47,8 +47,10 @@ def startup_modules(root: Path) -> list[str]:
         for arguments in (["--data-dir", str(data), "init", "--office-code", "000.00.12.H12", "--office-name", "Xã",
                            "--place-name", "Xã"],
                           ["--startup-probe", "--data-dir", str(data), "--modules", str(listing)]):
-            subprocess.run([sys.executable, "-c", entry, *arguments], cwd=root, env=_environment(), check=True,
-                           capture_output=True, timeout=PROBE_SECONDS)
+            done = subprocess.run([sys.executable, "-c", entry, *arguments], cwd=root, env=_environment(),
+                                  capture_output=True, text=True, timeout=PROBE_SECONDS, check=False)
+            if done.returncode != 0:
+                raise SystemExit(f"the start-up probe failed ({' '.join(arguments[2:3])}): {done.stderr[-2000:]}")
         names = listing.read_text("utf-8").split()
     return [name for name in names if not name.startswith(FIXED_PLACES)]
 
