@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from counter_app.clock import local, now
+from counter_app.services.office import calendar_of
+from counter_app.storage.database import Database
 from tests.e2e.test_cli import run
 from tests.pdftools import barcodes, info, text_of
 
@@ -39,9 +41,12 @@ def test_print_receipt_control_sheet_and_thermal(data: Path, tmp_path: Path) -> 
 def test_print_notices_after_each_action(data: Path, tmp_path: Path) -> None:
     code = _intake(data)
     run(data, "transfer", code, "--to", "Công chức Tư pháp - Hộ tịch")
-    due = local(now()).date() + dt.timedelta(days=30)
-    while due.weekday() >= 5:
-        due += dt.timedelta(days=1)
+    database = Database.open(data)
+    try:
+        with database.read() as session:  # a working day by the folder's own calendar (holidays too)
+            due = calendar_of(session).next_working_day(local(now()).date() + dt.timedelta(days=29))
+    finally:
+        database.dispose()
     run(data, "extend", code, "--new-due", due.isoformat(), "--reason", "Cần xác minh nơi cư trú")
     run(data, "request-supplement", code, "--reason", "Bổ sung trích lục ly hôn")
     run(data, "stop", code, "--requested-by", "applicant", "--reason", "Người nộp đề nghị dừng")
