@@ -286,18 +286,16 @@ def check_scan(scratch: Scratch) -> str:
 def check_page_pool(scratch: Scratch) -> str:
     """The same page digitised by the scan window's worker processes: a frozen build starts them from its own
     executable, which must take the worker's part rather than open a second Counter."""
-    from counter_app.ports import ScannedPage  # noqa: PLC0415
     from scanning import page_pool  # noqa: PLC0415
 
-    page = ScannedPage(_needs(scratch.page_png, "page image"), "image/png", PAGE_DPI)
     staged = scratch.folder / "pool-page.png"
-    staged.write_bytes(page.image)
+    staged.write_bytes(_needs(scratch.page_png, "page image"))
     try:
-        processed = page_pool.submit(1, staged, page.media_type, page.dpi).result(timeout=POOL_SECONDS)
+        processed = page_pool.submit(1, staged, "image/png", PAGE_DPI).result(timeout=POOL_SECONDS)
     finally:
         page_pool.shutdown()
     kind = processed.kind.value if processed.kind else "blank"
-    return f"a worker process judged the page {kind}, thumbnail {len(processed.thumbnail or b'') // 1024} KB"
+    return f"a worker process judged the page {kind}, thumbnail {len(processed.thumbnail) // 1024} KB"
 
 
 def check_signature(scratch: Scratch) -> str:

@@ -126,9 +126,7 @@ def print_start_up(runs: int) -> None:
     frozen = [str(APP / "Counter")]
     before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="counter-startup-") as data:
-        subprocess.run([*source, "--data-dir", data, "init", "--office-code", "000.00.12.H12", "--office-name",
-                        "Trung tâm Phục vụ hành chính công xã Tân Hòa", "--place-name", "Tân Hòa"],
-                       check=True, capture_output=True, env=PLAIN_FOLDER)
+        prepare_folder(source, data)
         for _ in range(WARM_UPS):
             for command in (source, frozen):
                 _probe(command, data)
@@ -138,6 +136,15 @@ def print_start_up(runs: int) -> None:
             for name, command in pair if run % 2 == 0 else reversed(pair):
                 starts[name].append(_probe(command, data))
     print(start_up_report(starts, before, os.getloadavg()))
+
+
+def prepare_folder(command: list[str], data: str) -> None:
+    """`data` set up by `command`'s `init` as a new office's plain folder, for the start-up probes."""
+    done = subprocess.run([*command, "--data-dir", data, "init", "--office-code", "000.00.12.H12", "--office-name",
+                           "Trung tâm Phục vụ hành chính công xã Tân Hòa", "--place-name", "Tân Hòa"],
+                          capture_output=True, text=True, env=PLAIN_FOLDER, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"`init` of the start-up probes' data folder failed: {done.stderr[-2000:]}")
 
 
 def start_up_report(starts: dict[str, list[Start]], before: tuple[float, ...], after: tuple[float, ...]) -> str:

@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from finish_linux import prepare_folder  # beside this file, which counter.spec puts first on sys.path
+
 PROBE_SECONDS = 120
 # Built into the interpreter or loaded before any importer of PyInstaller's: nothing to choose for these.
 FIXED_PLACES = ("__main__", "builtins", "sys", "site", "_distutils_hack", "__editable__")
@@ -41,16 +43,14 @@ def collection_modes(root: Path) -> dict[str, str]:
 
 def startup_modules(root: Path) -> list[str]:
     """Run `counter-app --startup-probe --modules FILE` from `root` on a fresh plain data folder, off screen."""
-    entry = "import sys; from counter_app.entry import main; sys.exit(main())"
+    app = [sys.executable, "-c", "import sys; from counter_app.entry import main; sys.exit(main())"]
     with tempfile.TemporaryDirectory(prefix="counter-startup-modules-") as folder:
-        data, listing = Path(folder) / "data", Path(folder) / "modules.txt"
-        for arguments in (["--data-dir", str(data), "init", "--office-code", "000.00.12.H12", "--office-name", "Xã",
-                           "--place-name", "Xã"],
-                          ["--startup-probe", "--data-dir", str(data), "--modules", str(listing)]):
-            done = subprocess.run([sys.executable, "-c", entry, *arguments], cwd=root, env=_environment(),
-                                  capture_output=True, text=True, timeout=PROBE_SECONDS, check=False)
-            if done.returncode != 0:
-                raise SystemExit(f"the start-up probe failed ({' '.join(arguments[2:3])}): {done.stderr[-2000:]}")
+        data, listing = str(Path(folder) / "data"), Path(folder) / "modules.txt"
+        prepare_folder(app, data)
+        done = subprocess.run([*app, "--startup-probe", "--data-dir", data, "--modules", str(listing)], cwd=root,
+                              env=_environment(), capture_output=True, text=True, timeout=PROBE_SECONDS, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"the start-up probe failed: {done.stderr[-2000:]}")
         names = listing.read_text("utf-8").split()
     return [name for name in names if not name.startswith(FIXED_PLACES)]
 
